@@ -1,0 +1,185 @@
+package org.abierto.cli;
+
+import org.abierto.Abierto;
+import org.abierto.BuildRequest;
+import org.abierto.BuildResult;
+import org.abierto.BuildSummary;
+import org.abierto.diagnostic.Diagnostic;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+/**
+ * The {@code abierto} command. Maps arguments to a {@link BuildRequest} and a {@link BuildResult}
+ * to text and an exit code: 0 success, 1 content or template errors, 2 usage errors, 3 a bug.
+ */
+@Command(name = "abierto", mixinStandardHelpOptions = true, versionProvider = AbiertoCommand.Version.class,
+        description = "Builds an accessible, bilingual static site from a report kept as Markdown and YAML.",
+        subcommands = {AbiertoCommand.Build.class, AbiertoCommand.Check.class, CommandLine.HelpCommand.class})
+public final class AbiertoCommand implements Runnable {
+    static final int CONTENT_ERRORS = 1;
+    /** picocli answers usage errors with 2 (CommandLine.ExitCode.USAGE). */
+    static final int USAGE_ERRORS = CommandLine.ExitCode.USAGE;
+    static final int INTERNAL_ERROR = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, Path.of("")));
+    }
+
+    /** Runs the command with the given streams; returns the exit code instead of exiting. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Path workingDir) {
+        var cli = new CommandLine(new AbiertoCommand(), new Factory(workingDir.toAbsolutePath()));
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean debug = parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--debug");
+            if (debug) {
+                e.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("abierto: internal error: " + e
+                        + " (this is a bug in Abierto, not in your content; run again with --debug and report it)");
+            }
+            return INTERNAL_ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: build or check");
+    }
+
+    /** The options shared by build and check. */
+    static final class Inputs {
+        @Option(names = "--content", paramLabel = "DIR", defaultValue = "content", description = "The content folder (default: ${DEFAULT-VALUE}).")
+        Path content;
+
+        @Option(names = "--templates", paramLabel = "DIR", defaultValue = "templates", description = "The templates folder (default: ${DEFAULT-VALUE}).")
+        Path templates;
+
+        @Option(names = "--base-url", paramLabel = "URL", description = "The address the site will be published at, e.g. https://example.gob.mx/informe/ (default: baseUrl of site.yaml).")
+        String baseUrl;
+
+        @Option(names = "--strict", description = "Treat missing translations as errors, not warnings.")
+        boolean strict;
+
+        @Option(names = "--debug", description = "Print stack traces of internal errors.")
+        boolean debug;
+    }
+
+    /** Shared by build and check: run, print every diagnostic, then one summary line. */
+    abstract static class Run implements Callable<Integer> {
+        @Mixin
+        Inputs inputs = new Inputs();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        final Path workingDir;
+
+        Run(Path workingDir) {
+            this.workingDir = workingDir;
+        }
+
+        abstract Path out();
+
+        abstract boolean writes();
+
+        @Override
+        public Integer call() {
+            var request = new BuildRequest(resolve(inputs.content), resolve(inputs.templates), resolve(out()),
+                    inputs.baseUrl, inputs.strict);
+            long start = System.nanoTime();
+            BuildResult result = writes() ? new Abierto().build(request) : new Abierto().check(request);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            PrintWriter err = spec.commandLine().getErr();
+            for (Diagnostic d : result.diagnostics()) {
+                err.println(d.format(workingDir));
+            }
+            PrintWriter summaryTo = result.succeeded() ? spec.commandLine().getOut() : err;
+            summaryTo.println(BuildSummary.line(result, !writes(), elapsed, Diagnostic.display(request.outputDir(), workingDir)));
+            return result.succeeded() ? 0 : CONTENT_ERRORS;
+        }
+
+        Path resolve(Path p) {
+            return workingDir.resolve(p).normalize();
+        }
+    }
+
+    @Command(name = "build", mixinStandardHelpOptions = true,
+            description = "Build the site into the output folder; the previous output is replaced only if the build succeeds.")
+    static final class Build extends Run {
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "site/target/site", description = "The output folder (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        Build(Path workingDir) {
+            super(workingDir);
+        }
+
+        @Override
+        Path out() {
+            return out;
+        }
+
+        @Override
+        boolean writes() {
+            return true;
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Verify everything a build verifies, writing nothing.")
+    static final class Check extends Run {
+        Check(Path workingDir) {
+            super(workingDir);
+        }
+
+        @Override
+        Path out() {
+            return Path.of("site/target/site");
+        }
+
+        @Override
+        boolean writes() {
+            return false;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            var properties = new Properties();
+            try (InputStream in = AbiertoCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            }
+            return new String[] {"abierto " + properties.getProperty("version", "unknown")};
+        }
+    }
+
+    /** Gives subcommands the working directory, so tests can run the CLI in a temporary folder. */
+    private record Factory(Path workingDir) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (Run.class.isAssignableFrom(type)) {
+                return type.getDeclaredConstructor(Path.class).newInstance(workingDir);
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.abierto;
+
+import org.abierto.assemble.SiteAssembler;
+import org.abierto.check.HtmlChecker;
+import org.abierto.check.SafelistFilter;
+import org.abierto.diagnostic.Diagnostics;
+import org.abierto.load.ContentLoader;
+import org.abierto.load.Sources;
+import org.abierto.load.StaticFile;
+import org.abierto.model.OutputFile;
+import org.abierto.model.Page;
+import org.abierto.model.PageKind;
+import org.abierto.model.Site;
+import org.abierto.parse.ContentParser;
+import org.abierto.parse.ParsedContent;
+import org.abierto.render.PageRenderer;
+import org.abierto.render.RenderedPage;
+import org.abierto.write.SiteWriter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Abierto's API: builds a report site from content and templates. The pipeline, in order:
+ * load → parse → assemble → render → check → write. Each stage reports every problem it finds;
+ * the next stage does not start once there are errors, and nothing is written then.
+ *
+ * <p>Never prints and never exits: problems are diagnostics in the {@link BuildResult}.
+ */
+public final class Abierto {
+
+    /** Builds the site and, when it has no errors, replaces the output folder with it. */
+    public BuildResult build(BuildRequest request) {
+        return run(request, true);
+    }
+
+    /** Everything {@link #build} verifies, without writing anything. */
+    public BuildResult check(BuildRequest request) {
+        return run(request, false);
+    }
+
+    private BuildResult run(BuildRequest request, boolean write) {
+        var diagnostics = new Diagnostics();
+        if (write) {
+            checkOutput(request, diagnostics);
+        }
+        var loader = new ContentLoader();
+        Optional<Sources> sources = loader.load(request.contentDir(), request.templatesDir(), diagnostics);
+        if (sources.isEmpty() || diagnostics.hasErrors()) {
+            return failed(diagnostics);
+        }
+        ParsedContent parsed = new ContentParser(new SafelistFilter()).parseAll(sources.get(), diagnostics);
+        if (diagnostics.hasErrors()) {
+            return failed(diagnostics);
+        }
+        Optional<Site> site = new SiteAssembler().assemble(parsed, sources.get(), request.baseUrl(), request.strict(), diagnostics);
+        if (site.isEmpty() || diagnostics.hasErrors()) {
+            return failed(diagnostics);
+        }
+        List<RenderedPage> rendered = new PageRenderer(request.templatesDir(), request.contentDir())
+                .renderAll(site.get(), diagnostics);
+        if (diagnostics.hasErrors()) {
+            return failed(diagnostics);
+        }
+        List<OutputFile> files = new ArrayList<>();
+        for (StaticFile f : site.get().staticFiles()) {
+            files.add(new OutputFile.Copied(f.target(), f.path()));
+        }
+        Set<String> otherFiles = new TreeSet<>();
+        files.forEach(f -> otherFiles.add(f.path()));
+        files.addAll(new HtmlChecker(request.contentDir()).checkAll(rendered, site.get(), otherFiles, diagnostics));
+        if (diagnostics.hasErrors()) {
+            return failed(diagnostics);
+        }
+        boolean written = false;
+        if (write) {
+            try {
+                new SiteWriter().write(files, request.outputDir());
+                written = true;
+            } catch (IOException e) {
+                diagnostics.error(request.outputDir(), 0, 0, "write-failed",
+                        "cannot write the site: " + e.getMessage() + "; the previous output is unchanged");
+            }
+        }
+        return new BuildResult(diagnostics.all(), pagesPerLanguage(site.get()), files.size() + (written ? 1 : 0), written);
+    }
+
+    /** Refuses an output folder that would destroy sources, or that holds files Abierto did not write. */
+    private static void checkOutput(BuildRequest request, Diagnostics diagnostics) {
+        Path out = request.outputDir();
+        for (Path protectedDir : List.of(request.contentDir(), request.templatesDir(), projectRoot(request.contentDir()))) {
+            if (protectedDir.startsWith(out)) {
+                diagnostics.error(out, 0, 0, "unsafe-output", "refusing to write the site to " + out
+                        + ": it is, or contains, " + protectedDir + ", which the build would replace; use a folder such as site/target/site");
+                return;
+            }
+        }
+        String refusal = SiteWriter.refusal(out);
+        if (refusal != null) {
+            diagnostics.error(out, 0, 0, "unsafe-output", "refusing to replace the output: " + refusal);
+        }
+    }
+
+    /** The repository the content belongs to: the nearest folder above it with .git or pom.xml. */
+    private static Path projectRoot(Path content) {
+        for (Path p = content.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git")) || Files.exists(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        return content.getParent() == null ? content : content.getParent();
+    }
+
+    private static Map<String, Integer> pagesPerLanguage(Site site) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        site.config().languages().forEach(l -> counts.put(l.code(), 0));
+        for (Page p : site.pages()) {
+            if (p.kind() != PageKind.LANDING) {
+                counts.merge(p.language(), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static BuildResult failed(Diagnostics diagnostics) {
+        return new BuildResult(diagnostics.all(), Map.of(), 0, false);
+    }
+
+}

@@ -1,0 +1,31 @@
+package org.abierto;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * What to build.
+ *
+ * @param contentDir   the content folder ({@code content})
+ * @param templatesDir the theme ({@code templates})
+ * @param outputDir    where the site is written ({@code site/target/site}); replaced as a whole
+ * @param baseUrl      the address the site will be published at, overriding {@code site.yaml}; or null
+ * @param strict       whether missing or outdated translations are errors instead of warnings
+ */
+public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict) {
+
+    public BuildRequest {
+        Objects.requireNonNull(contentDir, "contentDir");
+        Objects.requireNonNull(templatesDir, "templatesDir");
+        Objects.requireNonNull(outputDir, "outputDir");
+        contentDir = contentDir.toAbsolutePath().normalize();
+        templatesDir = templatesDir.toAbsolutePath().normalize();
+        outputDir = outputDir.toAbsolutePath().normalize();
+    }
+
+    /** The conventional layout under a project folder: {@code content}, {@code templates}, {@code site/target/site}. */
+    public static BuildRequest defaults(Path projectDir) {
+        return new BuildRequest(projectDir.resolve("content"), projectDir.resolve("templates"),
+                projectDir.resolve("site/target/site"), null, false);
+    }
+}

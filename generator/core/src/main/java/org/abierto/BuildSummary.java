@@ -1,0 +1,37 @@
+package org.abierto;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The one line that ends every run: what was built, how many problems, how long it took. */
+public final class BuildSummary {
+    private BuildSummary() {
+    }
+
+    /**
+     * @param result  the run's result
+     * @param checked whether the run only checked (wrote nothing)
+     * @param elapsed how long the run took
+     * @param output  the output folder as the user named it
+     */
+    public static String line(BuildResult result, boolean checked, Duration elapsed, String output) {
+        String time = String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+        String problems = count(result.errors(), "error") + ", " + count(result.warnings(), "warning");
+        if (!result.succeeded()) {
+            return (checked ? "Check failed: " : "Build failed: ") + problems
+                    + (checked ? "" : "; " + output + " was left as it was") + " (" + time + ")";
+        }
+        int total = result.pages().values().stream().mapToInt(Integer::intValue).sum();
+        String perLanguage = result.pages().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        String what = count(total, "page") + " (" + perLanguage + ")";
+        return checked
+                ? "Checked " + what + ": " + problems + " (" + time + ")"
+                : "Built " + what + ", " + count(result.files(), "file") + " in all → " + output + ": " + problems + " (" + time + ")";
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

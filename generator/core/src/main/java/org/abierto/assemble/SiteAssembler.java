@@ -1,0 +1,140 @@
+package org.abierto.assemble;
+
+import org.abierto.diagnostic.Diagnostics;
+import org.abierto.load.Sources;
+import org.abierto.load.StaticFile;
+import org.abierto.model.BodyPart;
+import org.abierto.model.Edition;
+import org.abierto.model.Formats;
+import org.abierto.model.Language;
+import org.abierto.model.Page;
+import org.abierto.model.PageKind;
+import org.abierto.model.PageRef;
+import org.abierto.model.Site;
+import org.abierto.model.SiteConfig;
+import org.abierto.model.Table;
+import org.abierto.parse.ParsedContent;
+import org.abierto.parse.Spelling;
+import org.abierto.parse.YamlDocument;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The assemble stage: turns parsed files into a {@link Site} — the configuration, every page
+ * placed in the structure with its translations, and one {@link Edition} per language with its
+ * data, tables, figures and interface words. Pure: reads no files, knows no clock.
+ */
+public final class SiteAssembler {
+    /** The interface word holding the pattern of "julio de 2024"; without it, {@code MMMM y}. */
+    public static final String MONTH_FORMAT_KEY = "format.month";
+
+    /**
+     * @param baseUrl a base URL that replaces the one of {@code site.yaml}, or null
+     * @param strict  whether missing translations are errors rather than warnings
+     */
+    public Optional<Site> assemble(ParsedContent parsed, Sources sources, String baseUrl, boolean strict,
+                                   Diagnostics diagnostics) {
+        Optional<SiteConfig> read = new SiteConfigReader().read(parsed.site(), baseUrl, diagnostics);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        SiteConfig config = read.get();
+        List<Language> languages = config.languages();
+        Set<String> codes = new LinkedHashSet<>();
+        languages.forEach(l -> codes.add(l.code()));
+
+        Map<String, Map<String, String>> words = new InterfaceWords().read(parsed.i18n(), languages,
+                sources.contentRoot().resolve("i18n"), diagnostics);
+        var localizer = new Localizer(languages, strict, diagnostics);
+
+        Map<String, String> staticTargets = new LinkedHashMap<>();
+        for (StaticFile f : sources.staticFiles()) {
+            staticTargets.put(f.target(), f.path().toString());
+        }
+
+        var tableReader = new TableReader();
+        Map<String, TableReader.Spec> tables = new LinkedHashMap<>();
+        parsed.data().forEach((name, doc) -> {
+            if (TableReader.isTable(doc)) {
+                tableReader.read(name, doc, codes, diagnostics).ifPresent(spec -> tables.put(name, spec));
+            }
+        });
+        var figureReader = new FigureReader();
+        YamlDocument figures = parsed.data().get(FigureReader.FILE);
+        if (figures != null) {
+            figureReader.check(figures, staticTargets.keySet(), codes, diagnostics);
+        }
+
+        List<Page> pages = new PageTree(config, sources.contentRoot(), strict, diagnostics).place(parsed.pages(), staticTargets);
+        Set<String> tableNames = new LinkedHashSet<>();
+        parsed.data().forEach((name, doc) -> {
+            if (TableReader.isTable(doc)) {
+                tableNames.add(name);
+            }
+        });
+        checkDirectives(pages, parsed.data(), tableNames, figures, diagnostics);
+
+        Map<String, Edition> editions = new LinkedHashMap<>();
+        for (Language language : languages) {
+            String code = language.code();
+            Map<String, String> i18n = words.getOrDefault(code, Map.of());
+            var format = new Formats(language.locale(), i18n.getOrDefault(MONTH_FORMAT_KEY, "MMMM y"));
+            Map<String, Object> data = new LinkedHashMap<>();
+            parsed.data().forEach((name, doc) -> data.put(name, localizer.localize(doc, doc.root(), "", code)));
+            Map<String, Table> shown = new LinkedHashMap<>();
+            tables.forEach((name, spec) -> shown.put(name, tableReader.show(spec, code, localizer, format)));
+            PageRef home = pages.stream().filter(p -> p.kind() == PageKind.HOME && p.language().equals(code))
+                    .findFirst().map(Page::self).orElse(null);
+            Map<String, PageRef> byKey = new LinkedHashMap<>();
+            pages.stream().filter(p -> p.language().equals(code) && p.kind() != PageKind.LANDING)
+                    .forEach(p -> byKey.put(p.key(), p.self()));
+            List<PageRef> menu = pages.stream().filter(p -> p.kind() == PageKind.HOME && p.language().equals(code))
+                    .findFirst().map(Page::children).orElse(List.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> params = (Map<String, Object>) localizer.localize(parsed.site(), config.params(), "/params", code);
+            editions.put(code, new Edition(language, languages,
+                    config.title().getOrDefault(code, ""),
+                    config.subtitle().getOrDefault(code, ""),
+                    config.description().getOrDefault(code, ""),
+                    config.baseUrl(), config.organisation(), config.licence(), config.date(), params, i18n, data, shown,
+                    figures == null ? Map.of() : figureReader.show(figures, staticTargets.keySet(), code, localizer),
+                    home, byKey, menu, format));
+        }
+        return Optional.of(new Site(config, pages, editions, sources.staticFiles()));
+    }
+
+    /** A directive's {@code data=} must name a data file, and {@code ::figure}'s {@code id=} a figure. */
+    private static void checkDirectives(List<Page> pages, Map<String, YamlDocument> data, Set<String> tables,
+                                        YamlDocument figures, Diagnostics diagnostics) {
+        for (Page page : pages) {
+            for (BodyPart part : page.body()) {
+                if (!(part instanceof BodyPart.Directive d)) {
+                    continue;
+                }
+                String name = d.args().get("data");
+                if (name != null && !data.containsKey(name)) {
+                    diagnostics.error(d.at(), "directive-data", "::" + d.name() + " names the data '" + name
+                            + "', but content/data/" + name + ".yaml does not exist"
+                            + Spelling.closest(name, data.keySet()).map(s -> "; did you mean '" + s + "'?").orElse(""));
+                } else if (name != null && d.name().equals("table") && !tables.contains(name)) {
+                    diagnostics.error(d.at(), "directive-data", "::table needs a table, but content/data/" + name
+                            + ".yaml has no 'columns' and 'rows'; use ::list for a list");
+                }
+                String figure = d.args().get("id");
+                if (d.name().equals("figure")) {
+                    Set<String> ids = figures == null ? Set.of() : figures.rootMap().keySet();
+                    if (figure == null || !ids.contains(figure)) {
+                        diagnostics.error(d.at(), "directive-figure", "::figure needs id= naming a figure of content/data/"
+                                + FigureReader.FILE + ".yaml" + (figure == null ? "" : "; there is no '" + figure + "'"
+                                + Spelling.closest(figure, ids).map(s -> " (did you mean '" + s + "'?)").orElse("")));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package org.abierto.check;
+
+import org.abierto.diagnostic.Diagnostics;
+import org.abierto.diagnostic.SourcePosition;
+import org.abierto.model.Edition;
+import org.abierto.model.OutputFile;
+import org.abierto.model.Page;
+import org.abierto.model.Site;
+import org.abierto.parse.Markdown;
+import org.abierto.render.RenderedPage;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The check stage: parses each rendered page once with jsoup, resolves and rewrites its links, checks
+ * them against the whole output, and serialises the page.
+ *
+ * <p>Links written in Markdown to other Markdown files ({@code diagnostico.md#id}) or content files
+ * become the addresses of what they point at. Every internal address — from Markdown or from a
+ * template — becomes relative to the page, so the site works at a domain's root, under a sub-path,
+ * and from a folder. A link that leads nowhere, an empty or placeholder link ({@code #},
+ * {@code javascript:}) and a link text that says nothing out of context ("aquí", "click here") are errors
+ * at the Markdown line that wrote them.
+ */
+public final class HtmlChecker {
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    private static final Set<String> VAGUE_LINK_TEXTS = Set.of(
+            "aquí", "aqui", "clic aquí", "haz clic aquí", "haga clic aquí", "da clic aquí", "click aquí", "leer más",
+            "ver más", "más", "más información", "enlace", "liga", "este enlace",
+            "here", "click here", "read more", "more", "link", "this link", "learn more", "more info");
+    private static final String[][] LINK_ATTRIBUTES = {
+            {"a", "href"}, {"area", "href"}, {"link", "href"}, {"img", "src"}, {"script", "src"}, {"source", "src"},
+            {"video", "src"}, {"video", "poster"}, {"audio", "src"}, {"track", "src"}, {"iframe", "src"}};
+
+    private final Path contentRoot;
+
+    /** @param contentDir the content folder, against which Markdown links to files are resolved */
+    public HtmlChecker(Path contentDir) {
+        this.contentRoot = contentDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * Checks and serialises every page.
+     *
+     * @param otherFiles paths (without leading '/') of the other files the output will hold
+     */
+    public List<OutputFile.Generated> checkAll(List<RenderedPage> pages, Site site, Set<String> otherFiles,
+                                               Diagnostics diagnostics) {
+        Map<Path, Page> bySource = new HashMap<>();
+        Set<String> files = new HashSet<>(otherFiles);
+        for (RenderedPage rendered : pages) {
+            Page page = rendered.page();
+            files.add(page.outputPath());
+            if (page.source() != null) {
+                bySource.put(page.source(), page);
+            }
+        }
+        Set<String> staticTargets = new HashSet<>();
+        site.staticFiles().forEach(f -> staticTargets.add(f.target()));
+
+        List<Checked> checked = pages.parallelStream()
+                .map(p -> check(p, site.edition(p.page()), bySource, staticTargets, diagnostics))
+                .toList();
+
+        Map<String, Set<String>> ids = new HashMap<>();
+        checked.forEach(c -> ids.put("/" + c.page().outputPath(), c.ids()));
+        for (Checked c : checked) {
+            for (LinkCheck link : c.links()) {
+                verify(link, files, ids, diagnostics);
+            }
+        }
+        return checked.stream().map(c -> new OutputFile.Generated(c.page().outputPath(), c.html())).toList();
+    }
+
+    /** A page after its pass: its HTML, its anchors, and its links to verify. */
+    private record Checked(Page page, byte[] html, Set<String> ids, List<LinkCheck> links) {
+    }
+
+    private Checked check(RenderedPage rendered, Edition edition, Map<Path, Page> bySource, Set<String> staticTargets,
+                          Diagnostics diagnostics) {
+        Page page = rendered.page();
+        Document doc = Jsoup.parse(rendered.html());
+        Set<String> ids = new HashSet<>();
+        for (Element e : doc.select("[id]")) {
+            if (!ids.add(e.id())) {
+                diagnostics.error(at(page, e), "duplicate-id", "the anchor id '" + e.id()
+                        + "' is used twice on this page; rename one heading or give it its own {#id}");
+            }
+        }
+        List<LinkCheck> links = new ArrayList<>();
+        for (String[] pair : LINK_ATTRIBUTES) {
+            for (Element e : doc.select(pair[0] + "[" + pair[1] + "]")) {
+                link(page, e, pair[1], bySource, staticTargets, links, diagnostics);
+            }
+        }
+        for (Element a : doc.select("a")) {
+            linkText(page, a, edition, diagnostics);
+        }
+        doc.select("[" + Markdown.SOURCE_ATTRIBUTE + "]").removeAttr(Markdown.SOURCE_ATTRIBUTE);
+        doc.outputSettings()
+                .prettyPrint(false)
+                .charset(StandardCharsets.UTF_8)
+                .escapeMode(Entities.EscapeMode.base);
+        return new Checked(page, doc.outerHtml().getBytes(StandardCharsets.UTF_8), ids, links);
+    }
+
+    private void link(Page page, Element e, String attribute, Map<Path, Page> bySource, Set<String> staticTargets,
+                      List<LinkCheck> links, Diagnostics diagnostics) {
+        String written = e.attr(attribute).strip();
+        SourcePosition at = at(page, e);
+        boolean fromMarkdown = e.hasAttr(Markdown.SOURCE_ATTRIBUTE);
+        String what = e.normalName().equals("a") ? "link" : "reference";
+        if (written.isEmpty() || written.equals("#")) {
+            diagnostics.error(at, "placeholder-link", "empty " + what + " ('" + written
+                    + "'); link to the real page or file, or write the text without a link");
+            return;
+        }
+        String lower = written.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("javascript:") || lower.startsWith("vbscript:") || lower.startsWith("data:")) {
+            diagnostics.error(at, "unsafe-link", "the " + what + " " + abbreviate(written)
+                    + " runs code or embeds data; link to a page or file instead");
+            return;
+        }
+        if (SCHEME.matcher(written).find() || written.startsWith("//")) {
+            external(written, at, diagnostics);
+            return;
+        }
+        String fragment = null;
+        String path = written;
+        int hash = path.indexOf('#');
+        if (hash >= 0) {
+            fragment = path.substring(hash + 1);
+            path = path.substring(0, hash);
+        }
+        String query = "";
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            query = path.substring(q);
+            path = path.substring(0, q);
+        }
+        if (path.isEmpty()) { // "#anchor" on this page
+            links.add(new LinkCheck(at, written, "/" + page.outputPath(), fragment));
+            return;
+        }
+        String decoded;
+        try {
+            decoded = new URI(path).getPath();
+        } catch (URISyntaxException ex) {
+            diagnostics.error(at, "malformed-link", "the " + what + " " + abbreviate(written) + " is not a valid address");
+            return;
+        }
+        String target;
+        if (fromMarkdown && !decoded.startsWith("/")) {
+            target = contentTarget(page, decoded, bySource, staticTargets, at, written, diagnostics);
+        } else {
+            target = decoded.startsWith("/") ? decoded : SitePaths.resolve(SitePaths.folder(page.url()), decoded);
+        }
+        if (target == null) {
+            if (!fromMarkdown || decoded.startsWith("/")) {
+                diagnostics.error(at, "broken-link", "the " + what + " " + abbreviate(written) + " climbs above the site's root");
+            }
+            return;
+        }
+        String file = target.endsWith("/") ? target + "index.html" : target;
+        links.add(new LinkCheck(at, written, file, fragment));
+        String rewritten = SitePaths.relative(page.url(), target) + query + (fragment == null ? "" : "#" + fragment);
+        e.attr(attribute, rewritten);
+    }
+
+    /**
+     * A relative link written in Markdown points into the content folder: a Markdown file becomes
+     * its page's address, any other file the address it is copied to.
+     */
+    private String contentTarget(Page page, String path, Map<Path, Page> bySource, Set<String> staticTargets,
+                                 SourcePosition at, String written, Diagnostics diagnostics) {
+        Path file = page.source().getParent().resolve(path).normalize();
+        if (!file.startsWith(contentRoot)) {
+            diagnostics.error(at, "broken-link", "the link " + abbreviate(written) + " leads outside the content folder");
+            return null;
+        }
+        if (path.endsWith(".md")) {
+            Page target = bySource.get(file);
+            if (target == null) {
+                diagnostics.error(at, "broken-link", "the link " + abbreviate(written) + " points at "
+                        + contentRoot.getFileName().resolve(contentRoot.relativize(file)).toString().replace('\\', '/')
+                        + ", which is not a published page; check the file name (drafts are not published)");
+                return null;
+            }
+            return target.url();
+        }
+        String relative = contentRoot.relativize(file).toString().replace('\\', '/');
+        String copied = relative.startsWith("static/") ? relative.substring("static/".length()) : relative;
+        if (!staticTargets.contains(copied)) {
+            diagnostics.error(at, "broken-link", "the link " + abbreviate(written) + " points at content/" + relative
+                    + ", which does not exist");
+            return null;
+        }
+        return "/" + copied;
+    }
+
+    private static void external(String written, SourcePosition at, Diagnostics diagnostics) {
+        String lower = written.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("mailto:") || lower.startsWith("tel:")) {
+            return;
+        }
+        try {
+            URI uri = new URI(written.startsWith("//") ? "https:" + written : written);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                diagnostics.error(at, "unsupported-link", "the address " + abbreviate(written)
+                        + " uses '" + scheme + ":'; link with https:, http:, mailto: or tel:");
+            } else if (uri.getHost() == null || !uri.getHost().contains(".")) {
+                diagnostics.error(at, "malformed-link", "the address " + abbreviate(written) + " has no valid host name");
+            }
+        } catch (URISyntaxException e) {
+            diagnostics.error(at, "malformed-link", "the address " + abbreviate(written) + " is not valid: " + e.getReason());
+        }
+    }
+
+    private static void verify(LinkCheck link, Set<String> files, Map<String, Set<String>> ids, Diagnostics diagnostics) {
+        String file = link.target().substring(1);
+        if (!files.contains(file)) {
+            String hint = files.contains(file + "/index.html") ? "; end the address with '/'" : "";
+            diagnostics.error(link.at(), "broken-link", "the link " + abbreviate(link.written())
+                    + " leads to " + link.target() + ", which the site does not have" + hint);
+            return;
+        }
+        Set<String> anchors = ids.get(link.target());
+        if (link.fragment() != null && anchors != null && !anchors.contains(link.fragment())) {
+            diagnostics.error(link.at(), "broken-anchor", "the link " + abbreviate(link.written())
+                    + " points at the anchor #" + link.fragment() + ", which " + link.target().replaceFirst("index\\.html$", "")
+                    + " does not have");
+        }
+    }
+
+    private static void linkText(Page page, Element a, Edition edition, Diagnostics diagnostics) {
+        if (a.hasClass("footnote-backref")) {
+            String label = edition.i18n().get("footnote.back");
+            if (label != null) {
+                a.attr("aria-label", label);
+            }
+            return;
+        }
+        String name = a.hasAttr("aria-label") ? a.attr("aria-label") : a.text();
+        if (name.isBlank()) {
+            name = String.join(" ", a.select("img[alt]").eachAttr("alt"));
+        }
+        String text = name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s.,:;!¡?¿»«\"'()]+$", "").replaceAll("^[\\s¡¿«\"'(]+", "");
+        if (text.isEmpty()) {
+            diagnostics.error(at(page, a), "empty-link-text", "a link has no text; screen readers would announce only its address");
+        } else if (VAGUE_LINK_TEXTS.contains(text)) {
+            diagnostics.error(at(page, a), "vague-link-text", "the link text '" + name.strip()
+                    + "' says nothing out of context; name where it leads, e.g. the document's title");
+        }
+    }
+
+    /** The Markdown position an element came from, or the page's file when a template made it. */
+    private static SourcePosition at(Page page, Element e) {
+        Path file = page.source();
+        String position = e.attr(Markdown.SOURCE_ATTRIBUTE);
+        if (file != null && position.matches("\\d+:\\d+")) {
+            String[] parts = position.split(":");
+            return new SourcePosition(file, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+        }
+        return file == null ? SourcePosition.of(Path.of(page.outputPath())) : SourcePosition.of(file);
+    }
+
+    private static String abbreviate(String url) {
+        return "'" + (url.length() > 80 ? url.substring(0, 77) + "..." : url) + "'";
+    }
+}

@@ -1,0 +1,45 @@
+package org.abierto.diagnostic;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the diagnostics of one run. Stages report every problem they find here instead of
+ * throwing at the first one; the pipeline stops between stages once errors exist.
+ * Safe to use from the parallel parts of a stage.
+ */
+public final class Diagnostics {
+    private final List<Diagnostic> items = new ArrayList<>();
+
+    public synchronized void add(Diagnostic diagnostic) {
+        items.add(diagnostic);
+    }
+
+    public void error(Path file, int line, int column, String code, String message) {
+        add(new Diagnostic(file, line, column, Severity.ERROR, code, message));
+    }
+
+    public void error(SourcePosition at, String code, String message) {
+        error(at.file(), at.line(), at.column(), code, message);
+    }
+
+    public void warning(Path file, int line, int column, String code, String message) {
+        add(new Diagnostic(file, line, column, Severity.WARNING, code, message));
+    }
+
+    public void warning(SourcePosition at, String code, String message) {
+        warning(at.file(), at.line(), at.column(), code, message);
+    }
+
+    public synchronized boolean hasErrors() {
+        return items.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /** Every diagnostic so far, in report order (deterministic whatever the threads did). */
+    public synchronized List<Diagnostic> all() {
+        var sorted = new ArrayList<>(items);
+        sorted.sort(Diagnostic.REPORT_ORDER);
+        return List.copyOf(sorted);
+    }
+}

@@ -1,0 +1,191 @@
+package org.abierto.load;
+
+import org.abierto.diagnostic.Diagnostics;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The load stage: walks the content and templates folders and reads every source file.
+ *
+ * <p>Layout of the content folder: {@code site.yaml}; {@code i18n/*.yaml}; {@code data/*.yaml};
+ * {@code static/**} copied as is; and one folder per language whose {@code .md} files are pages.
+ * Files and folders starting with '.' or '_' (other than {@code _index.md}) are ignored, as are
+ * files at the top level other than {@code site.yaml} (such as the editors' {@code README.md}).
+ * Nothing outside the two folders is read: a symbolic link leading out of them is an error.
+ */
+public final class ContentLoader {
+    public static final String SITE_FILE = "site.yaml";
+
+    /**
+     * Reads the sources of a build.
+     *
+     * @return the sources, or empty when a folder is missing (reported in {@code diagnostics})
+     */
+    public Optional<Sources> load(Path contentDir, Path templatesDir, Diagnostics diagnostics) {
+        Path content = contentDir.toAbsolutePath().normalize();
+        Path templates = templatesDir.toAbsolutePath().normalize();
+        boolean ok = requireDirectory(content, "content", diagnostics);
+        ok &= requireDirectory(templates, "templates", diagnostics);
+        if (!ok) {
+            return Optional.empty();
+        }
+        Path site = content.resolve(SITE_FILE);
+        if (!Files.isRegularFile(site)) {
+            diagnostics.error(site, 0, 0, "missing-site-file",
+                    "the content folder has no " + SITE_FILE + "; create it with the site's title and languages (see content/README.md)");
+            return Optional.empty();
+        }
+
+        List<Path> i18n = new ArrayList<>();
+        List<Path> data = new ArrayList<>();
+        List<Path> pages = new ArrayList<>();
+        List<StaticFile> statics = new ArrayList<>();
+        for (Path file : walk(content, diagnostics)) {
+            String rel = relative(content, file);
+            String top = rel.contains("/") ? rel.substring(0, rel.indexOf('/')) : "";
+            if (top.isEmpty()) {
+                continue; // site.yaml is read below; other top-level files are notes for editors
+            }
+            switch (top) {
+                case "i18n" -> addYaml(file, i18n, diagnostics);
+                case "data" -> addYaml(file, data, diagnostics);
+                case "static" -> statics.add(staticFile(file, rel.substring("static/".length())));
+                default -> {
+                    if (rel.endsWith(".md")) {
+                        pages.add(file);
+                    } else {
+                        statics.add(staticFile(file, rel));
+                    }
+                }
+            }
+        }
+        for (Path file : walk(templates.resolve("assets"), diagnostics)) {
+            statics.add(staticFile(file, "assets/" + relative(templates.resolve("assets"), file)));
+        }
+
+        return Optional.of(new Sources(content, templates,
+                read(content, site, diagnostics),
+                readAll(content, i18n, diagnostics),
+                readAll(content, data, diagnostics),
+                readAll(content, pages, diagnostics),
+                statics));
+    }
+
+    private static boolean requireDirectory(Path dir, String what, Diagnostics diagnostics) {
+        if (Files.isDirectory(dir)) {
+            return true;
+        }
+        diagnostics.error(dir, 0, 0, "missing-folder",
+                "the " + what + " folder does not exist; pass the right one with --" + what);
+        return false;
+    }
+
+    private static void addYaml(Path file, List<Path> into, Diagnostics diagnostics) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".yaml")) {
+            into.add(file);
+        } else if (name.endsWith(".yml")) {
+            diagnostics.error(file, 0, 0, "wrong-extension", "rename the file to end in .yaml; .yml files are not read");
+        }
+    }
+
+    /** Regular files under {@code root}, sorted, skipping hidden and underscore names (but {@code _index.md}). */
+    private static List<Path> walk(Path root, Diagnostics diagnostics) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        Path realRoot;
+        try {
+            realRoot = root.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (Stream<Path> stream = Files.walk(root)) {
+            List<Path> files = new ArrayList<>();
+            stream.filter(p -> !p.equals(root))
+                    .filter(p -> !ignored(root.relativize(p)))
+                    .forEach(p -> {
+                        if (Files.isSymbolicLink(p) && !insideAfterLinks(p, realRoot)) {
+                            diagnostics.error(p, 0, 0, "link-outside",
+                                    "this symbolic link leads outside " + root.getFileName() + "/; copy the file in instead");
+                        } else if (Files.isRegularFile(p)) {
+                            files.add(p);
+                        }
+                    });
+            files.sort(Comparator.comparing(p -> relative(root, p)));
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean ignored(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith(".") || (name.startsWith("_") && !name.equals("_index.md"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean insideAfterLinks(Path link, Path realRoot) {
+        try {
+            return link.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false; // a dangling link reads nothing
+        }
+    }
+
+    private static StaticFile staticFile(Path file, String target) {
+        try {
+            return new StaticFile(file, target, Files.size(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<SourceFile> readAll(Path root, List<Path> files, Diagnostics diagnostics) {
+        // Reading is I/O bound and independent per file; the result keeps the sorted order.
+        return files.parallelStream()
+                .map(f -> read(root, f, diagnostics))
+                .toList();
+    }
+
+    private static SourceFile read(Path root, Path file, Diagnostics diagnostics) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark is not content
+            }
+            return new SourceFile(file, relative(root, file), text.replace("\r\n", "\n"));
+        } catch (CharacterCodingException e) {
+            diagnostics.error(file, 0, 0, "not-utf8", "the file is not valid UTF-8; save it with UTF-8 encoding");
+            return new SourceFile(file, relative(root, file), "");
+        } catch (IOException e) {
+            diagnostics.error(file, 0, 0, "unreadable", "the file cannot be read: " + e.getMessage());
+            return new SourceFile(file, relative(root, file), "");
+        }
+    }
+
+    static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}

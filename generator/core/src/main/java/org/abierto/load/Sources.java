@@ -1,0 +1,32 @@
+package org.abierto.load;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a build reads, in a stable order (sorted by path).
+ *
+ * @param contentRoot   the content folder
+ * @param templatesRoot the templates folder
+ * @param siteFile      {@code site.yaml}
+ * @param i18nFiles     {@code i18n/*.yaml}
+ * @param dataFiles     {@code data/*.yaml}
+ * @param pageFiles     Markdown files under the language folders ({@code es/**.md}, …)
+ * @param staticFiles   {@code static/**}, non-Markdown files of the language folders, and the theme's {@code assets/**}
+ */
+public record Sources(
+        Path contentRoot,
+        Path templatesRoot,
+        SourceFile siteFile,
+        List<SourceFile> i18nFiles,
+        List<SourceFile> dataFiles,
+        List<SourceFile> pageFiles,
+        List<StaticFile> staticFiles) {
+
+    public Sources {
+        i18nFiles = List.copyOf(i18nFiles);
+        dataFiles = List.copyOf(dataFiles);
+        pageFiles = List.copyOf(pageFiles);
+        staticFiles = List.copyOf(staticFiles);
+    }
+}

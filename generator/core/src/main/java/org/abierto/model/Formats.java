@@ -1,0 +1,77 @@
+package org.abierto.model;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/**
+ * Formats numbers and dates for one language with the JDK's locale data
+ * ({@code es-MX}: "28 de febrero de 2024", "julio de 2024"; {@code en}: "February 28, 2024").
+ * Templates call it as {@code format.date("2024-02-28")}.
+ */
+public final class Formats {
+    private final Locale locale;
+    private final DateTimeFormatter longDate;
+    private final DateTimeFormatter monthYear;
+
+    /**
+     * @param locale       the language's locale
+     * @param monthPattern the pattern for a month of a year (from the i18n file, e.g. {@code MMMM 'de' y})
+     */
+    public Formats(Locale locale, String monthPattern) {
+        this.locale = locale;
+        this.longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        this.monthYear = DateTimeFormatter.ofPattern(monthPattern, locale);
+    }
+
+    /** A whole or decimal number with the language's separators: 1,234 or 3.5. */
+    public String number(Object value) {
+        if (value instanceof Long || value instanceof Integer) {
+            return NumberFormat.getIntegerInstance(locale).format(((Number) value).longValue());
+        }
+        if (value instanceof BigDecimal || value instanceof Double) {
+            NumberFormat format = NumberFormat.getNumberInstance(locale);
+            format.setMaximumFractionDigits(6);
+            return format.format(value);
+        }
+        return value == null ? "" : value.toString();
+    }
+
+    /** A date ({@code 2024-02-28}) or month ({@code 2024-07}) written out: "28 de febrero de 2024", "julio de 2024". */
+    public String date(String iso) {
+        if (iso == null) {
+            return "";
+        }
+        if (iso.length() == 7) {
+            return monthYear.format(YearMonth.parse(iso));
+        }
+        return longDate.format(LocalDate.parse(iso));
+    }
+
+    /** Whether {@code iso} is a date or month this class can format. */
+    public static boolean isDate(String iso) {
+        try {
+            if (iso.matches("\\d{4}-\\d{2}")) {
+                YearMonth.parse(iso);
+                return true;
+            }
+            if (iso.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                LocalDate.parse(iso);
+                return true;
+            }
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** The locale, for templates that need it. */
+    public Locale locale() {
+        return locale;
+    }
+}

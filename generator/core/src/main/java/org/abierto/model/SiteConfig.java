@@ -1,0 +1,61 @@
+package org.abierto.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report as a whole, from {@code site.yaml}. Texts that differ by language are maps from
+ * language code to text.
+ *
+ * @param title        the report's title per language
+ * @param subtitle     its subtitle per language (may be empty)
+ * @param description  one sentence per language, for search engines
+ * @param baseUrl      the address the site is published at, ending in '/' ({@code /} when unknown)
+ * @param languages    the languages, the original first
+ * @param organisation who publishes it
+ * @param licence      the licence of the content and data, or null when none is declared
+ * @param date         when the report was published ({@code 2024-07}), or null
+ * @param params       further values for templates, free-form (texts may be per language)
+ */
+public record SiteConfig(
+        Map<String, String> title,
+        Map<String, String> subtitle,
+        Map<String, String> description,
+        String baseUrl,
+        List<Language> languages,
+        Organisation organisation,
+        Licence licence,
+        String date,
+        Map<String, Object> params) {
+
+    public SiteConfig {
+        title = Map.copyOf(title);
+        subtitle = Map.copyOf(subtitle);
+        description = Map.copyOf(description);
+        languages = List.copyOf(languages);
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+    }
+
+    /** The original language. */
+    public Language defaultLanguage() {
+        return languages.get(0);
+    }
+
+    /**
+     * Who publishes the report.
+     *
+     * @param name its name (a proper name, in the original language)
+     * @param url  its web address, or null
+     */
+    public record Organisation(String name, String url) {
+    }
+
+    /**
+     * The terms under which the report and its data may be reused.
+     *
+     * @param name the licence's name ({@code CC BY 4.0})
+     * @param url  the licence text, or null
+     */
+    public record Licence(String name, String url) {
+    }
+}

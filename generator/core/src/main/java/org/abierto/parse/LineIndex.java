@@ -1,0 +1,31 @@
+package org.abierto.parse;
+
+import java.util.Arrays;
+
+/** Maps character offsets of a text to 1-based line and column. */
+final class LineIndex {
+    private final int[] lineStarts;
+
+    LineIndex(CharSequence text) {
+        int[] starts = new int[16];
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        lineStarts = Arrays.copyOf(starts, count);
+    }
+
+    int line(int offset) {
+        int i = Arrays.binarySearch(lineStarts, offset);
+        return (i >= 0 ? i : -i - 2) + 1;
+    }
+
+    int column(int offset) {
+        return offset - lineStarts[line(offset) - 1] + 1;
+    }
+}

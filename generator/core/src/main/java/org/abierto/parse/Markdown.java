@@ -1,0 +1,414 @@
+package org.abierto.parse;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.attributes.AttributeNode;
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import org.abierto.diagnostic.Diagnostics;
+import org.abierto.diagnostic.SourcePosition;
+import org.abierto.model.BodyPart;
+import org.abierto.model.Heading;
+import org.abierto.model.Slug;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Converts a Markdown page body to HTML with Flexmark: CommonMark, GFM tables (with captions),
+ * footnotes, autolinks and attributes, plus Abierto's own syntax — directive lines
+ * ({@code ::table{data=ejemplares}}) and phrases marked with a language ({@code [texto]{lang=es}}).
+ *
+ * <p>Built once per build and shared by all pages (Flexmark's parser and renderer are thread-safe).
+ * Links, images, headings and tables carry a {@code data-src="line:col"} attribute so the check
+ * stage can point at the Markdown source; the check stage removes it.
+ */
+public final class Markdown {
+    /** The attribute that carries a Markdown position into the HTML. */
+    public static final String SOURCE_ATTRIBUTE = "data-src";
+
+    private static final DataKey<Map<Node, Map<String, String>>> EXTRA_ATTRIBUTES =
+            new DataKey<>("ABIERTO_EXTRA_ATTRIBUTES", Map.of());
+    private static final Pattern DIRECTIVE = Pattern.compile("::([a-z][a-z0-9-]*)(?:\\{([^}\\n]*)})?");
+    private static final Pattern DIRECTIVE_START = Pattern.compile("::[A-Za-z]");
+    private static final Pattern DIRECTIVE_ARG = Pattern.compile("\\s*([a-zA-Z][\\w-]*)=(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))");
+    // NUL cannot come from Markdown (CommonMark replaces it), so it safely marks where directives go.
+    private static final Pattern MARKER = Pattern.compile("\u0000D(\\d+)\u0000\n?");
+    private static final Set<String> PHRASE_ATTRIBUTES = Set.of("lang", "dir");
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final RawHtmlFilter rawHtmlFilter;
+
+    public Markdown(RawHtmlFilter rawHtmlFilter) {
+        this.rawHtmlFilter = rawHtmlFilter;
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(
+                TablesExtension.create(),
+                FootnoteExtension.create(),
+                AutolinkExtension.create(),
+                AttributesExtension.create()));
+        options.set(TablesExtension.WITH_CAPTION, true);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "↩");
+        var frozen = options.toImmutable();
+        parser = Parser.builder(frozen).build();
+        renderer = HtmlRenderer.builder(frozen)
+                .nodeRendererFactory(AbiertoNodes::new)
+                .attributeProviderFactory(new IndependentAttributeProviderFactory() {
+                    @Override
+                    public AttributeProvider apply(LinkResolverContext context) {
+                        return new ExtraAttributes(context.getDocument().get(EXTRA_ATTRIBUTES));
+                    }
+                })
+                .build();
+    }
+
+    /**
+     * Converts one page body.
+     *
+     * @param file       the page, for positions
+     * @param body       the Markdown after the front matter
+     * @param lineOffset lines of the file before the body
+     */
+    public MarkdownBody convert(Path file, String body, int lineOffset, Diagnostics diagnostics) {
+        Document document = parser.parse(body);
+        var conversion = new Conversion(file, new LineIndex(body), lineOffset, diagnostics);
+        conversion.visit(document);
+        document.set(EXTRA_ATTRIBUTES, conversion.extra);
+        String html = renderer.render(document);
+
+        List<BodyPart> parts = new ArrayList<>();
+        Matcher marker = MARKER.matcher(html);
+        int from = 0;
+        while (marker.find()) {
+            addHtml(parts, html.substring(from, marker.start()), conversion.hasRawHtml);
+            parts.add(conversion.directives.get(Integer.parseInt(marker.group(1))));
+            from = marker.end();
+        }
+        addHtml(parts, html.substring(from), conversion.hasRawHtml);
+        return new MarkdownBody(parts, conversion.outline);
+    }
+
+    private void addHtml(List<BodyPart> parts, String html, boolean clean) {
+        if (!html.isBlank()) {
+            parts.add(new BodyPart.Html(clean ? rawHtmlFilter.clean(html) : html));
+        }
+    }
+
+    /** One walk over a parsed body: rewrites Abierto syntax and records what the HTML needs. */
+    private final class Conversion {
+        final Path file;
+        final LineIndex lines;
+        final int lineOffset;
+        final Diagnostics diagnostics;
+        final Map<Node, Map<String, String>> extra = new IdentityHashMap<>();
+        final List<BodyPart.Directive> directives = new ArrayList<>();
+        final List<Heading> outline = new ArrayList<>();
+        final Map<String, Integer> usedIds = new HashMap<>();
+        boolean hasRawHtml;
+
+        Conversion(Path file, LineIndex lines, int lineOffset, Diagnostics diagnostics) {
+            this.file = file;
+            this.lines = lines;
+            this.lineOffset = lineOffset;
+            this.diagnostics = diagnostics;
+        }
+
+        SourcePosition at(Node node) {
+            int offset = node.getStartOffset();
+            return new SourcePosition(file, lines.line(offset) + lineOffset, lines.column(offset));
+        }
+
+        void visit(Node node) {
+            // Children are copied first: the rewrites below replace nodes while walking.
+            List<Node> children = new ArrayList<>();
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                children.add(child);
+            }
+            for (Node child : children) {
+                if (child.getParent() == null) {
+                    continue; // removed by an earlier rewrite
+                }
+                if (child instanceof Paragraph paragraph && directive(paragraph)) {
+                    continue;
+                }
+                if (child instanceof LinkRef ref && phrase(ref)) {
+                    continue;
+                }
+                if (child instanceof com.vladsch.flexmark.ast.Heading heading) {
+                    heading(heading);
+                } else if (child instanceof Link || child instanceof Image || child instanceof AutoLink
+                        || child instanceof TableBlock) {
+                    mark(child);
+                } else if (child instanceof TableCell cell) {
+                    cell(cell);
+                } else if ((child instanceof HtmlBlock || child instanceof HtmlInline)
+                        && !(child instanceof HtmlCommentBlock) && !(child instanceof HtmlInlineComment)) {
+                    rawHtml(child);
+                } else if (child instanceof HtmlCommentBlock || child instanceof HtmlInlineComment) {
+                    hasRawHtml = true; // comments are dropped by the cleaner, silently
+                }
+                visit(child);
+            }
+        }
+
+        boolean directive(Paragraph paragraph) {
+            String text = paragraph.getChars().toString().strip();
+            if (!text.startsWith("::") || !DIRECTIVE_START.matcher(text).lookingAt()) {
+                return false;
+            }
+            Matcher m = DIRECTIVE.matcher(text);
+            if (!m.matches()) {
+                diagnostics.error(at(paragraph), "directive-syntax",
+                        "a directive is one line such as ::table{data=ejemplares}, in lower case, with a blank line before and after it");
+                return false;
+            }
+            if (!(paragraph.getParent() instanceof Document)) {
+                diagnostics.error(at(paragraph), "directive-nested",
+                        "the directive ::" + m.group(1) + " is inside a list or quote; put it at the start of a line of its own");
+                return false;
+            }
+            Map<String, String> args = new LinkedHashMap<>();
+            String raw = m.group(2) == null ? "" : m.group(2);
+            Matcher arg = DIRECTIVE_ARG.matcher(raw);
+            int end = 0;
+            while (arg.find() && arg.start() == end) {
+                String value = arg.group(2) != null ? arg.group(2) : arg.group(3) != null ? arg.group(3) : arg.group(4);
+                args.put(arg.group(1), value);
+                end = arg.end();
+            }
+            if (!raw.substring(end).isBlank()) {
+                diagnostics.error(at(paragraph), "directive-syntax",
+                        "cannot read the attributes {" + raw + "} of ::" + m.group(1) + "; write them as name=value separated by spaces");
+                return false;
+            }
+            var directive = new BodyPart.Directive(m.group(1), args, at(paragraph));
+            var node = new DirectiveNode(directives.size());
+            directives.add(directive);
+            paragraph.insertBefore(node);
+            paragraph.unlink();
+            return true;
+        }
+
+        /** {@code [text]{lang=es}}: an undefined reference followed by attributes becomes a span. */
+        boolean phrase(LinkRef ref) {
+            if (ref.isDefined() || !(ref.getNext() instanceof AttributesNode attributes)) {
+                return false;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Node a = attributes.getFirstChild(); a != null; a = a.getNext()) {
+                if (a instanceof AttributeNode attribute) {
+                    String name = attribute.getName().toString();
+                    if (!PHRASE_ATTRIBUTES.contains(name)) {
+                        diagnostics.error(at(attributes), "phrase-attribute",
+                                "a marked phrase takes only lang (and dir), as in [Coalición Nuevo León Abierto]{lang=es}; remove " + name);
+                        return false;
+                    }
+                    values.put(name, attribute.getValue().toString());
+                }
+            }
+            String lang = values.get("lang");
+            if (lang != null && !lang.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+                diagnostics.error(at(attributes), "phrase-lang",
+                        "'" + lang + "' is not a language code; use a code such as es or en");
+            }
+            var phrase = new PhraseNode(values);
+            while (ref.getFirstChild() != null) {
+                phrase.appendChild(ref.getFirstChild());
+            }
+            ref.insertBefore(phrase);
+            ref.unlink();
+            attributes.unlink();
+            visit(phrase);
+            return true;
+        }
+
+        void heading(com.vladsch.flexmark.ast.Heading heading) {
+            String explicit = null;
+            for (Node c = heading.getFirstChild(); c != null; c = c.getNext()) {
+                if (c instanceof AttributesNode attributes) {
+                    for (Node a = attributes.getFirstChild(); a != null; a = a.getNext()) {
+                        if (a instanceof AttributeNode attribute && (attribute.isId() || attribute.getName().toString().equals("id"))) {
+                            explicit = attribute.getValue().toString();
+                        }
+                    }
+                }
+            }
+            String text = plainText(heading).strip();
+            String id = explicit != null ? explicit : unique(Slug.fold(text).isEmpty() ? "seccion" : Slug.fold(text));
+            if (explicit != null) {
+                usedIds.merge(explicit, 1, Integer::sum);
+            }
+            outline.add(new Heading(heading.getLevel(), id, text));
+            var attributes = position(heading);
+            attributes.put("id", id);
+            extra.put(heading, attributes);
+        }
+
+        String unique(String base) {
+            int n = usedIds.merge(base, 1, Integer::sum);
+            return n == 1 ? base : base + "-" + n;
+        }
+
+        void mark(Node node) {
+            extra.put(node, position(node));
+        }
+
+        Map<String, String> position(Node node) {
+            SourcePosition p = at(node);
+            var attributes = new LinkedHashMap<String, String>();
+            attributes.put(SOURCE_ATTRIBUTE, p.line() + ":" + p.column());
+            return attributes;
+        }
+
+        void cell(TableCell cell) {
+            // GFM alignment becomes a class: the align attribute is obsolete in HTML5.
+            if (cell.getAlignment() != null) {
+                extra.put(cell, Map.of("class", "align-" + cell.getAlignment().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+
+        void rawHtml(Node node) {
+            hasRawHtml = true;
+            for (String removed : rawHtmlFilter.removals(node.getChars().toString())) {
+                diagnostics.warning(at(node), "unsafe-html",
+                        "raw HTML: removed " + removed + "; only safe markup is published (see content/README.md)");
+            }
+        }
+    }
+
+    /** The plain text of a node, without attribute blocks. */
+    static String plainText(Node node) {
+        var out = new StringBuilder();
+        collect(node, out);
+        return out.toString().replaceAll("\\s+", " ");
+    }
+
+    private static void collect(Node node, StringBuilder out) {
+        for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof AttributesNode) {
+                continue;
+            }
+            if (c instanceof Text) {
+                out.append(c.getChars().unescape());
+            } else if (c instanceof Code code) {
+                out.append(code.getText());
+            } else if (c instanceof SoftLineBreak || c instanceof HardLineBreak) {
+                out.append(' ');
+            } else {
+                collect(c, out);
+            }
+        }
+    }
+
+    /** Where a directive goes; rendered as a marker the converter splits on. */
+    static final class DirectiveNode extends Block {
+        final int index;
+
+        DirectiveNode(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public BasedSequence[] getSegments() {
+            return EMPTY_SEGMENTS;
+        }
+    }
+
+    /** A phrase in another language: {@code <span lang="es">}. */
+    static final class PhraseNode extends Node {
+        final Map<String, String> attributes;
+
+        PhraseNode(Map<String, String> attributes) {
+            this.attributes = Map.copyOf(attributes);
+        }
+
+        @Override
+        public BasedSequence[] getSegments() {
+            return EMPTY_SEGMENTS;
+        }
+    }
+
+    private static final class AbiertoNodes implements NodeRenderer {
+        AbiertoNodes(DataHolder options) {
+        }
+
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(
+                    new NodeRenderingHandler<>(DirectiveNode.class, (node, context, html) ->
+                            html.line().raw("\u0000D" + node.index + "\u0000").line()),
+                    new NodeRenderingHandler<>(PhraseNode.class, (node, context, html) -> {
+                        node.attributes.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                                .forEach(e -> html.attr(e.getKey(), e.getValue()));
+                        html.withAttr().tag("span");
+                        context.renderChildren(node);
+                        html.tag("/span");
+                    }));
+        }
+    }
+
+    private record ExtraAttributes(Map<Node, Map<String, String>> extra) implements AttributeProvider {
+        @Override
+        public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
+            Map<String, String> values = extra.get(node);
+            if (values == null || !(part == AttributablePart.NODE || part == AttributablePart.LINK)) {
+                return;
+            }
+            values.forEach((name, value) -> {
+                if (name.equals("class")) {
+                    attributes.addValue(name, value);
+                } else {
+                    attributes.replaceValue(name, value);
+                }
+            });
+            if (node instanceof TableCell) {
+                attributes.remove("align");
+            }
+        }
+    }
+}

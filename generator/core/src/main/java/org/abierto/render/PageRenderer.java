@@ -1,0 +1,231 @@
+package org.abierto.render;
+
+import freemarker.cache.FileTemplateLoader;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateNotFoundException;
+import org.abierto.diagnostic.Diagnostic;
+import org.abierto.diagnostic.Diagnostics;
+import org.abierto.diagnostic.SourcePosition;
+import org.abierto.model.BodyPart;
+import org.abierto.model.Edition;
+import org.abierto.model.Page;
+import org.abierto.model.Site;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The render stage: renders every page with its Freemarker template ({@code templates/<layout>.ftlh},
+ * HTML auto-escaping on) and each directive of its body with {@code templates/directives/<name>.ftlh}.
+ *
+ * <p>Templates see data, not services: {@code site} (the page's {@link Edition}), {@code page},
+ * {@code content} (the body, already HTML), {@code data}, {@code i18n}, {@code format}, and
+ * {@code editions} (every language's edition, for the language switcher and the landing page);
+ * directive templates also see {@code args}. The Freemarker configuration is built once per build.
+ */
+public final class PageRenderer {
+    static final String EXTENSION = ".ftlh";
+    static final String DIRECTIVES = "directives/";
+
+    private final Path templates;
+    private final Path projectRoot;
+    private final Configuration freemarker;
+    private final Map<String, Optional<Template>> loaded = new ConcurrentHashMap<>();
+
+    /**
+     * @param templatesDir the theme's templates
+     * @param contentDir   the content, whose parent names files in messages ({@code content/es/x.md})
+     */
+    public PageRenderer(Path templatesDir, Path contentDir) {
+        this.templates = templatesDir.toAbsolutePath().normalize();
+        Path content = contentDir.toAbsolutePath().normalize();
+        this.projectRoot = content.getParent() == null ? content : content.getParent();
+        var cfg = new Configuration(Configuration.VERSION_2_3_34);
+        try {
+            cfg.setTemplateLoader(new FileTemplateLoader(templates.toFile()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        cfg.setLocalizedLookup(false);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        // Templates are content: they may not reach Java classes.
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        this.freemarker = cfg;
+    }
+
+    /**
+     * Renders every page; pages whose template fails are reported and left out. Parallel, order kept.
+     * A template error shared by many pages is reported once, naming the first page and how many others.
+     */
+    public List<RenderedPage> renderAll(Site site, Diagnostics diagnostics) {
+        Map<SourcePosition, Map<String, List<Page>>> failures = new ConcurrentHashMap<>();
+        List<RenderedPage> rendered = site.pages().parallelStream()
+                .map(page -> render(site, page, diagnostics, failures))
+                .flatMap(Optional::stream)
+                .toList();
+        failures.entrySet().stream().sorted(Map.Entry.comparingByKey(SOURCE_ORDER)).forEach(failure ->
+                failure.getValue().forEach((message, pages) -> {
+                    List<Page> sorted = pages.stream().sorted(java.util.Comparator.comparing(Page::url)).toList();
+                    String others = sorted.size() == 1 ? "" : " and " + (sorted.size() - 1) + " other page" + (sorted.size() == 2 ? "" : "s");
+                    diagnostics.error(failure.getKey(), "template",
+                            message + " (while rendering " + describe(sorted.get(0)) + others + ")");
+                }));
+        return rendered;
+    }
+
+    private static final java.util.Comparator<SourcePosition> SOURCE_ORDER = java.util.Comparator
+            .comparing((SourcePosition p) -> p.file().toString()).thenComparingInt(SourcePosition::line)
+            .thenComparingInt(SourcePosition::column);
+
+    /** Renders one page, or reports why it cannot. */
+    public Optional<RenderedPage> render(Site site, Page page, Diagnostics diagnostics) {
+        Map<SourcePosition, Map<String, List<Page>>> failures = new ConcurrentHashMap<>();
+        Optional<RenderedPage> result = render(site, page, diagnostics, failures);
+        failures.forEach((at, messages) -> messages.forEach((message, pages) ->
+                diagnostics.error(at, "template", message + " (while rendering " + describe(page) + ")")));
+        return result;
+    }
+
+    private Optional<RenderedPage> render(Site site, Page page, Diagnostics diagnostics,
+                                          Map<SourcePosition, Map<String, List<Page>>> failures) {
+        Optional<Template> template = template(page.layout() + EXTENSION, layoutPosition(page), page, diagnostics);
+        if (template.isEmpty()) {
+            return Optional.empty();
+        }
+        Edition edition = site.edition(page);
+        Map<String, Object> model = model(site, edition, page);
+        Optional<String> body = body(page, model, diagnostics);
+        if (body.isEmpty()) {
+            return Optional.empty();
+        }
+        model.put("content", markup(body.get()));
+        try {
+            return Optional.of(new RenderedPage(page, process(template.get(), model, edition)));
+        } catch (TemplateException e) {
+            failures.computeIfAbsent(TemplateProblem.at(templates, e), k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(TemplateProblem.message(e), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                    .add(page);
+            return Optional.empty();
+        }
+    }
+
+    /** The body's HTML with every directive rendered in place. */
+    private Optional<String> body(Page page, Map<String, Object> pageModel, Diagnostics diagnostics) {
+        var html = new StringBuilder();
+        boolean ok = true;
+        for (BodyPart part : page.body()) {
+            if (part instanceof BodyPart.Html h) {
+                html.append(h.html());
+                continue;
+            }
+            var directive = (BodyPart.Directive) part;
+            Optional<Template> template = template(DIRECTIVES + directive.name() + EXTENSION, directive.at(), page, diagnostics);
+            if (template.isEmpty()) {
+                ok = false;
+                continue;
+            }
+            Map<String, Object> model = new HashMap<>(pageModel);
+            model.put("args", directive.args());
+            try {
+                html.append(process(template.get(), model, (Edition) pageModel.get("site")));
+            } catch (TemplateException e) {
+                SourcePosition at = TemplateProblem.at(templates, e);
+                diagnostics.error(directive.at(), "directive-template", "::" + directive.name() + " failed in "
+                        + Diagnostic.display(at.file(), projectRoot) + ":" + at.line() + ":" + at.column()
+                        + ": " + TemplateProblem.message(e));
+                ok = false;
+            }
+        }
+        return ok ? Optional.of(html.toString()) : Optional.empty();
+    }
+
+    private static Map<String, Object> model(Site site, Edition edition, Page page) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("editions", site.editions());
+        model.put("site", edition);
+        model.put("page", page);
+        model.put("data", edition.data());
+        model.put("i18n", edition.i18n());
+        model.put("format", edition.format());
+        return model;
+    }
+
+    private String process(Template template, Map<String, Object> model, Edition edition) throws TemplateException {
+        var out = new StringWriter(8192);
+        try {
+            var env = template.createProcessingEnvironment(model, out);
+            env.setLocale(edition.language().locale());
+            env.process();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A template, loaded once; syntax errors are reported once, at the template. */
+    private Optional<Template> template(String name, SourcePosition usedAt, Page page, Diagnostics diagnostics) {
+        return loaded.computeIfAbsent(name, n -> {
+            try {
+                return Optional.of(freemarker.getTemplate(n));
+            } catch (TemplateNotFoundException e) {
+                return Optional.empty();
+            } catch (ParseException e) {
+                diagnostics.error(TemplateProblem.at(templates, e), "template-syntax", TemplateProblem.message(e));
+                return Optional.empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).or(() -> {
+            if (!Files.exists(templates.resolve(name))) {
+                String what = name.startsWith(DIRECTIVES)
+                        ? "there is no directive ::" + name.substring(DIRECTIVES.length(), name.length() - EXTENSION.length())
+                        + " (no template templates/" + name + ")"
+                        : "the layout '" + page.layout() + "' has no template templates/" + name;
+                diagnostics.error(usedAt, "template-missing", what);
+            }
+            return Optional.empty();
+        });
+    }
+
+    private static SourcePosition layoutPosition(Page page) {
+        return page.source() == null ? SourcePosition.of(Path.of("templates")) : SourcePosition.of(page.source());
+    }
+
+    private String describe(Page page) {
+        return page.source() == null ? "the page " + page.url() : Diagnostic.display(page.source(), projectRoot);
+    }
+
+    private static Object markup(String html) {
+        try {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(html);
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

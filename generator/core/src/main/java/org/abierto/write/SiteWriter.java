@@ -1,0 +1,171 @@
+package org.abierto.write;
+
+import org.abierto.model.OutputFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The write stage, and the only code that writes files: it writes the whole site into a fresh
+ * folder beside the output and swaps it in only once every file is written, so a failed build
+ * leaves the previous output exactly as it was. It also writes {@link #MANIFEST}, the list of every
+ * file with its size and SHA-256, which marks a folder as Abierto's to replace.
+ */
+public final class SiteWriter {
+    /** The build manifest at the root of the output. */
+    public static final String MANIFEST = "abierto-manifest.json";
+    private static final String STAGING = ".abierto-new-";
+    private static final String RETIRED = ".abierto-old-";
+
+    /** Why the output folder may not be replaced, or null when it may. */
+    public static String refusal(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            return "the output " + out + " is a file, not a folder";
+        }
+        if (Files.isDirectory(out) && !Files.exists(out.resolve(MANIFEST))) {
+            try (Stream<Path> entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    return "the output folder " + out + " holds files that Abierto did not write (no " + MANIFEST
+                            + "); choose an empty or new folder, or empty it yourself";
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Writes {@code files} as the new content of {@code out}.
+     *
+     * @return the manifest entries, in path order
+     * @throws IOException when a file cannot be written; the previous output is then untouched
+     */
+    public List<ManifestEntry> write(List<OutputFile> files, Path out) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        removeLeftovers(parent);
+        Path staging = Files.createTempDirectory(parent, STAGING);
+        try {
+            List<ManifestEntry> manifest = writeAll(files, staging);
+            Files.writeString(staging.resolve(MANIFEST), ManifestEntry.json(manifest), StandardCharsets.UTF_8);
+            swap(staging, target);
+            return manifest;
+        } catch (IOException | RuntimeException e) {
+            deleteTree(staging);
+            throw e;
+        }
+    }
+
+    private static List<ManifestEntry> writeAll(List<OutputFile> files, Path root) throws IOException {
+        List<OutputFile> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(OutputFile::path));
+        for (OutputFile f : sorted) {
+            Files.createDirectories(inside(root, f.path()).getParent());
+        }
+        try {
+            return sorted.parallelStream().map(f -> {
+                try {
+                    Path file = inside(root, f.path());
+                    byte[] bytes = f instanceof OutputFile.Generated g ? g.bytes()
+                            : Files.readAllBytes(((OutputFile.Copied) f).source());
+                    Files.write(file, bytes);
+                    return new ManifestEntry(f.path(), bytes.length, sha256(bytes));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The output path of a file, refusing any path that would leave the output folder. */
+    private static Path inside(Path root, String path) {
+        Path file = root.resolve(path).normalize();
+        if (!file.startsWith(root) || file.equals(root)) {
+            throw new IllegalArgumentException("refusing to write outside the output: " + path);
+        }
+        return file;
+    }
+
+    private static void swap(Path staging, Path target) throws IOException {
+        if (!Files.exists(target)) {
+            move(staging, target);
+            return;
+        }
+        Path retired = Files.createTempDirectory(target.getParent(), RETIRED);
+        Files.delete(retired);
+        move(target, retired);
+        try {
+            move(staging, target);
+        } catch (IOException e) {
+            move(retired, target); // put the previous output back
+            throw e;
+        }
+        deleteTree(retired);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Staging and retired folders left by a build that was killed. */
+    private static void removeLeftovers(Path parent) throws IOException {
+        try (Stream<Path> entries = Files.list(parent)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if ((name.startsWith(STAGING) || name.startsWith(RETIRED)) && Files.isDirectory(p)) {
+                    deleteTree(p);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
