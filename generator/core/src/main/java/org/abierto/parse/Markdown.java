@@ -93,6 +93,8 @@ public final class Markdown {
         options.set(HtmlRenderer.GENERATE_HEADER_ID, false);
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // Flexmark silently drops javascript: links; keep them so the check stage reports them as errors.
+        options.set(HtmlRenderer.SUPPRESSED_LINKS, "(?!x)x");
         options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "↩");
         var frozen = options.toImmutable();
         parser = Parser.builder(frozen).build();
@@ -284,8 +286,9 @@ public final class Markdown {
                 usedIds.merge(explicit, 1, Integer::sum);
             }
             outline.add(new Heading(heading.getLevel(), id, text));
-            var attributes = position(heading);
+            var attributes = new LinkedHashMap<String, String>();
             attributes.put("id", id);
+            attributes.putAll(position(heading));
             extra.put(heading, attributes);
         }
 

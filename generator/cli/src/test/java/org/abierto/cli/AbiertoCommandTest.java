@@ -1,0 +1,115 @@
+package org.abierto.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command as a user runs it: exit codes, the report format, and no stack traces. */
+class AbiertoCommandTest {
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void writeSite() throws IOException {
+        write("pom.xml", "<project/>\n");
+        write("content/site.yaml", "title: Informe\nlanguages:\n  - {code: es, locale: es-MX, name: Español}\n"
+                + "organisation:\n  name: Coalición\nlicence:\n  name: CC BY 4.0\n");
+        write("content/i18n/es.yaml", "hola: Hola\n");
+        write("content/es/_index.md", "---\ntitle: Inicio\n---\n\nTexto.\n");
+        write("templates/home.ftlh", "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>${page.title}</title></head>"
+                + "<body>${content}</body></html>\n");
+        write("templates/landing.ftlh", "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>x</title></head>"
+                + "<body><a href=\"/es/\">${i18n.hola}</a></body></html>\n");
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private int run(String... args) {
+        return AbiertoCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void buildWithDefaultsWritesSiteTargetSite() {
+        assertEquals(0, run("build"));
+        assertTrue(Files.exists(dir.resolve("site/target/site/es/index.html")));
+        assertTrue(out().matches("Built 1 page \\(es 1\\), 3 files in all → site/target/site: 0 errors, 0 warnings \\(\\d+\\.\\d s\\)\\n"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void contentErrorsExitWith1AndPrintFileLineColumnWithoutStackTrace() throws IOException {
+        write("content/es/_index.md", "---\ntitle: Inicio\norder: uno\n---\n");
+        assertEquals(1, run("build", "--out", "salida"));
+        assertTrue(err().startsWith("content/es/_index.md:3:8: error: 'order' must be a whole number, not the text 'uno'\n"
+                + "Build failed: 1 error, 0 warnings; salida was left as it was ("), err());
+        assertFalse(err().contains("Exception"), err());
+        assertFalse(err().contains("\tat "), err());
+        assertFalse(Files.exists(dir.resolve("salida")));
+    }
+
+    @Test
+    void usageErrorsExitWith2() {
+        assertEquals(2, run("build", "--no-such-option"));
+        assertTrue(err().contains("Unknown option: '--no-such-option'"), err());
+        assertEquals(2, run("publish"));
+        assertEquals(2, run());
+    }
+
+    @Test
+    void checkWritesNothing() {
+        assertEquals(0, run("check"));
+        assertFalse(Files.exists(dir.resolve("site")));
+        assertTrue(out().startsWith("Checked 1 page (es 1): 0 errors, 0 warnings ("), out());
+    }
+
+    @Test
+    void strictTurnsMissingTranslationsIntoErrors() throws IOException {
+        write("content/site.yaml", "title: Informe\nlanguages:\n  - {code: es, name: Español}\n  - {code: en, name: English}\n"
+                + "organisation:\n  name: Coalición\nlicence:\n  name: CC BY 4.0\n");
+        write("content/i18n/en.yaml", "hola: Hello\n");
+        write("content/en/_index.md", "---\ntitle: Home\n---\n");
+        write("content/es/otra.md", "---\ntitle: Otra\n---\n");
+        write("templates/page.ftlh", "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>x</title></head><body></body></html>\n");
+        assertEquals(0, run("check"));
+        assertEquals(1, run("check", "--strict"));
+        assertTrue(err().contains("content/es/otra.md: error: this page has no English translation"), err());
+    }
+
+    @Test
+    void helpAndVersion() {
+        assertEquals(0, run("--help"));
+        assertTrue(out().contains("Usage: abierto"), out());
+        assertTrue(out().contains("build") && out().contains("check"), out());
+        assertEquals(0, run("--version"));
+        assertTrue(out().contains("abierto 0.1.0-SNAPSHOT"), out());
+        assertEquals(0, run("build", "--help"));
+        assertTrue(out().contains("--base-url=URL"), out());
+    }
+}

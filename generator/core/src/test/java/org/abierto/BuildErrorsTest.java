@@ -1,0 +1,220 @@
+package org.abierto;
+
+import org.abierto.testing.MiniSite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each kind of mistake an editor can make gives one clear error, at the right place. */
+class BuildErrorsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void miniSiteBuildsWithoutProblems() {
+        var site = MiniSite.create(dir);
+        BuildResult result = site.build();
+        assertEquals(List.of(), site.report(result));
+        assertTrue(result.written());
+        assertEquals(List.of("abierto-manifest.json", "en/diagnosis/index.html", "en/index.html",
+                "es/diagnostico/index.html", "es/index.html", "index.html"), site.outputFiles());
+    }
+
+    @Test
+    void malformedFrontMatterPointsAtTheLineAndColumnInThePage() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\norder: [1\n---\n\nTexto.\n");
+        BuildResult result = site.build();
+        assertEquals(List.of("content/es/diagnostico.md:3:10: error: invalid front matter: while parsing a flow sequence; "
+                        + "check the indentation and quote text that contains ': ' or starts with a symbol"),
+                site.errors(result));
+        assertFalse(result.written());
+    }
+
+    @Test
+    void colonInsideAnUnquotedValueIsReportedWhereItIs() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\ndescription: Fase 2: diagnóstico\n---\n\nTexto.\n");
+        assertEquals(List.of("content/es/diagnostico.md:3:20: error: invalid front matter: mapping values are not allowed here; "
+                        + "check the indentation and quote text that contains ': ' or starts with a symbol"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void pageWithoutFrontMatter() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md", "Texto sin encabezado.\n");
+        assertEquals(List.of("content/es/diagnostico.md:1:1: error: the page has no front matter; start the file with a line "
+                + "'---', then 'title: …', then a line '---'"), site.errors(site.build()));
+    }
+
+    @Test
+    void frontMatterNotClosed() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\n\nTexto.\n");
+        assertEquals(List.of("content/es/diagnostico.md:1:1: error: the front matter is not closed; add a line '---' after its last key"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void unknownFrontMatterKeySuggestsTheClosestOne() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\nordre: 1\n---\n\nTexto.\n");
+        assertEquals(List.of("content/es/diagnostico.md:3:1: error: unknown key 'ordre' in the front matter; did you mean 'order'?"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void wrongTypeInFrontMatterIsReportedAtTheValue() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: dos\n---\n\nTexto.\n");
+        assertEquals(List.of("content/es/diagnostico.md:3:8: error: 'order' must be a whole number, not the text 'dos'"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void missingTitle() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\norder: 1\n---\n\nTexto.\n");
+        assertEquals(List.of("content/es/diagnostico.md:2:1: error: the front matter needs 'title'; add it"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void everyErrorOfARunIsReportedTogether() {
+        var site = MiniSite.create(dir)
+                .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: dos\n---\n\nTexto.\n")
+                .file("content/en/diagnosis.md", "---\ntitel: Diagnosis\ntranslationKey: diagnostico\n---\n\nText.\n");
+        assertEquals(List.of(
+                "content/en/diagnosis.md:2:1: error: the front matter needs 'title'; add it",
+                "content/en/diagnosis.md:2:1: error: unknown key 'titel' in the front matter; did you mean 'title'?",
+                "content/es/diagnostico.md:3:8: error: 'order' must be a whole number, not the text 'dos'"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void undefinedTemplateVariableNamesTheTemplateLineAndThePage() {
+        var site = MiniSite.create(dir).file("templates/page.ftlh", """
+                <!DOCTYPE html>
+                <html lang="es"><head><title>${page.title}</title></head>
+                <body>${page.subtitle}</body></html>
+                """);
+        assertEquals(List.of("templates/page.ftlh:3:9: error: 'page.subtitle' is undefined or null; check its spelling, "
+                        + "or write ${x!\"\"} or <#if x??> where it may be missing (while rendering content/en/diagnosis.md "
+                        + "and 1 other page)"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void templateSyntaxErrorIsReportedOnce() {
+        var site = MiniSite.create(dir).file("templates/page.ftlh", "<html><#if page.title>\n</html>\n");
+        List<String> errors = site.errors(site.build());
+        assertEquals(1, errors.size(), errors::toString);
+        assertEquals("templates/page.ftlh:2:8: error: template syntax: Unexpected end of file reached. You have an unclosed #if. "
+                + "Check if the FreeMarker end-tags are present, and aren't malformed. (Note that FreeMarker end-tags must have # or @ "
+                + "after the / character.)", errors.get(0));
+    }
+
+    @Test
+    void layoutWithoutTemplate() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\nlayout: informe\n---\n\nTexto.\n");
+        assertEquals(List.of("content/es/diagnostico.md: error: the layout 'informe' has no template templates/informe.ftlh"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void twoPagesAtTheSameAddressNameBothFiles() {
+        var site = MiniSite.create(dir)
+                .file("content/es/otro.md", "---\ntitle: Otro\nslug: diagnostico\ntranslationKey: otro\n---\n\nTexto.\n");
+        List<String> errors = site.errors(site.build());
+        assertEquals(List.of("content/es/otro.md: error: this page and content/es/diagnostico.md would both be published at "
+                + "/es/diagnostico/; rename one of them or give it another slug"), errors);
+    }
+
+    @Test
+    void directiveNamingMissingDataSuggestsTheClosestName() {
+        var site = MiniSite.create(dir)
+                .file("content/data/ejemplares.yaml", "title: {es: Ejemplares, en: Copies}\ncolumns:\n  - {key: n, label: N, type: integer}\nrows:\n  - {n: 1}\n")
+                .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\n---\n\nTexto.\n\n::table{data=ejemplars}\n");
+        assertEquals(List.of("content/es/diagnostico.md:7:1: error: ::table names the data 'ejemplars', but "
+                + "content/data/ejemplars.yaml does not exist; did you mean 'ejemplares'?"), site.errors(site.build()));
+    }
+
+    @Test
+    void directiveWithoutTemplate() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\n---\n\n::grafica{tipo=barras}\n");
+        assertEquals(List.of("content/es/diagnostico.md:5:1: error: there is no directive ::grafica (no template "
+                + "templates/directives/grafica.ftlh)"), site.errors(site.build()));
+    }
+
+    @Test
+    void brokenLinkToAPageNamesTheMarkdownLineAndTheTarget() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\n---\n\nVer [el anexo](anexo.md).\n");
+        assertEquals(List.of("content/es/diagnostico.md:5:5: error: the link 'anexo.md' points at content/es/anexo.md, "
+                + "which is not a published page; check the file name (drafts are not published)"), site.errors(site.build()));
+    }
+
+    @Test
+    void brokenAnchorNamesTheMissingAnchor() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\n---\n\nVer [el inicio](_index.md#bienvenida).\n");
+        assertEquals(List.of("content/es/diagnostico.md:5:5: error: the link '_index.md#bienvenida' points at the anchor "
+                + "#bienvenida, which /es/ does not have"), site.errors(site.build()));
+    }
+
+    @Test
+    void placeholderLinkAndVagueLinkText() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\n---\n\nLa matriz se puede consultar [aquí](#).\n\nVer [aquí](_index.md).\n");
+        assertEquals(List.of(
+                "content/es/diagnostico.md:5:30: error: empty link ('#'); link to the real page or file, or write the text without a link",
+                "content/es/diagnostico.md:5:30: error: the link text 'aquí' says nothing out of context; name where it leads, "
+                        + "e.g. the document's title",
+                "content/es/diagnostico.md:7:5: error: the link text 'aquí' says nothing out of context; name where it leads, "
+                        + "e.g. the document's title"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void missingInterfaceWordNamesTheKeyAndTheLanguage() {
+        var site = MiniSite.create(dir).file("content/i18n/en.yaml", "format:\n  month: MMMM y\n");
+        assertEquals(List.of("content/i18n/en.yaml: error: the interface word 'next' is missing in English (en); "
+                + "i18n/es.yaml has it at line 1; add its translation"), site.errors(site.build()));
+    }
+
+    @Test
+    void unsafeRawHtmlIsRemovedWithAWarningAtItsLine() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\n---\n\nTexto <span onclick=\"robar()\">seguro</span>.\n\n<script>alert(1)</script>\n");
+        BuildResult result = site.build();
+        assertEquals(List.of(
+                "content/es/diagnostico.md:5:7: warning: raw HTML: removed the onclick attribute of <span>; only safe markup is "
+                        + "published (see content/README.md)",
+                "content/es/diagnostico.md:7:1: warning: raw HTML: removed the <script> element; only safe markup is published "
+                        + "(see content/README.md)"),
+                site.report(result));
+        String html = site.output("es/diagnostico/index.html");
+        assertTrue(html.contains("Texto <span>seguro</span>."), html);
+        assertFalse(html.contains("script"), html);
+        assertFalse(html.contains("onclick"), html);
+    }
+
+    @Test
+    void javascriptLinksAreErrors() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\n---\n\nUn [enlace peligroso](javascript:alert(1)).\n");
+        assertEquals(List.of("content/es/diagnostico.md:5:4: error: the link 'javascript:alert(1)' runs code or embeds data; "
+                + "link to a page or file instead"), site.errors(site.build()));
+    }
+
+    @Test
+    void untranslatedPageIsAWarningAndAnErrorWhenStrict() {
+        var site = MiniSite.create(dir).delete("content/en/diagnosis.md");
+        String expected = "content/es/diagnostico.md: %s: this page has no English translation (translationKey 'diagnostico'); "
+                + "the language switcher sends readers to the English home";
+        assertEquals(List.of(expected.formatted("warning")), site.report(site.build()));
+        assertEquals(List.of(expected.formatted("error")), site.errors(site.buildStrict()));
+    }
+}

@@ -1,0 +1,33 @@
+package org.abierto.check;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SitePathsTest {
+    @ParameterizedTest
+    @CsvSource({
+            "/es/ruta-de-trabajo/diagnostico/, /es/anexo/, ../../anexo/",
+            "/es/ruta-de-trabajo/diagnostico/, /es/ruta-de-trabajo/diagnostico/, ./",
+            "/es/ruta-de-trabajo/, /es/ruta-de-trabajo/diagnostico/, diagnostico/",
+            "/, /es/, es/",
+            "/es/, /assets/style.css, ../assets/style.css",
+            "/es/a/, /en/b/, ../../en/b/",
+            "/es/, /, ../"})
+    void relativeAddressesFromAPage(String from, String to, String expected) {
+        assertEquals(expected, SitePaths.relative(from, to));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "/es/a/, ../b/, /es/b/",
+            "/es/a/, ./, /es/a/",
+            "/es/a/, x.css, /es/a/x.css",
+            "/es/a/, ../../assets/s.css, /assets/s.css",
+            "/es/a/, .., /es/",
+            "/es/, ../../x, ''"})
+    void resolvesRelativeReferences(String folder, String relative, String expected) {
+        assertEquals(expected.isEmpty() ? null : expected, SitePaths.resolve(folder, relative));
+    }
+}
