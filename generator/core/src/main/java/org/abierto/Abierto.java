@@ -3,6 +3,7 @@ package org.abierto;
 import org.abierto.assemble.SiteAssembler;
 import org.abierto.check.HtmlChecker;
 import org.abierto.check.SafelistFilter;
+import org.abierto.edit.FrontMatterEditor;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.load.ContentLoader;
 import org.abierto.load.Sources;
@@ -11,6 +12,7 @@ import org.abierto.model.OutputFile;
 import org.abierto.model.Page;
 import org.abierto.model.PageKind;
 import org.abierto.model.Site;
+import org.abierto.model.TranslationStatus;
 import org.abierto.parse.ContentParser;
 import org.abierto.parse.ParsedContent;
 import org.abierto.render.PageRenderer;
@@ -47,22 +49,63 @@ public final class Abierto {
         return run(request, false);
     }
 
-    private BuildResult run(BuildRequest request, boolean write) {
+    /**
+     * How every translation stands against its original; with {@code mark}, first records the
+     * original's current fingerprint in the given translation files (all translations when
+     * {@code files} is empty and {@code all} is set).
+     */
+    public TranslationReport translations(BuildRequest request, boolean mark, List<Path> files, boolean all) {
         var diagnostics = new Diagnostics();
-        if (write) {
-            checkOutput(request, diagnostics);
+        Optional<Site> site = assembled(request, diagnostics);
+        if (site.isEmpty() || !mark) {
+            return new TranslationReport(site.map(Site::translations).orElse(List.of()), List.of(), diagnostics.all());
         }
-        var loader = new ContentLoader();
-        Optional<Sources> sources = loader.load(request.contentDir(), request.templatesDir(), diagnostics);
+        List<Path> marked = new ArrayList<>();
+        List<Path> wanted = files.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+        for (Path file : wanted) {
+            if (site.get().translations().stream().noneMatch(t -> file.equals(t.translationFile()))) {
+                diagnostics.error(file, 0, 0, "not-a-translation", "this file is not the translation of a page of the "
+                        + "original language; mark the translated file, e.g. content/en/…");
+            }
+        }
+        for (TranslationStatus status : site.get().translations()) {
+            boolean chosen = status.translationFile() != null && (all || wanted.contains(status.translationFile()));
+            if (chosen && !status.fingerprint().equals(status.recorded())) {
+                try {
+                    FrontMatterEditor.setInFile(status.translationFile(), "sourceHash", status.fingerprint());
+                    marked.add(status.translationFile());
+                } catch (IOException e) {
+                    diagnostics.error(status.translationFile(), 0, 0, "write-failed", "cannot mark the translation: " + e.getMessage());
+                }
+            }
+        }
+        Diagnostics after = new Diagnostics();
+        Optional<Site> reread = assembled(request, after);
+        return new TranslationReport(reread.map(Site::translations).orElse(List.of()), marked,
+                diagnostics.hasErrors() ? diagnostics.all() : after.all());
+    }
+
+    /** Load, parse and assemble: everything up to the site model. */
+    private static Optional<Site> assembled(BuildRequest request, Diagnostics diagnostics) {
+        Optional<Sources> sources = new ContentLoader().load(request.contentDir(), request.templatesDir(), diagnostics);
         if (sources.isEmpty() || diagnostics.hasErrors()) {
-            return failed(diagnostics);
+            return Optional.empty();
         }
         ParsedContent parsed = new ContentParser(new SafelistFilter()).parseAll(sources.get(), diagnostics);
         if (diagnostics.hasErrors()) {
-            return failed(diagnostics);
+            return Optional.empty();
         }
         Optional<Site> site = new SiteAssembler().assemble(parsed, sources.get(), request.baseUrl(), request.strict(), diagnostics);
-        if (site.isEmpty() || diagnostics.hasErrors()) {
+        return diagnostics.hasErrors() ? Optional.empty() : site;
+    }
+
+    private BuildResult run(BuildRequest request, boolean write) {
+        var diagnostics = new Diagnostics();
+        if (write) {
+            checkOutput(request, diagnostics); // reported with the content's problems; nothing is written then
+        }
+        Optional<Site> site = assembled(request, diagnostics);
+        if (site.isEmpty()) {
             return failed(diagnostics);
         }
         List<RenderedPage> rendered = new PageRenderer(request.templatesDir(), request.contentDir())

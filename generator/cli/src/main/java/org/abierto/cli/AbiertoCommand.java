@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "abierto", mixinStandardHelpOptions = true, versionProvider = AbiertoCommand.Version.class,
         description = "Builds an accessible, bilingual static site from a report kept as Markdown and YAML.",
-        subcommands = {AbiertoCommand.Build.class, AbiertoCommand.Check.class, CommandLine.HelpCommand.class})
+        subcommands = {AbiertoCommand.Build.class, AbiertoCommand.Check.class, TranslationsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class AbiertoCommand implements Runnable {
     static final int CONTENT_ERRORS = 1;
     /** picocli answers usage errors with 2 (CommandLine.ExitCode.USAGE). */
@@ -64,7 +65,7 @@ public final class AbiertoCommand implements Runnable {
     }
 
     /** The options shared by build and check. */
-    static final class Inputs {
+    static class Inputs {
         @Option(names = "--content", paramLabel = "DIR", defaultValue = "content", description = "The content folder (default: ${DEFAULT-VALUE}).")
         Path content;
 
@@ -176,7 +177,7 @@ public final class AbiertoCommand implements Runnable {
     private record Factory(Path workingDir) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            if (Run.class.isAssignableFrom(type)) {
+            if (Run.class.isAssignableFrom(type) || type == TranslationsCommand.class) {
                 return type.getDeclaredConstructor(Path.class).newInstance(workingDir);
             }
             return CommandLine.defaultFactory().create(type);

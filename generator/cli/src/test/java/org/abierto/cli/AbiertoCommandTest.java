@@ -103,6 +103,27 @@ class AbiertoCommandTest {
     }
 
     @Test
+    void translationsTableJsonAndMarking() throws IOException {
+        write("content/site.yaml", "title: Informe\nlanguages:\n  - {code: es, name: Español}\n  - {code: en, name: English}\n"
+                + "organisation:\n  name: Coalición\nlicence:\n  name: CC BY 4.0\n");
+        write("content/i18n/en.yaml", "hola: Hello\n");
+        write("content/en/_index.md", "---\ntitle: Home\n---\n");
+        assertEquals(0, run("translations"));
+        assertEquals("STATE     ORIGINAL              TRANSLATION\n"
+                + "unmarked  content/es/_index.md  content/en/_index.md\n"
+                + "1 translations: 0 current, 0 stale, 1 unmarked, 0 missing\n", out());
+        assertEquals(1, run("translations", "--strict"));
+        out.reset();
+        assertEquals(0, run("translations", "--mark", "content/en/_index.md", "--format", "json"));
+        assertTrue(out().contains("\"state\": \"current\""), out());
+        assertTrue(err().contains("marked content/en/_index.md"), err());
+        assertTrue(Files.readString(dir.resolve("content/en/_index.md")).matches("---\ntitle: Home\nsourceHash: [0-9a-f]{12}\n---\n"));
+        assertEquals(0, run("translations", "--strict"));
+        assertEquals(2, run("translations", "--mark"));
+        assertEquals(2, run("translations", "--format", "xml"));
+    }
+
+    @Test
     void helpAndVersion() {
         assertEquals(0, run("--help"));
         assertTrue(out().contains("Usage: abierto"), out());

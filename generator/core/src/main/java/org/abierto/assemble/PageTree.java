@@ -29,13 +29,11 @@ import java.util.Set;
 final class PageTree {
     private final SiteConfig config;
     private final Path contentRoot;
-    private final boolean strict;
     private final Diagnostics diagnostics;
 
-    PageTree(SiteConfig config, Path contentRoot, boolean strict, Diagnostics diagnostics) {
+    PageTree(SiteConfig config, Path contentRoot, Diagnostics diagnostics) {
         this.config = config;
         this.contentRoot = contentRoot;
-        this.strict = strict;
         this.diagnostics = diagnostics;
     }
 
@@ -194,21 +192,11 @@ final class PageTree {
         }
         for (List<Placed> pages : byLanguage.values()) {
             for (Placed p : pages) {
-                for (Language other : config.languages()) {
-                    if (!byKey.get(p.key()).containsKey(other.code()) && p.language().isDefault()) {
-                        String message = "this page has no " + other.name() + " translation (translationKey '" + p.key()
-                                + "'); the language switcher sends readers to the " + other.name() + " home";
-                        SourcePosition at = SourcePosition.of(p.parsed().source().path());
-                        if (strict) {
-                            diagnostics.error(at, "missing-translation", message);
-                        } else {
-                            diagnostics.warning(at, "missing-translation", message);
-                        }
-                    } else if (!byKey.get(p.key()).containsKey(other.code()) && other.isDefault()) {
-                        diagnostics.warning(SourcePosition.of(p.parsed().source().path()), "no-original",
-                                "no " + other.name() + " page has the translationKey '" + p.key()
-                                        + "'; set the key of the original page on this one");
-                    }
+                Language original = config.defaultLanguage();
+                if (!p.language().isDefault() && !byKey.get(p.key()).containsKey(original.code())) {
+                    diagnostics.warning(SourcePosition.of(p.parsed().source().path()), "no-original",
+                            "no " + original.name() + " page has the translationKey '" + p.key()
+                                    + "'; give this page the key of the page it translates");
                 }
             }
         }
@@ -226,7 +214,7 @@ final class PageTree {
         var self = new PageRef("/", title, title, original.code(), "");
         return new Page(null, original.code(), "", PageKind.LANDING, "/", "index.html", title, title,
                 config.description().get(original.code()), PageKind.LANDING.defaultLayout(), List.of(), List.of(), Map.of(),
-                List.of(), homes, null, null, List.of(), self);
+                List.of(), homes, null, null, List.of(), self, true);
     }
 
     private List<Page> navigate(Language language, List<Placed> pages, Map<String, Map<String, Placed>> translations) {
@@ -234,7 +222,7 @@ final class PageTree {
         pages.forEach(p -> byPath.put(p.parsed().pathInLanguage(), p));
         Map<String, List<Placed>> children = new HashMap<>();
         for (Placed p : pages) {
-            if (p.parentPath() != null && byPath.containsKey(p.parentPath())) {
+            if (p.parentPath() != null && byPath.containsKey(p.parentPath()) && p.parsed().frontMatter().listed()) {
                 children.computeIfAbsent(p.parentPath(), k -> new ArrayList<>()).add(p);
             }
         }
@@ -250,9 +238,13 @@ final class PageTree {
         if (home != null) {
             walk(home, children, reading);
         }
+        int listed = reading.size();
+        pages.stream().filter(p -> !p.parsed().frontMatter().listed() && p.kind() != PageKind.HOME)
+                .sorted(order).forEach(reading::add);
         List<Page> result = new ArrayList<>();
         for (int i = 0; i < reading.size(); i++) {
             Placed p = reading.get(i);
+            boolean inOrder = i < listed;
             List<PageRef> ancestors = new ArrayList<>();
             for (Placed a = byPath.get(p.parentPath() == null ? "" : p.parentPath()); a != null;
                  a = a.parentPath() == null ? null : byPath.get(a.parentPath())) {
@@ -279,9 +271,9 @@ final class PageTree {
                     fm.layout() != null ? fm.layout() : p.kind().defaultLayout(),
                     p.parsed().body().parts(), p.parsed().body().outline(), fm.params(),
                     ancestors, kids,
-                    i > 0 ? reading.get(i - 1).ref() : null,
-                    i + 1 < reading.size() ? reading.get(i + 1).ref() : null,
-                    alternates, p.ref()));
+                    inOrder && i > 0 ? reading.get(i - 1).ref() : null,
+                    inOrder && i + 1 < listed ? reading.get(i + 1).ref() : null,
+                    alternates, p.ref(), inOrder));
         }
         return result;
     }

@@ -13,6 +13,7 @@ import org.abierto.model.PageRef;
 import org.abierto.model.Site;
 import org.abierto.model.SiteConfig;
 import org.abierto.model.Table;
+import org.abierto.model.TranslationStatus;
 import org.abierto.parse.ParsedContent;
 import org.abierto.parse.Spelling;
 import org.abierto.parse.YamlDocument;
@@ -70,7 +71,9 @@ public final class SiteAssembler {
             figureReader.check(figures, staticTargets.keySet(), codes, diagnostics);
         }
 
-        List<Page> pages = new PageTree(config, sources.contentRoot(), strict, diagnostics).place(parsed.pages(), staticTargets);
+        List<Page> pages = new PageTree(config, sources.contentRoot(), diagnostics).place(parsed.pages(), staticTargets);
+        List<TranslationStatus> translations = new Translations(config, sources.contentRoot(), strict, diagnostics)
+                .assess(pages, parsed.pages());
         Set<String> tableNames = new LinkedHashSet<>();
         parsed.data().forEach((name, doc) -> {
             if (TableReader.isTable(doc)) {
@@ -103,9 +106,14 @@ public final class SiteAssembler {
                     config.description().getOrDefault(code, ""),
                     config.baseUrl(), config.organisation(), config.licence(), config.date(), params, i18n, data, shown,
                     figures == null ? Map.of() : figureReader.show(figures, staticTargets.keySet(), code, localizer),
-                    home, byKey, menu, format));
+                    home, byKey, menu, auxiliary(pages, code), translations, format));
         }
-        return Optional.of(new Site(config, pages, editions, sources.staticFiles()));
+        return Optional.of(new Site(config, pages, editions, translations, sources.staticFiles()));
+    }
+
+    /** Published pages of a language that are outside the reading order, for the footer. */
+    private static List<PageRef> auxiliary(List<Page> pages, String code) {
+        return pages.stream().filter(p -> p.language().equals(code) && !p.listed()).map(Page::self).toList();
     }
 
     /** A directive's {@code data=} must name a data file, and {@code ::figure}'s {@code id=} a figure. */

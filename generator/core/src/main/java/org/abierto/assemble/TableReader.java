@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class TableReader {
     static final Set<String> TYPES = new LinkedHashSet<>(List.of("text", "integer", "decimal", "date", "month"));
-    static final Set<String> TABLE_KEYS = Set.of("title", "description", "source", "columns", "rows");
+    static final Set<String> TABLE_KEYS = Set.of("title", "description", "source", "sourceLang", "columns", "rows");
     static final Set<String> COLUMN_KEYS = Set.of("key", "label", "type", "lang", "total");
 
     /** Whether a data file is meant as a table. */
@@ -46,6 +46,10 @@ final class TableReader {
         fields.perLanguageText("/title", languageCodes, true);
         fields.perLanguageText("/description", languageCodes, false);
         fields.perLanguageText("/source", languageCodes, false);
+        String sourceLang = fields.text("/sourceLang", false);
+        if (sourceLang != null && !languageCodes.contains(sourceLang)) {
+            fields.error("/sourceLang", "table-lang", "'" + sourceLang + "' is not a language of site.yaml");
+        }
         List<Object> columnList = fields.list("/columns", true);
         List<ColumnSpec> columns = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -169,6 +173,7 @@ final class TableReader {
                 localizer.text(doc, root.get("title"), "/title", code),
                 localizer.text(doc, root.get("description"), "/description", code),
                 localizer.text(doc, root.get("source"), "/source", code),
+                root.get("sourceLang") == null || code.equals(root.get("sourceLang")) ? null : (String) root.get("sourceLang"),
                 columns, rows, totals);
     }
 

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param home         this language's home page
  * @param pages        translation key → page of this language, to link a page by its key
  * @param menu         the top-level pages, in order, for the main navigation
+ * @param auxiliary    pages kept out of the navigation ({@code listed: false}), for the footer
+ * @param translations how each original page stands in each other language, for the translation-status page
  * @param format       number and date formatting for this language
  */
 public record Edition(
@@ -44,6 +46,8 @@ public record Edition(
         PageRef home,
         Map<String, PageRef> pages,
         List<PageRef> menu,
+        List<PageRef> auxiliary,
+        List<TranslationStatus> translations,
         Formats format) {
 
     public Edition {
@@ -55,5 +59,7 @@ public record Edition(
         figures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(figures));
         pages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pages));
         menu = List.copyOf(menu);
+        auxiliary = List.copyOf(auxiliary);
+        translations = List.copyOf(translations);
     }
 }

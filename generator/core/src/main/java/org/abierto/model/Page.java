@@ -27,6 +27,7 @@ import java.util.Map;
  * @param next        the page after it in reading order, or null
  * @param alternates  the same page in each other language
  * @param self        a reference to this page
+ * @param listed      whether it appears in menus, section lists and previous/next
  */
 public record Page(
         Path source,
@@ -47,7 +48,8 @@ public record Page(
         PageRef previous,
         PageRef next,
         List<Alternate> alternates,
-        PageRef self) {
+        PageRef self,
+        boolean listed) {
 
     public Page {
         body = List.copyOf(body);

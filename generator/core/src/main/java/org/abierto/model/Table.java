@@ -9,11 +9,12 @@ import java.util.List;
  * @param title       its title (the table's caption)
  * @param description one or two sentences about it, or null
  * @param source      who produced the figures, or null
+ * @param sourceLang  the language of {@code source} when it is a name in another language, or null
  * @param columns     the columns, in order
  * @param rows        the rows, in order
  * @param totals      the total row (for columns marked {@code total: true}), or null
  */
-public record Table(String name, String title, String description, String source,
+public record Table(String name, String title, String description, String source, String sourceLang,
                     List<Column> columns, List<Row> rows, Row totals) {
 
     public Table {

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class PageParser {
     static final Set<String> KEYS = Set.of("title", "description", "order", "linkTitle", "slug",
-            "translationKey", "layout", "draft", "params");
+            "translationKey", "sourceHash", "layout", "draft", "listed", "params");
 
     private final YamlReader yaml;
     private final Markdown markdown;
@@ -65,8 +65,9 @@ public final class PageParser {
             return Optional.empty();
         }
         Optional<FrontMatter> frontMatter = frontMatter(document.get(), diagnostics);
-        MarkdownBody body = markdown.convert(file.path(), text.substring(bodyStart), bodyLineOffset, diagnostics);
-        return frontMatter.map(fm -> new ParsedPage(file, language, folders, fileName, fm, body));
+        String bodyText = text.substring(bodyStart);
+        MarkdownBody body = markdown.convert(file.path(), bodyText, bodyLineOffset, diagnostics);
+        return frontMatter.map(fm -> new ParsedPage(file, language, folders, fileName, fm, body, bodyText));
     }
 
     /** The offset of the closing "---" (or "...") line, or -1. */
@@ -105,17 +106,23 @@ public final class PageParser {
                             + Slug.fold(slug) + "'");
         }
         String translationKey = fields.text("/translationKey", false);
+        String sourceHash = fields.text("/sourceHash", false);
+        if (sourceHash != null && !sourceHash.matches("[0-9a-f]{12}")) {
+            fields.error("/sourceHash", "source-hash", "sourceHash is written by 'abierto translations --mark'; "
+                    + "it is 12 hexadecimal digits, not '" + sourceHash + "'");
+        }
         String layout = fields.text("/layout", false);
         if (layout != null && !layout.matches("[a-z0-9][a-z0-9_/-]*")) {
             fields.error("/layout", "layout",
                     "the layout '" + layout + "' must name a template of templates/ without '.ftlh', e.g. 'home'");
         }
         boolean draft = fields.bool("/draft", false);
+        boolean listed = fields.bool("/listed", true);
         Map<String, Object> params = fields.map("/params", false);
         if (fields.failed()) {
             return Optional.empty();
         }
         return Optional.of(new FrontMatter(title, description, order == null ? null : order.intValue(), linkTitle, slug,
-                translationKey, layout, draft, params, yaml));
+                translationKey, sourceHash, layout, draft, listed, params, yaml));
     }
 }

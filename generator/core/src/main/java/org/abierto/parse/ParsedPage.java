@@ -13,6 +13,7 @@ import java.util.List;
  * @param fileName     the file name without {@code .md} ({@code diagnostico}, or {@code _index})
  * @param frontMatter  its front matter
  * @param body         its body converted to HTML and directives
+ * @param markdown     its body as written, for translation fingerprints
  */
 public record ParsedPage(
         SourceFile source,
@@ -20,7 +21,8 @@ public record ParsedPage(
         List<String> folders,
         String fileName,
         FrontMatter frontMatter,
-        MarkdownBody body) {
+        MarkdownBody body,
+        String markdown) {
 
     public static final String SECTION_INDEX = "_index";
 

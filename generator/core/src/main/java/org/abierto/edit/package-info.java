@@ -1,0 +1,2 @@
+/** Edits of the content itself, made on an editor's request (marking translations). */
+package org.abierto.edit;
