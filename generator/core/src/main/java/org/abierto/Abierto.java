@@ -115,7 +115,7 @@ public final class Abierto {
         }
         List<OutputFile> files = new ArrayList<>();
         for (StaticFile f : site.get().staticFiles()) {
-            files.add(new OutputFile.Copied(f.target(), f.path()));
+            files.add(new OutputFile.Copied(site.get().published(f.target()), f.path()));
         }
         Set<String> otherFiles = new TreeSet<>();
         files.forEach(f -> otherFiles.add(f.path()));
@@ -124,16 +124,17 @@ public final class Abierto {
             return failed(diagnostics);
         }
         boolean written = false;
+        int fileCount = files.size();
         if (write) {
             try {
-                new SiteWriter().write(files, request.outputDir());
+                fileCount = new SiteWriter().write(files, request.outputDir(), request.gzip()).size() + 1; // + the manifest
                 written = true;
             } catch (IOException e) {
                 diagnostics.error(request.outputDir(), 0, 0, "write-failed",
                         "cannot write the site: " + e.getMessage() + "; the previous output is unchanged");
             }
         }
-        return new BuildResult(diagnostics.all(), pagesPerLanguage(site.get()), files.size() + (written ? 1 : 0), written);
+        return new BuildResult(diagnostics.all(), pagesPerLanguage(site.get()), fileCount, written);
     }
 
     /** Refuses an output folder that would destroy sources, or that holds files Abierto did not write. */
@@ -166,7 +167,7 @@ public final class Abierto {
         Map<String, Integer> counts = new LinkedHashMap<>();
         site.config().languages().forEach(l -> counts.put(l.code(), 0));
         for (Page p : site.pages()) {
-            if (p.kind() != PageKind.LANDING) {
+            if (p.kind() != PageKind.LANDING && p.kind() != PageKind.NOT_FOUND) {
                 counts.merge(p.language(), 1, Integer::sum);
             }
         }

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param outputDir    where the site is written ({@code site/target/site}); replaced as a whole
  * @param baseUrl      the address the site will be published at, overriding {@code site.yaml}; or null
  * @param strict       whether missing or outdated translations are errors instead of warnings
+ * @param gzip         whether to write a gzip-compressed copy beside each text file, for servers that serve them as is
  */
-public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict) {
+public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict, boolean gzip) {
 
     public BuildRequest {
         Objects.requireNonNull(contentDir, "contentDir");
@@ -21,6 +22,11 @@ public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, S
         contentDir = contentDir.toAbsolutePath().normalize();
         templatesDir = templatesDir.toAbsolutePath().normalize();
         outputDir = outputDir.toAbsolutePath().normalize();
+    }
+
+    /** A request without precompressed copies. */
+    public BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict) {
+        this(contentDir, templatesDir, outputDir, baseUrl, strict, false);
     }
 
     /** The conventional layout under a project folder: {@code content}, {@code templates}, {@code site/target/site}. */

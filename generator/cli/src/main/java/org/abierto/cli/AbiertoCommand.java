@@ -100,10 +100,14 @@ public final class AbiertoCommand implements Runnable {
 
         abstract boolean writes();
 
+        boolean gzip() {
+            return false;
+        }
+
         @Override
         public Integer call() {
             var request = new BuildRequest(resolve(inputs.content), resolve(inputs.templates), resolve(out()),
-                    inputs.baseUrl, inputs.strict);
+                    inputs.baseUrl, inputs.strict, gzip());
             long start = System.nanoTime();
             BuildResult result = writes() ? new Abierto().build(request) : new Abierto().check(request);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -127,6 +131,9 @@ public final class AbiertoCommand implements Runnable {
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "site/target/site", description = "The output folder (default: ${DEFAULT-VALUE}).")
         Path out;
 
+        @Option(names = "--gzip", description = "Also write a gzip-compressed copy (file.gz) of each text file, for servers that serve them as they are.")
+        boolean gzip;
+
         Build(Path workingDir) {
             super(workingDir);
         }
@@ -134,6 +141,11 @@ public final class AbiertoCommand implements Runnable {
         @Override
         Path out() {
             return out;
+        }
+
+        @Override
+        boolean gzip() {
+            return gzip;
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.abierto.assemble;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.load.Sources;
 import org.abierto.load.StaticFile;
+import org.abierto.model.Alternate;
 import org.abierto.model.BodyPart;
 import org.abierto.model.Edition;
 import org.abierto.model.Formats;
@@ -18,6 +19,7 @@ import org.abierto.parse.ParsedContent;
 import org.abierto.parse.Spelling;
 import org.abierto.parse.YamlDocument;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,7 +73,10 @@ public final class SiteAssembler {
             figureReader.check(figures, staticTargets.keySet(), codes, diagnostics);
         }
 
-        List<Page> pages = new PageTree(config, sources.contentRoot(), diagnostics).place(parsed.pages(), staticTargets);
+        List<Page> pages = new ArrayList<>(new PageTree(config, sources.contentRoot(), diagnostics).place(parsed.pages(), staticTargets));
+        if (sources.templates().contains(PageKind.NOT_FOUND.defaultLayout() + ".ftlh")) {
+            pages.addAll(notFoundPages(config, pages, words));
+        }
         List<TranslationStatus> translations = new Translations(config, sources.contentRoot(), strict, diagnostics)
                 .assess(pages, parsed.pages());
         Set<String> tableNames = new LinkedHashSet<>();
@@ -108,12 +113,51 @@ public final class SiteAssembler {
                     figures == null ? Map.of() : figureReader.show(figures, staticTargets.keySet(), code, localizer),
                     home, byKey, menu, auxiliary(pages, code), translations, format));
         }
-        return Optional.of(new Site(config, pages, editions, translations, sources.staticFiles()));
+        Map<String, String> publishedNames = new LinkedHashMap<>();
+        for (StaticFile f : sources.staticFiles()) {
+            if (f.isThemeAsset()) {
+                publishedNames.put(f.target(), fingerprinted(f.target(), f.sha256()));
+            }
+        }
+        return Optional.of(new Site(config, pages, editions, translations, sources.staticFiles(), publishedNames));
+    }
+
+    /** {@code style.css} → {@code style.1a2b3c4d5e.css}: a name that changes with the content, so it can be cached for a year. */
+    static String fingerprinted(String target, String sha256) {
+        int slash = target.lastIndexOf('/');
+        int dot = target.lastIndexOf('.');
+        String hash = sha256.substring(0, 10);
+        return dot > slash ? target.substring(0, dot) + "." + hash + target.substring(dot) : target + "." + hash;
+    }
+
+    /**
+     * The pages web servers show for unknown addresses: one per language ({@code es/404.html}) and one
+     * at the root, in the original language. Their title is the interface word {@code notFound.title}.
+     */
+    private static List<Page> notFoundPages(SiteConfig config, List<Page> pages, Map<String, Map<String, String>> words) {
+        List<Page> result = new ArrayList<>();
+        List<PageRef> homes = pages.stream().filter(p -> p.kind() == PageKind.HOME).map(Page::self).toList();
+        List<String> codes = new ArrayList<>();
+        codes.add("");
+        config.languages().forEach(l -> codes.add(l.code()));
+        for (String code : codes) {
+            String language = code.isEmpty() ? config.defaultLanguage().code() : code;
+            String title = words.getOrDefault(language, Map.of()).getOrDefault("notFound.title", "404");
+            String path = code.isEmpty() ? "404.html" : code + "/404.html";
+            var self = new PageRef("/" + path, title, title, language, "404");
+            List<Alternate> alternates = homes.stream().filter(h -> !h.language().equals(language))
+                    .map(h -> new Alternate(config.languages().stream().filter(l -> l.code().equals(h.language())).findFirst().orElseThrow(), h, true))
+                    .toList();
+            result.add(new Page(null, language, "404", PageKind.NOT_FOUND, "/" + path, path, title, title, null,
+                    PageKind.NOT_FOUND.defaultLayout(), List.of(), List.of(), Map.of(), List.of(),
+                    code.isEmpty() ? homes : List.of(), null, null, alternates, self, false));
+        }
+        return result;
     }
 
     /** Published pages of a language that are outside the reading order, for the footer. */
     private static List<PageRef> auxiliary(List<Page> pages, String code) {
-        return pages.stream().filter(p -> p.language().equals(code) && !p.listed()).map(Page::self).toList();
+        return pages.stream().filter(p -> p.language().equals(code) && !p.listed() && p.source() != null).map(Page::self).toList();
     }
 
     /** A directive's {@code data=} must name a data file, and {@code ::figure}'s {@code id=} a figure. */

@@ -41,14 +41,14 @@ final class Translations {
         parsed.forEach(p -> bySource.put(p.source().path(), p));
         Map<String, Map<String, Page>> byKey = new HashMap<>();
         for (Page page : pages) {
-            if (page.kind() != PageKind.LANDING) {
+            if (page.source() != null) {
                 byKey.computeIfAbsent(page.key(), k -> new HashMap<>()).put(page.language(), page);
             }
         }
         Language original = config.defaultLanguage();
         List<TranslationStatus> statuses = new ArrayList<>();
         for (Page page : pages) {
-            if (page.kind() == PageKind.LANDING || !page.language().equals(original.code())) {
+            if (page.source() == null || !page.language().equals(original.code())) {
                 continue;
             }
             ParsedPage source = bySource.get(page.source());

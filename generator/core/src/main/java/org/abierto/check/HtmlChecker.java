@@ -5,6 +5,7 @@ import org.abierto.diagnostic.SourcePosition;
 import org.abierto.model.Edition;
 import org.abierto.model.OutputFile;
 import org.abierto.model.Page;
+import org.abierto.model.PageKind;
 import org.abierto.model.Site;
 import org.abierto.parse.Markdown;
 import org.abierto.render.RenderedPage;
@@ -73,8 +74,9 @@ public final class HtmlChecker {
         Set<String> staticTargets = new HashSet<>();
         site.staticFiles().forEach(f -> staticTargets.add(f.target()));
 
+        String basePath = URI.create(site.config().baseUrl()).getPath();
         List<Checked> checked = pages.parallelStream()
-                .map(p -> check(p, site.edition(p.page()), bySource, staticTargets, diagnostics))
+                .map(p -> check(p, site, basePath, bySource, staticTargets, diagnostics))
                 .toList();
 
         Map<String, Set<String>> ids = new HashMap<>();
@@ -91,9 +93,10 @@ public final class HtmlChecker {
     private record Checked(Page page, byte[] html, Set<String> ids, List<LinkCheck> links) {
     }
 
-    private Checked check(RenderedPage rendered, Edition edition, Map<Path, Page> bySource, Set<String> staticTargets,
-                          Diagnostics diagnostics) {
+    private Checked check(RenderedPage rendered, Site site, String basePath, Map<Path, Page> bySource,
+                          Set<String> staticTargets, Diagnostics diagnostics) {
         Page page = rendered.page();
+        Edition edition = site.edition(page);
         Document doc = Jsoup.parse(rendered.html());
         Set<String> ids = new HashSet<>();
         for (Element e : doc.select("[id]")) {
@@ -105,7 +108,7 @@ public final class HtmlChecker {
         List<LinkCheck> links = new ArrayList<>();
         for (String[] pair : LINK_ATTRIBUTES) {
             for (Element e : doc.select(pair[0] + "[" + pair[1] + "]")) {
-                link(page, e, pair[1], bySource, staticTargets, links, diagnostics);
+                link(page, e, pair[1], site, basePath, bySource, staticTargets, links, diagnostics);
             }
         }
         for (Element a : doc.select("a")) {
@@ -119,8 +122,8 @@ public final class HtmlChecker {
         return new Checked(page, doc.outerHtml().getBytes(StandardCharsets.UTF_8), ids, links);
     }
 
-    private void link(Page page, Element e, String attribute, Map<Path, Page> bySource, Set<String> staticTargets,
-                      List<LinkCheck> links, Diagnostics diagnostics) {
+    private void link(Page page, Element e, String attribute, Site site, String basePath, Map<Path, Page> bySource,
+                      Set<String> staticTargets, List<LinkCheck> links, Diagnostics diagnostics) {
         String written = e.attr(attribute).strip();
         SourcePosition at = at(page, e);
         boolean fromMarkdown = e.hasAttr(Markdown.SOURCE_ATTRIBUTE);
@@ -176,9 +179,12 @@ public final class HtmlChecker {
             }
             return;
         }
+        target = "/" + site.published(target.substring(1));
         String file = target.endsWith("/") ? target + "index.html" : target;
         links.add(new LinkCheck(at, written, file, fragment));
-        String rewritten = SitePaths.relative(page.url(), target) + query + (fragment == null ? "" : "#" + fragment);
+        // A 404 page is served at any address, so its links cannot be relative: they start at the base path.
+        String address = page.kind() == PageKind.NOT_FOUND ? basePath + target.substring(1) : SitePaths.relative(page.url(), target);
+        String rewritten = address + query + (fragment == null ? "" : "#" + fragment);
         e.attr(attribute, rewritten);
     }
 

@@ -72,7 +72,13 @@ public final class ContentLoader {
             }
         }
         for (Path file : walk(templates.resolve("assets"), diagnostics)) {
-            statics.add(staticFile(file, "assets/" + relative(templates.resolve("assets"), file)));
+            statics.add(themeAsset(file, "assets/" + relative(templates.resolve("assets"), file)));
+        }
+        var templateNames = new java.util.TreeSet<String>();
+        for (Path file : walk(templates, diagnostics)) {
+            if (file.toString().endsWith(".ftlh")) {
+                templateNames.add(relative(templates, file));
+            }
         }
 
         return Optional.of(new Sources(content, templates,
@@ -80,7 +86,7 @@ public final class ContentLoader {
                 readAll(content, i18n, diagnostics),
                 readAll(content, data, diagnostics),
                 readAll(content, pages, diagnostics),
-                statics));
+                statics, templateNames));
     }
 
     private static boolean requireDirectory(Path dir, String what, Diagnostics diagnostics) {
@@ -151,9 +157,22 @@ public final class ContentLoader {
 
     private static StaticFile staticFile(Path file, String target) {
         try {
-            return new StaticFile(file, target, Files.size(file));
+            return new StaticFile(file, target, Files.size(file), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A theme file: small, read to fingerprint its published name so browsers may cache it for long. */
+    private static StaticFile themeAsset(Path file, String target) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+            return new StaticFile(file, target, bytes.length, sha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

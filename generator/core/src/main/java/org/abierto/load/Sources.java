@@ -13,6 +13,7 @@ import java.util.List;
  * @param dataFiles     {@code data/*.yaml}
  * @param pageFiles     Markdown files under the language folders ({@code es/**.md}, …)
  * @param staticFiles   {@code static/**}, non-Markdown files of the language folders, and the theme's {@code assets/**}
+ * @param templates     the theme's template names ({@code page.ftlh}, {@code directives/table.ftlh})
  */
 public record Sources(
         Path contentRoot,
@@ -21,12 +22,14 @@ public record Sources(
         List<SourceFile> i18nFiles,
         List<SourceFile> dataFiles,
         List<SourceFile> pageFiles,
-        List<StaticFile> staticFiles) {
+        List<StaticFile> staticFiles,
+        java.util.Set<String> templates) {
 
     public Sources {
         i18nFiles = List.copyOf(i18nFiles);
         dataFiles = List.copyOf(dataFiles);
         pageFiles = List.copyOf(pageFiles);
         staticFiles = List.copyOf(staticFiles);
+        templates = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(templates));
     }
 }

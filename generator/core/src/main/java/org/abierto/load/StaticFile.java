@@ -8,6 +8,12 @@ import java.nio.file.Path;
  * @param path   absolute path of the source file
  * @param target path inside the output, with '/' separators (e.g. {@code assets/style.css})
  * @param size   size in bytes
+ * @param sha256 the SHA-256 of its bytes (hexadecimal) for theme assets, whose published names carry it; null otherwise
  */
-public record StaticFile(Path path, String target, long size) {
+public record StaticFile(Path path, String target, long size, String sha256) {
+
+    /** Whether it is a file of the theme ({@code templates/assets/}), published under a fingerprinted name. */
+    public boolean isThemeAsset() {
+        return sha256 != null;
+    }
 }

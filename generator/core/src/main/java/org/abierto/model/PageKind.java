@@ -9,7 +9,9 @@ public enum PageKind {
     /** A section's own page ({@code es/ruta-de-trabajo/_index.md}). */
     SECTION("section"),
     /** Any other page. */
-    PAGE("page");
+    PAGE("page"),
+    /** The page a web server shows for an address that does not exist ({@code 404.html}). */
+    NOT_FOUND("404");
 
     private final String defaultLayout;
 

@@ -13,15 +13,23 @@ import java.util.Map;
  * @param editions    language code → that language's edition
  * @param translations how each original page stands in each other language
  * @param staticFiles files copied as they are
+ * @param publishedNames theme assets' paths → the fingerprinted paths they are published at
  */
 public record Site(SiteConfig config, List<Page> pages, Map<String, Edition> editions,
-                   List<TranslationStatus> translations, List<StaticFile> staticFiles) {
+                   List<TranslationStatus> translations, List<StaticFile> staticFiles,
+                   Map<String, String> publishedNames) {
 
     public Site {
         pages = List.copyOf(pages);
         editions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(editions));
         translations = List.copyOf(translations);
         staticFiles = List.copyOf(staticFiles);
+        publishedNames = Map.copyOf(publishedNames);
+    }
+
+    /** The path a file is published at: fingerprinted for theme assets, else unchanged. */
+    public String published(String target) {
+        return publishedNames.getOrDefault(target, target);
     }
 
     /** The edition a page is shown in. */

@@ -56,14 +56,14 @@ public final class SiteWriter {
      * @return the manifest entries, in path order
      * @throws IOException when a file cannot be written; the previous output is then untouched
      */
-    public List<ManifestEntry> write(List<OutputFile> files, Path out) throws IOException {
+    public List<ManifestEntry> write(List<OutputFile> files, Path out, boolean gzip) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
         removeLeftovers(parent);
         Path staging = Files.createTempDirectory(parent, STAGING);
         try {
-            List<ManifestEntry> manifest = writeAll(files, staging);
+            List<ManifestEntry> manifest = writeAll(files, staging, gzip);
             Files.writeString(staging.resolve(MANIFEST), ManifestEntry.json(manifest), StandardCharsets.UTF_8);
             swap(staging, target);
             return manifest;
@@ -73,20 +73,26 @@ public final class SiteWriter {
         }
     }
 
-    private static List<ManifestEntry> writeAll(List<OutputFile> files, Path root) throws IOException {
+    private static List<ManifestEntry> writeAll(List<OutputFile> files, Path root, boolean gzip) throws IOException {
         List<OutputFile> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(OutputFile::path));
         for (OutputFile f : sorted) {
             Files.createDirectories(inside(root, f.path()).getParent());
         }
         try {
-            return sorted.parallelStream().map(f -> {
+            return sorted.parallelStream().flatMap(f -> {
                 try {
                     Path file = inside(root, f.path());
                     byte[] bytes = f instanceof OutputFile.Generated g ? g.bytes()
                             : Files.readAllBytes(((OutputFile.Copied) f).source());
                     Files.write(file, bytes);
-                    return new ManifestEntry(f.path(), bytes.length, sha256(bytes));
+                    var entry = new ManifestEntry(f.path(), bytes.length, sha256(bytes));
+                    if (!gzip || !Compression.worthIt(f.path())) {
+                        return java.util.stream.Stream.of(entry);
+                    }
+                    byte[] compressed = Compression.gzip(bytes);
+                    Files.write(inside(root, f.path() + ".gz"), compressed);
+                    return java.util.stream.Stream.of(entry, new ManifestEntry(f.path() + ".gz", compressed.length, sha256(compressed)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

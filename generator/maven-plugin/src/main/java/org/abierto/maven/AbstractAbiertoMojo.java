@@ -39,6 +39,10 @@ abstract class AbstractAbiertoMojo extends AbstractMojo {
     @Parameter(property = "abierto.strict", defaultValue = "false")
     boolean strict;
 
+    /** Also write a gzip-compressed copy of each text file (build only). */
+    @Parameter(property = "abierto.gzip", defaultValue = "false")
+    boolean gzip;
+
     /** Skip the goal. */
     @Parameter(property = "abierto.skip", defaultValue = "false")
     boolean skip;
@@ -56,7 +60,7 @@ abstract class AbstractAbiertoMojo extends AbstractMojo {
             getLog().info("Skipping Abierto");
             return;
         }
-        var request = new BuildRequest(content.toPath(), templates.toPath(), out.toPath(), baseUrl, strict);
+        var request = new BuildRequest(content.toPath(), templates.toPath(), out.toPath(), baseUrl, strict, gzip);
         long start = System.nanoTime();
         BuildResult result = run(request);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
