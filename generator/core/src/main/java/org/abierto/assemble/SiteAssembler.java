@@ -60,7 +60,13 @@ public final class SiteAssembler {
             staticTargets.put(f.target(), f.path().toString());
         }
 
-        var tableReader = new TableReader();
+        Map<String, Long> fileSizes = new LinkedHashMap<>();
+        for (StaticFile f : sources.staticFiles()) {
+            if (!f.isThemeAsset()) {
+                fileSizes.put(f.target(), f.size());
+            }
+        }
+        var tableReader = new TableReader(fileSizes, strict);
         Map<String, TableReader.Spec> tables = new LinkedHashMap<>();
         parsed.data().forEach((name, doc) -> {
             if (TableReader.isTable(doc)) {

@@ -1,6 +1,7 @@
 package org.abierto.assemble;
 
 import org.abierto.diagnostic.Diagnostics;
+import org.abierto.diagnostic.SourcePosition;
 import org.abierto.model.Formats;
 import org.abierto.model.Slug;
 import org.abierto.model.Table;
@@ -8,10 +9,13 @@ import org.abierto.parse.YamlDocument;
 import org.abierto.parse.YamlFields;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,11 +23,18 @@ import java.util.Set;
 /**
  * Reads a data file with {@code columns} and {@code rows} as a table: checks every value against
  * its column's type once, then shows it in each language.
+ *
+ * <p>Besides one value per column, a row may have an {@code id} (its anchor), a {@code phase} (the
+ * id of the phase it belongs to), a {@code page} (the translation key of the page about it), and —
+ * in a table with a {@code link: true} column — the document that column links to: a {@code file}
+ * under {@code static/} or an external {@code url}. A row of such a table with neither is shown as
+ * not yet available online, and reported (an error with {@code --strict}).
  */
 final class TableReader {
     static final Set<String> TYPES = new LinkedHashSet<>(List.of("text", "integer", "decimal", "date", "month"));
     static final Set<String> TABLE_KEYS = Set.of("title", "description", "source", "sourceLang", "columns", "rows");
-    static final Set<String> COLUMN_KEYS = Set.of("key", "label", "type", "lang", "total");
+    static final Set<String> COLUMN_KEYS = Set.of("key", "label", "type", "lang", "total", "link");
+    static final List<String> ROW_KEYS = List.of("id", "phase", "page", "url", "file");
 
     /** Whether a data file is meant as a table. */
     static boolean isTable(YamlDocument doc) {
@@ -32,12 +43,27 @@ final class TableReader {
 
     /** A checked table, still in all languages. */
     record Spec(String name, YamlDocument doc, List<ColumnSpec> columns, List<Map<String, Object>> rows) {
+        boolean hasLink() {
+            return columns.stream().anyMatch(ColumnSpec::link);
+        }
     }
 
-    record ColumnSpec(String key, String type, String lang, boolean total) {
+    record ColumnSpec(String key, String type, String lang, boolean total, boolean link) {
         boolean numeric() {
             return type.equals("integer") || type.equals("decimal");
         }
+    }
+
+    private final Map<String, Long> fileSizes;
+    private final boolean strict;
+
+    /**
+     * @param fileSizes the content's static files (path in the site → size), for rows linking a {@code file}
+     * @param strict    whether a document not yet online is an error
+     */
+    TableReader(Map<String, Long> fileSizes, boolean strict) {
+        this.fileSizes = fileSizes;
+        this.strict = strict;
     }
 
     Optional<Spec> read(String name, YamlDocument doc, Set<String> languageCodes, Diagnostics diagnostics) {
@@ -50,6 +76,40 @@ final class TableReader {
         if (sourceLang != null && !languageCodes.contains(sourceLang)) {
             fields.error("/sourceLang", "table-lang", "'" + sourceLang + "' is not a language of site.yaml");
         }
+        List<ColumnSpec> columns = columns(fields, languageCodes);
+        boolean hasLink = columns.stream().anyMatch(ColumnSpec::link);
+
+        List<Object> rowList = fields.list("/rows", true);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Set<String> allowed = new LinkedHashSet<>();
+        columns.forEach(c -> allowed.add(c.key()));
+        allowed.addAll(ROW_KEYS);
+        Set<String> ids = new HashSet<>();
+        for (int r = 0; r < rowList.size(); r++) {
+            String at = "/rows/" + r;
+            Map<String, Object> row = fields.map(at, true);
+            fields.onlyKeys(at, allowed);
+            String id = fields.text(at + "/id", false);
+            if (id != null && (!Slug.isValid(id) || !ids.add(id))) {
+                fields.error(at + "/id", "table-row-id", Slug.isValid(id)
+                        ? "another row already has the id '" + id + "'"
+                        : "a row id may use only lower-case letters, digits and hyphens, e.g. '" + Slug.fold(id) + "'");
+            }
+            fields.text(at + "/phase", false);
+            fields.text(at + "/page", false);
+            for (ColumnSpec column : columns) {
+                if (column.key() != null) {
+                    checkValue(fields, at + "/" + YamlDocument.token(column.key()), row.get(column.key()), column, languageCodes);
+                }
+            }
+            document(fields, at, row, columns.stream().filter(ColumnSpec::link).map(ColumnSpec::key).findFirst().orElse(null),
+                    diagnostics);
+            rows.add(row);
+        }
+        return fields.failed() ? Optional.empty() : Optional.of(new Spec(name, doc, columns, rows));
+    }
+
+    private static List<ColumnSpec> columns(YamlFields fields, Set<String> languageCodes) {
         List<Object> columnList = fields.list("/columns", true);
         List<ColumnSpec> columns = new ArrayList<>();
         Set<String> keys = new HashSet<>();
@@ -68,42 +128,68 @@ final class TableReader {
                 fields.error(at + "/lang", "table-lang", "'" + lang + "' is not a language of site.yaml");
             }
             boolean total = fields.bool(at + "/total", false);
+            boolean link = fields.bool(at + "/link", false);
             if (key != null && !keys.add(key)) {
                 fields.error(at + "/key", "table-column", "two columns have the key '" + key + "'");
             }
-            if (key != null && key.equals("id")) {
-                fields.error(at + "/key", "table-column", "'id' is reserved for the anchor of a row; name the column differently");
+            if (key != null && ROW_KEYS.contains(key)) {
+                fields.error(at + "/key", "table-column", "'" + key + "' is reserved for rows (" + String.join(", ", ROW_KEYS)
+                        + "); name the column differently");
             }
-            var column = new ColumnSpec(key, type, lang, total);
+            if (link && columns.stream().anyMatch(ColumnSpec::link)) {
+                fields.error(at + "/link", "table-link", "only one column can link to the row's document");
+            }
+            var column = new ColumnSpec(key, type, lang, total, link);
             if (total && !column.numeric()) {
                 fields.error(at + "/total", "table-total", "only integer or decimal columns can have a total");
             }
             columns.add(column);
         }
+        return columns;
+    }
 
-        List<Object> rowList = fields.list("/rows", true);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        Set<String> allowed = new LinkedHashSet<>(keys);
-        allowed.add("id");
-        Set<String> ids = new HashSet<>();
-        for (int r = 0; r < rowList.size(); r++) {
-            String at = "/rows/" + r;
-            Map<String, Object> row = fields.map(at, true);
-            fields.onlyKeys(at, allowed);
-            String id = fields.text(at + "/id", false);
-            if (id != null && (!Slug.isValid(id) || !ids.add(id))) {
-                fields.error(at + "/id", "table-row-id", Slug.isValid(id)
-                        ? "another row already has the id '" + id + "'"
-                        : "a row id may use only lower-case letters, digits and hyphens, e.g. '" + Slug.fold(id) + "'");
+    /** Checks a row's document: the file must exist, the address must be valid; none at all is reported. */
+    private void document(YamlFields fields, String at, Map<String, Object> row, String linkColumn, Diagnostics diagnostics) {
+        boolean hasLink = linkColumn != null;
+        String url = fields.text(at + "/url", false);
+        String file = fields.text(at + "/file", false);
+        if (!hasLink) {
+            if (url != null || file != null) {
+                fields.error(at + (url != null ? "/url" : "/file"), "table-link",
+                        "this row has a document, but no column of the table has 'link: true' to show it");
             }
-            for (ColumnSpec column : columns) {
-                if (column.key() != null) {
-                    checkValue(fields, at + "/" + YamlDocument.token(column.key()), row.get(column.key()), column, languageCodes);
-                }
-            }
-            rows.add(row);
+            return;
         }
-        return fields.failed() ? Optional.empty() : Optional.of(new Spec(name, doc, columns, rows));
+        if (url != null && file != null) {
+            fields.error(at + "/url", "table-link", "a row links to one document: keep 'url' or 'file', not both");
+        } else if (file != null && !fileSizes.containsKey(file)) {
+            fields.error(at + "/file", "missing-file", "the file content/static/" + file
+                    + " does not exist; add it, or correct the path (relative to content/static/)");
+        } else if (url != null && !validUrl(url)) {
+            fields.error(at + "/url", "table-url", "'" + url + "' is not a web address; write it in full, starting with https://");
+        } else if (url == null && file == null) {
+            Object name = row.get(linkColumn);
+            if (name instanceof Map<?, ?> texts) {
+                name = texts.values().stream().filter(v -> v != null).map(Object::toString).findFirst().orElse("");
+            }
+            String message = "'" + name + "' has no address (url: or file:), so it is shown as not yet available online;"
+                    + " add its address when it is published";
+            SourcePosition position = fields.yaml().position(at);
+            if (strict) {
+                diagnostics.error(position, "document-unavailable", message);
+            } else {
+                diagnostics.warning(position, "document-unavailable", message);
+            }
+        }
+    }
+
+    private static boolean validUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null && uri.getHost().contains(".");
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void checkValue(YamlFields fields, String at, Object value, ColumnSpec column, Set<String> codes) {
@@ -139,7 +225,7 @@ final class TableReader {
             ColumnSpec c = spec.columns().get(i);
             Object label = YamlDocument.asMap(YamlDocument.asList(root.get("columns")).get(i)).get("label");
             columns.add(new Table.Column(c.key(), localizer.text(doc, label, "/columns/" + i + "/label", code),
-                    c.type(), c.lang() == null || c.lang().equals(code) ? null : c.lang(), c.numeric(), c.total()));
+                    c.type(), c.lang() == null || c.lang().equals(code) ? null : c.lang(), c.numeric(), c.total(), c.link()));
         }
         List<Table.Row> rows = new ArrayList<>();
         BigDecimal[] sums = new BigDecimal[columns.size()];
@@ -155,7 +241,8 @@ final class TableReader {
                     sums[i] = (sums[i] == null ? BigDecimal.ZERO : sums[i]).add(new BigDecimal(n.toString()));
                 }
             }
-            rows.add(new Table.Row((String) row.get("id"), cells));
+            rows.add(new Table.Row((String) row.get("id"), string(row.get("phase")), string(row.get("page")),
+                    spec.hasLink() ? document(row, format) : null, cells));
         }
         Table.Row totals = null;
         if (spec.columns().stream().anyMatch(ColumnSpec::total)) {
@@ -167,7 +254,7 @@ final class TableReader {
                 Object sum = sums[i] == null ? null : spec.columns().get(i).type().equals("integer") ? (Object) sums[i].longValue() : sums[i];
                 cells.add(new Table.Cell(sum, sum == null ? "" : format.number(sum), null));
             }
-            totals = new Table.Row(null, cells);
+            totals = new Table.Row(null, null, null, null, cells);
         }
         return new Table(spec.name(),
                 localizer.text(doc, root.get("title"), "/title", code),
@@ -175,6 +262,24 @@ final class TableReader {
                 localizer.text(doc, root.get("source"), "/source", code),
                 root.get("sourceLang") == null || code.equals(root.get("sourceLang")) ? null : (String) root.get("sourceLang"),
                 columns, rows, totals);
+    }
+
+    private Table.Document document(Map<String, Object> row, Formats format) {
+        String file = string(row.get("file"));
+        String url = string(row.get("url"));
+        if (file != null) {
+            int dot = file.lastIndexOf('.');
+            String kind = dot > file.lastIndexOf('/') ? file.substring(dot + 1).toUpperCase(Locale.ROOT) : null;
+            return new Table.Document("/" + file, true, kind, format.size(fileSizes.getOrDefault(file, 0L)), null);
+        }
+        if (url != null) {
+            return new Table.Document(url, false, null, null, URI.create(url).getHost());
+        }
+        return new Table.Document(null, false, null, null, null);
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static Table.Cell cell(YamlDocument doc, Object value, String at, ColumnSpec c, String code,

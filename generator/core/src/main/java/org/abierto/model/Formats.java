@@ -53,6 +53,26 @@ public final class Formats {
         return longDate.format(LocalDate.parse(iso));
     }
 
+    /** A file size for people: "850 B", "12 KB", "1.2 MB" (decimal units, the language's separators). */
+    public String size(long bytes) {
+        if (bytes < 1000) {
+            return number((long) bytes) + " B";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(1);
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        if (value >= 100) {
+            format.setMaximumFractionDigits(0);
+        }
+        return format.format(value) + " " + units[unit];
+    }
+
     /** Whether {@code iso} is a date or month this class can format. */
     public static boolean isDate(String iso) {
         try {

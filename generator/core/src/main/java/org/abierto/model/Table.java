@@ -31,17 +31,21 @@ public record Table(String name, String title, String description, String source
      * @param lang    the language of its texts when it differs from the page's (Spanish names), or null
      * @param numeric whether it holds numbers (aligned right)
      * @param total   whether the total row sums it
+     * @param link    whether its cells link to the row's document ({@code url:} or {@code file:} of the row)
      */
-    public record Column(String key, String label, String type, String lang, boolean numeric, boolean total) {
+    public record Column(String key, String label, String type, String lang, boolean numeric, boolean total, boolean link) {
     }
 
     /**
      * A row.
      *
-     * @param id    its anchor, or null
-     * @param cells one per column
+     * @param id       its anchor, or null
+     * @param phase    the id of the phase it belongs to ({@code phase:}), or null
+     * @param page     the translation key of the page about it ({@code page:}), or null
+     * @param document what its link column leads to, or null when the table has no link column
+     * @param cells    one per column
      */
-    public record Row(String id, List<Cell> cells) {
+    public record Row(String id, String phase, String page, Document document, List<Cell> cells) {
         public Row {
             cells = List.copyOf(cells);
         }
@@ -55,5 +59,22 @@ public record Table(String name, String title, String description, String source
      * @param lang  the language of the text when it differs from the page's, or null
      */
     public record Cell(Object value, String text, String lang) {
+    }
+
+    /**
+     * The document a row links to: a file kept in the content, an external address, or nothing yet.
+     *
+     * @param href   the file's path in the site ({@code /documentos/guia.pdf}) or the external address; null when unavailable
+     * @param file   whether it is a file published with the site
+     * @param format the file's format ("PDF"), or null
+     * @param size   the file's size, written for people ("1.2 MB"), or null
+     * @param host   the external address's host name ("www.opengovpartnership.org"), or null
+     */
+    public record Document(String href, boolean file, String format, String size, String host) {
+
+        /** Whether the document can be reached online. */
+        public boolean available() {
+            return href != null;
+        }
     }
 }
