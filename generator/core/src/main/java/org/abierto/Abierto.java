@@ -8,6 +8,8 @@ import org.abierto.diagnostic.Diagnostics;
 import org.abierto.load.ContentLoader;
 import org.abierto.load.Sources;
 import org.abierto.load.StaticFile;
+import org.abierto.metadata.OpenData;
+import org.abierto.metadata.Sitemap;
 import org.abierto.model.OutputFile;
 import org.abierto.model.Page;
 import org.abierto.model.PageKind;
@@ -117,6 +119,8 @@ public final class Abierto {
         for (StaticFile f : site.get().staticFiles()) {
             files.add(new OutputFile.Copied(site.get().published(f.target()), f.path()));
         }
+        files.addAll(new OpenData().files(site.get()));
+        files.addAll(new Sitemap().files(site.get()));
         Set<String> otherFiles = new TreeSet<>();
         files.forEach(f -> otherFiles.add(f.path()));
         files.addAll(new HtmlChecker(request.contentDir()).checkAll(rendered, site.get(), otherFiles, diagnostics));

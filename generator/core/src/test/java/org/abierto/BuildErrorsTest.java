@@ -23,7 +23,7 @@ class BuildErrorsTest {
         assertEquals(List.of(), site.report(result));
         assertTrue(result.written());
         assertEquals(List.of("abierto-manifest.json", "en/diagnosis/index.html", "en/index.html",
-                "es/diagnostico/index.html", "es/index.html", "index.html"), site.outputFiles());
+                "es/diagnostico/index.html", "es/index.html", "index.html", "robots.txt"), site.outputFiles());
     }
 
     @Test

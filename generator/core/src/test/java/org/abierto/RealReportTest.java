@@ -97,6 +97,81 @@ class RealReportTest {
     }
 
     @Test
+    void everyTableIsPublishedAsCsvAndJsonThatMatchTheTableOnThePage() throws IOException {
+        var csv = new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int compared = 0;
+        for (var entry : pages.entrySet()) {
+            Document page = entry.getValue();
+            String lang = page.selectFirst("html").attr("lang");
+            var format = new org.abierto.model.Formats(java.util.Locale.forLanguageTag(lang.equals("es") ? "es-MX" : "en-US"),
+                    lang.equals("es") ? "MMMM 'de' y" : "MMMM y");
+            for (Element table : page.select("table.data-table[id^=table-]")) {
+                String name = table.id().substring("table-".length());
+                Element download = table.parent().nextElementSibling();
+                assertTrue(download != null && download.hasClass("table-downloads"), entry.getKey() + ": no downloads under " + name);
+                Path csvFile = file(entry.getKey(), download.select("a[type=text/csv]").attr("href"));
+                Path jsonFile = file(entry.getKey(), download.select("a[type=application/json]").attr("href"));
+
+                List<Map<String, String>> csvRows = new ArrayList<>();
+                try (var it = csv.readerFor(Map.class).with(com.fasterxml.jackson.dataformat.csv.CsvSchema.emptySchema().withHeader())
+                        .<Map<String, String>>readValues(csvFile.toFile())) {
+                    it.forEachRemaining(csvRows::add);
+                }
+                List<Map<String, Object>> jsonRows = json.readValue(jsonFile.toFile(), new com.fasterxml.jackson.core.type.TypeReference<>() {
+                });
+                List<String> keys = new ArrayList<>(csvRows.isEmpty() ? List.of() : csvRows.get(0).keySet());
+                keys.remove("id");
+                keys.remove("url");
+                var bodyRows = table.select("tbody tr");
+                assertEquals(bodyRows.size(), csvRows.size(), name + " rows in CSV");
+                assertEquals(bodyRows.size(), jsonRows.size(), name + " rows in JSON");
+                for (int r = 0; r < bodyRows.size(); r++) {
+                    var cells = bodyRows.get(r).select("th, td");
+                    for (int c = 0; c < keys.size(); c++) {
+                        Element cell = cells.get(c).clone();
+                        cell.select(".document-meta").remove();
+                        String shown = cell.text();
+                        String csvValue = csvRows.get(r).get(keys.get(c));
+                        Object jsonValue = jsonRows.get(r).get(keys.get(c));
+                        assertEquals(csvValue.isEmpty() ? null : csvValue, jsonValue == null ? null : jsonValue.toString(),
+                                name + " CSV and JSON differ at row " + r + ", " + keys.get(c));
+                        String expected = csvValue.matches("-?\\d+") ? format.number(Long.parseLong(csvValue))
+                                : csvValue.matches("\\d{4}-\\d{2}(-\\d{2})?") ? format.date(csvValue) : csvValue;
+                        assertEquals(expected, shown, entry.getKey() + ": " + name + " row " + r + ", " + keys.get(c));
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertTrue(compared >= 90, "compared only " + compared + " cells");
+    }
+
+    private static Path file(String pagePath, String href) {
+        return out.resolve("site").resolve(pagePath.substring(1)).resolve(href).normalize();
+    }
+
+    @Test
+    void sitemapListsBothLanguagesWithAlternates() throws Exception {
+        var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        var sitemap = factory.newDocumentBuilder().parse(out.resolve("site/sitemap.xml").toFile());
+        var urls = sitemap.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc");
+        List<String> locations = new ArrayList<>();
+        for (int i = 0; i < urls.getLength(); i++) {
+            locations.add(urls.item(i).getTextContent());
+        }
+        assertTrue(locations.contains("https://example.gob.mx/informe/es/ruta-de-trabajo/diagnostico/"), locations.toString());
+        assertTrue(locations.contains("https://example.gob.mx/informe/en/roadmap/diagnosis/"), locations.toString());
+        assertTrue(locations.stream().noneMatch(l -> l.contains("404")), locations.toString());
+        assertEquals(pages.size() - 3, locations.size(), "every page but the three 404 pages");
+        var links = sitemap.getElementsByTagNameNS("http://www.w3.org/1999/xhtml", "link");
+        assertTrue(links.getLength() >= 3 * 32, "alternates: " + links.getLength());
+        assertEquals("User-agent: *\nAllow: /\n\nSitemap: https://example.gob.mx/informe/sitemap.xml\n",
+                Files.readString(out.resolve("site/robots.txt")));
+    }
+
+    @Test
     void localizedAddresses() {
         assertTrue(pages.containsKey("/es/ruta-de-trabajo/diagnostico/"));
         assertTrue(pages.containsKey("/en/roadmap/diagnosis/"));

@@ -59,7 +59,7 @@ class AbiertoCommandTest {
     void buildWithDefaultsWritesSiteTargetSite() {
         assertEquals(0, run("build"));
         assertTrue(Files.exists(dir.resolve("site/target/site/es/index.html")));
-        assertTrue(out().matches("Built 1 page \\(es 1\\), 3 files in all → site/target/site: 0 errors, 0 warnings \\(\\d+\\.\\d s\\)\\n"), out());
+        assertTrue(out().matches("Built 1 page \\(es 1\\), 4 files in all → site/target/site: 0 errors, 0 warnings \\(\\d+\\.\\d s\\)\\n"), out());
         assertEquals("", err());
     }
 

@@ -35,6 +35,8 @@ import java.util.Set;
 public final class SiteAssembler {
     /** The interface word holding the pattern of "julio de 2024"; without it, {@code MMMM y}. */
     public static final String MONTH_FORMAT_KEY = "format.month";
+    /** The layout of the page that lists the datasets; the data files are published beside it. */
+    public static final String DATASETS_LAYOUT = "datasets";
 
     /**
      * @param baseUrl a base URL that replaces the one of {@code site.yaml}, or null
@@ -101,7 +103,13 @@ public final class SiteAssembler {
             Map<String, Object> data = new LinkedHashMap<>();
             parsed.data().forEach((name, doc) -> data.put(name, localizer.localize(doc, doc.root(), "", code)));
             Map<String, Table> shown = new LinkedHashMap<>();
-            tables.forEach((name, spec) -> shown.put(name, tableReader.show(spec, code, localizer, format)));
+            String datasets = pages.stream().filter(p -> p.language().equals(code) && p.layout().equals(DATASETS_LAYOUT))
+                    .map(Page::url).findFirst().orElse(null);
+            tables.forEach((name, spec) -> {
+                Table table = tableReader.show(spec, code, localizer, format);
+                shown.put(name, datasets == null ? table : table.withDownloads(new Table.Downloads(
+                        datasets + name + ".csv", datasets + name + ".json", datasets + name + ".csv-metadata.json")));
+            });
             PageRef home = pages.stream().filter(p -> p.kind() == PageKind.HOME && p.language().equals(code))
                     .findFirst().map(Page::self).orElse(null);
             Map<String, PageRef> byKey = new LinkedHashMap<>();

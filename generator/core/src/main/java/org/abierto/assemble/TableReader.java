@@ -261,7 +261,7 @@ final class TableReader {
                 localizer.text(doc, root.get("description"), "/description", code),
                 localizer.text(doc, root.get("source"), "/source", code),
                 root.get("sourceLang") == null || code.equals(root.get("sourceLang")) ? null : (String) root.get("sourceLang"),
-                columns, rows, totals);
+                columns, rows, totals, null);
     }
 
     private Table.Document document(Map<String, Object> row, Formats format) {

@@ -13,13 +13,29 @@ import java.util.List;
  * @param columns     the columns, in order
  * @param rows        the rows, in order
  * @param totals      the total row (for columns marked {@code total: true}), or null
+ * @param downloads   where its data is published as files, or null when the site has no datasets page
  */
 public record Table(String name, String title, String description, String source, String sourceLang,
-                    List<Column> columns, List<Row> rows, Row totals) {
+                    List<Column> columns, List<Row> rows, Row totals, Downloads downloads) {
 
     public Table {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
+    }
+
+    /** The same table, published at {@code downloads}. */
+    public Table withDownloads(Downloads downloads) {
+        return new Table(name, title, description, source, sourceLang, columns, rows, totals, downloads);
+    }
+
+    /**
+     * The open-data files of a table, as site paths.
+     *
+     * @param csv      the data as CSV (RFC 4180, UTF-8)
+     * @param json     the data as JSON (an array of rows)
+     * @param metadata the CSV on the Web description of the CSV
+     */
+    public record Downloads(String csv, String json, String metadata) {
     }
 
     /**

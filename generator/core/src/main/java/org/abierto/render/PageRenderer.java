@@ -18,6 +18,7 @@ import org.abierto.model.BodyPart;
 import org.abierto.model.Edition;
 import org.abierto.model.Page;
 import org.abierto.model.Site;
+import org.abierto.metadata.StructuredData;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -36,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Templates see data, not services: {@code site} (the page's {@link Edition}), {@code page},
  * {@code content} (the body, already HTML), {@code data}, {@code i18n}, {@code format}, and
- * {@code editions} (every language's edition, for the language switcher and the landing page);
+ * {@code editions} (every language's edition, for the language switcher and the landing page),
+ * {@code structuredData} (the page's schema.org JSON-LD, safe to place in a script element);
  * directive templates also see {@code args}. The Freemarker configuration is built once per build.
  */
 public final class PageRenderer {
@@ -125,6 +127,7 @@ public final class PageRenderer {
             return Optional.empty();
         }
         model.put("content", markup(body.get()));
+        model.put("structuredData", markup(StructuredData.of(site, page)));
         try {
             return Optional.of(new RenderedPage(page, process(template.get(), model, edition)));
         } catch (TemplateException e) {

@@ -1,0 +1,105 @@
+package org.abierto.metadata;
+
+import org.abierto.json.Json;
+import org.abierto.model.Edition;
+import org.abierto.model.Language;
+import org.abierto.model.Site;
+import org.abierto.model.Table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The DCAT 3 catalogue (JSON-LD) of the report's datasets, with one distribution per format and language. */
+final class Catalogue {
+    private final Site site;
+
+    Catalogue(Site site) {
+        this.site = site;
+    }
+
+    Map<String, Object> jsonLd() {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("dcat", "http://www.w3.org/ns/dcat#");
+        context.put("dct", "http://purl.org/dc/terms/");
+        context.put("foaf", "http://xmlns.com/foaf/0.1/");
+        context.put("xsd", "http://www.w3.org/2001/XMLSchema#");
+        Map<String, Object> catalogue = new LinkedHashMap<>();
+        catalogue.put("@context", context);
+        catalogue.put("@id", Addresses.absolute(site, "/" + OpenData.CATALOGUE));
+        catalogue.put("@type", "dcat:Catalog");
+        catalogue.put("dct:title", texts(site.config().title()));
+        catalogue.put("dct:publisher", publisher());
+        if (site.config().licence() != null && site.config().licence().url() != null) {
+            catalogue.put("dct:license", Map.of("@id", site.config().licence().url()));
+        }
+        catalogue.put("dct:language", site.config().languages().stream().map(Language::code).toList());
+        List<Map<String, Object>> datasets = new ArrayList<>();
+        Edition original = site.editions().get(site.config().defaultLanguage().code());
+        for (String name : original.tables().keySet()) {
+            if (original.tables().get(name).downloads() != null) {
+                datasets.add(dataset(name));
+            }
+        }
+        catalogue.put("dcat:dataset", datasets);
+        return catalogue;
+    }
+
+    private Map<String, Object> dataset(String name) {
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("@id", Addresses.absolute(site, "/" + OpenData.CATALOGUE) + "#" + name);
+        dataset.put("@type", "dcat:Dataset");
+        dataset.put("dct:identifier", name);
+        dataset.put("dct:title", OpenData.perLanguage(site, Table::title, name));
+        List<Map<String, Object>> descriptions = OpenData.perLanguage(site, Table::description, name);
+        if (!descriptions.isEmpty()) {
+            dataset.put("dct:description", descriptions);
+        }
+        dataset.put("dct:publisher", publisher());
+        if (site.config().date() != null) {
+            dataset.put("dct:modified", Json.object("@value", site.config().date(), "@type", "xsd:gYearMonth"));
+        }
+        List<Map<String, Object>> distributions = new ArrayList<>();
+        for (Language language : site.config().languages()) {
+            Table table = site.editions().get(language.code()).tables().get(name);
+            if (table == null || table.downloads() == null) {
+                continue;
+            }
+            distributions.add(distribution(table.downloads().csv(), "text/csv", language.code()));
+            distributions.add(distribution(table.downloads().json(), "application/json", language.code()));
+        }
+        dataset.put("dcat:distribution", distributions);
+        return dataset;
+    }
+
+    private Map<String, Object> distribution(String path, String mediaType, String language) {
+        Map<String, Object> distribution = new LinkedHashMap<>();
+        distribution.put("@type", "dcat:Distribution");
+        distribution.put("dcat:downloadURL", Map.of("@id", Addresses.absolute(site, path)));
+        distribution.put("dcat:mediaType", mediaType);
+        distribution.put("dct:language", language);
+        if (site.config().licence() != null && site.config().licence().url() != null) {
+            distribution.put("dct:license", Map.of("@id", site.config().licence().url()));
+        }
+        return distribution;
+    }
+
+    private Map<String, Object> publisher() {
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("@type", "foaf:Agent");
+        publisher.put("foaf:name", site.config().organisation().name());
+        return publisher;
+    }
+
+    private List<Map<String, Object>> texts(Map<String, String> perLanguage) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (Language language : site.config().languages()) {
+            String text = perLanguage.get(language.code());
+            if (text != null) {
+                values.add(Json.object("@value", text, "@language", language.code()));
+            }
+        }
+        return values;
+    }
+}

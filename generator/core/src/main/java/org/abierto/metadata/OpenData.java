@@ -1,0 +1,166 @@
+package org.abierto.metadata;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import org.abierto.json.Json;
+import org.abierto.model.Edition;
+import org.abierto.model.Language;
+import org.abierto.model.OutputFile;
+import org.abierto.model.Site;
+import org.abierto.model.Table;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every data table published as open data beside the datasets page of each language: CSV
+ * (RFC 4180, UTF-8, CRLF line ends, a header of column keys), JSON (an array of rows), and a CSV on the
+ * Web description ({@code *.csv-metadata.json}) with column titles in every language and datatypes;
+ * plus a DCAT 3 catalogue of all datasets at {@link #CATALOGUE}.
+ */
+public final class OpenData {
+    /** The DCAT catalogue's path in the site: stable, whatever the pages are called. */
+    public static final String CATALOGUE = "catalogo.jsonld";
+
+    private static final CsvMapper CSV = new CsvMapper();
+
+    /** The files of every table of every edition that has a datasets page, and the catalogue. */
+    public List<OutputFile.Generated> files(Site site) {
+        List<OutputFile.Generated> files = new ArrayList<>();
+        for (Edition edition : site.editions().values()) {
+            for (Table table : edition.tables().values()) {
+                if (table.downloads() == null) {
+                    continue;
+                }
+                files.add(file(table.downloads().csv(), csv(table)));
+                files.add(file(table.downloads().json(), Json.write(rows(table))));
+                files.add(file(table.downloads().metadata(), Json.write(csvw(site, edition, table))));
+            }
+        }
+        if (!files.isEmpty()) {
+            files.add(file("/" + CATALOGUE, Json.write(new Catalogue(site).jsonLd())));
+        }
+        return files;
+    }
+
+    private static OutputFile.Generated file(String sitePath, String text) {
+        return new OutputFile.Generated(sitePath.substring(1), text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The columns of the published data: the row id and document address when the table has them. */
+    static List<String> keys(Table table) {
+        List<String> keys = new ArrayList<>();
+        if (table.rows().stream().anyMatch(r -> r.id() != null)) {
+            keys.add("id");
+        }
+        table.columns().forEach(c -> keys.add(c.key()));
+        if (table.columns().stream().anyMatch(Table.Column::link)) {
+            keys.add("url");
+        }
+        return keys;
+    }
+
+    /** Each row as key → value: numbers stay numbers, texts are this edition's, dates stay ISO. */
+    static List<Map<String, Object>> rows(Table table) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Table.Row row : table.rows()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            if (table.rows().stream().anyMatch(r -> r.id() != null)) {
+                values.put("id", row.id());
+            }
+            for (int i = 0; i < table.columns().size(); i++) {
+                Table.Cell cell = row.cells().get(i);
+                values.put(table.columns().get(i).key(), cell.value() instanceof Number || cell.value() == null ? cell.value()
+                        : table.columns().get(i).type().equals("text") ? cell.text() : cell.value().toString());
+            }
+            if (table.columns().stream().anyMatch(Table.Column::link)) {
+                values.put("url", row.document() == null || !row.document().available() ? null : row.document().href());
+            }
+            rows.add(values);
+        }
+        return rows;
+    }
+
+    static String csv(Table table) {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        keys(table).forEach(schema::addColumn);
+        try {
+            return CSV.writer(schema.build()).writeValueAsString(rows(table));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the CSV of " + table.name(), e);
+        }
+    }
+
+    /** The CSV on the Web (W3C) description of a table's CSV file. */
+    private static Map<String, Object> csvw(Site site, Edition edition, Table table) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("@context", List.of("http://www.w3.org/ns/csvw", Map.of("@language", edition.language().code())));
+        metadata.put("url", table.name() + ".csv");
+        metadata.put("dc:title", perLanguage(site, t -> t.title(), table.name()));
+        List<Map<String, Object>> descriptions = perLanguage(site, Table::description, table.name());
+        if (!descriptions.isEmpty()) {
+            metadata.put("dc:description", descriptions);
+        }
+        metadata.put("dc:publisher", site.config().organisation().name());
+        if (site.config().licence() != null && site.config().licence().url() != null) {
+            metadata.put("dc:license", Map.of("@id", site.config().licence().url()));
+        }
+        if (site.config().date() != null) {
+            metadata.put("dc:modified", Json.object("@value", site.config().date(), "@type", "xsd:gYearMonth"));
+        }
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (String key : keys(table)) {
+            Map<String, Object> column = new LinkedHashMap<>();
+            column.put("name", key);
+            Map<String, String> titles = new LinkedHashMap<>();
+            for (Language language : site.config().languages()) {
+                titles.put(language.code(), title(site.editions().get(language.code()).tables().get(table.name()), key));
+            }
+            column.put("titles", titles);
+            column.put("datatype", datatype(table, key));
+            columns.add(column);
+        }
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("columns", columns);
+        if (table.rows().stream().allMatch(r -> r.id() != null)) {
+            schema.put("primaryKey", "id");
+        }
+        metadata.put("tableSchema", schema);
+        return metadata;
+    }
+
+    /** A column's title in a language; {@code id} and {@code url} are the same everywhere. */
+    static String title(Table table, String key) {
+        return table.columns().stream().filter(c -> c.key().equals(key)).map(Table.Column::label).findFirst().orElse(key);
+    }
+
+    static String datatype(Table table, String key) {
+        if (key.equals("url") && table.columns().stream().noneMatch(c -> c.key().equals("url"))) {
+            return "anyURI";
+        }
+        String type = table.columns().stream().filter(c -> c.key().equals(key)).map(Table.Column::type).findFirst().orElse("text");
+        return switch (type) {
+            case "integer" -> "integer";
+            case "decimal" -> "decimal";
+            case "date" -> "date";
+            case "month" -> "gYearMonth";
+            default -> "string";
+        };
+    }
+
+    /** A table's text in every language, as JSON-LD language-tagged values. */
+    static List<Map<String, Object>> perLanguage(Site site, java.util.function.Function<Table, String> text, String name) {
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (Language language : site.config().languages()) {
+            String value = text.apply(site.editions().get(language.code()).tables().get(name));
+            if (value != null) {
+                values.add(Json.object("@value", value, "@language", language.code()));
+            }
+        }
+        return values;
+    }
+}
