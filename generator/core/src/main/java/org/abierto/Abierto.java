@@ -1,6 +1,7 @@
 package org.abierto;
 
 import org.abierto.assemble.SiteAssembler;
+import org.abierto.check.ExternalLinks;
 import org.abierto.check.HtmlChecker;
 import org.abierto.check.SafelistFilter;
 import org.abierto.edit.FrontMatterEditor;
@@ -123,9 +124,16 @@ public final class Abierto {
         files.addAll(new Sitemap().files(site.get()));
         Set<String> otherFiles = new TreeSet<>();
         files.forEach(f -> otherFiles.add(f.path()));
-        files.addAll(new HtmlChecker(request.contentDir()).checkAll(rendered, site.get(), otherFiles, diagnostics));
+        HtmlChecker.CheckedSite checked = new HtmlChecker(request.contentDir()).checkAll(rendered, site.get(), otherFiles, diagnostics);
+        files.addAll(checked.pages());
         if (diagnostics.hasErrors()) {
             return failed(diagnostics);
+        }
+        if (request.externalLinks() != null) {
+            new ExternalLinks(request.externalLinks()).check(checked.external(), diagnostics);
+            if (diagnostics.hasErrors()) {
+                return failed(diagnostics);
+            }
         }
         boolean written = false;
         int fileCount = files.size();

@@ -1,5 +1,7 @@
 package org.abierto;
 
+import org.abierto.check.ExternalLinks;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -12,8 +14,10 @@ import java.util.Objects;
  * @param baseUrl      the address the site will be published at, overriding {@code site.yaml}; or null
  * @param strict       whether missing or outdated translations are errors instead of warnings
  * @param gzip         whether to write a gzip-compressed copy beside each text file, for servers that serve them as is
+ * @param externalLinks how to check external links over the network, or null not to (the default: offline)
  */
-public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict, boolean gzip) {
+public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict, boolean gzip,
+                           ExternalLinks.Options externalLinks) {
 
     public BuildRequest {
         Objects.requireNonNull(contentDir, "contentDir");
@@ -24,9 +28,19 @@ public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, S
         outputDir = outputDir.toAbsolutePath().normalize();
     }
 
-    /** A request without precompressed copies. */
+    /** A request without precompressed copies or external link checks. */
     public BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict) {
-        this(contentDir, templatesDir, outputDir, baseUrl, strict, false);
+        this(contentDir, templatesDir, outputDir, baseUrl, strict, false, null);
+    }
+
+    /** A request without external link checks. */
+    public BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict, boolean gzip) {
+        this(contentDir, templatesDir, outputDir, baseUrl, strict, gzip, null);
+    }
+
+    /** Where {@code --check-external} remembers answers by default: beside the output, in the build folder. */
+    public Path linkCache() {
+        return outputDir.resolveSibling("abierto-link-cache.json");
     }
 
     /** The conventional layout under a project folder: {@code content}, {@code templates}, {@code site/target/site}. */

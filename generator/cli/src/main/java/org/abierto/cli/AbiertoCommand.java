@@ -4,6 +4,7 @@ import org.abierto.Abierto;
 import org.abierto.BuildRequest;
 import org.abierto.BuildResult;
 import org.abierto.BuildSummary;
+import org.abierto.check.ExternalLinks;
 import org.abierto.diagnostic.Diagnostic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,6 +79,9 @@ public final class AbiertoCommand implements Runnable {
         @Option(names = "--strict", description = "Treat missing translations as errors, not warnings.")
         boolean strict;
 
+        @Option(names = "--check-external", description = "Also ask the servers of external links whether they still answer (needs the network; answers are remembered for a week).")
+        boolean checkExternal;
+
         @Option(names = "--debug", description = "Print stack traces of internal errors.")
         boolean debug;
     }
@@ -106,8 +110,10 @@ public final class AbiertoCommand implements Runnable {
 
         @Override
         public Integer call() {
-            var request = new BuildRequest(resolve(inputs.content), resolve(inputs.templates), resolve(out()),
-                    inputs.baseUrl, inputs.strict, gzip());
+            Path out = resolve(out());
+            var request = new BuildRequest(resolve(inputs.content), resolve(inputs.templates), out, inputs.baseUrl,
+                    inputs.strict, gzip(), inputs.checkExternal
+                            ? ExternalLinks.Options.defaults(out.resolveSibling("abierto-link-cache.json")) : null);
             long start = System.nanoTime();
             BuildResult result = writes() ? new Abierto().build(request) : new Abierto().check(request);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

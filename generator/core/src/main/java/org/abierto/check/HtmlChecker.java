@@ -60,8 +60,7 @@ public final class HtmlChecker {
      *
      * @param otherFiles paths (without leading '/') of the other files the output will hold
      */
-    public List<OutputFile.Generated> checkAll(List<RenderedPage> pages, Site site, Set<String> otherFiles,
-                                               Diagnostics diagnostics) {
+    public CheckedSite checkAll(List<RenderedPage> pages, Site site, Set<String> otherFiles, Diagnostics diagnostics) {
         Map<Path, Page> bySource = new HashMap<>();
         Set<String> files = new HashSet<>(otherFiles);
         for (RenderedPage rendered : pages) {
@@ -86,11 +85,24 @@ public final class HtmlChecker {
                 verify(link, files, ids, diagnostics);
             }
         }
-        return checked.stream().map(c -> new OutputFile.Generated(c.page().outputPath(), c.html())).toList();
+        Map<String, List<SourcePosition>> external = new java.util.TreeMap<>();
+        checked.forEach(c -> c.external().forEach(link ->
+                external.computeIfAbsent(link.written(), k -> new ArrayList<>()).add(link.at())));
+        return new CheckedSite(checked.stream().map(c -> new OutputFile.Generated(c.page().outputPath(), c.html())).toList(),
+                external);
     }
 
-    /** A page after its pass: its HTML, its anchors, and its links to verify. */
-    private record Checked(Page page, byte[] html, Set<String> ids, List<LinkCheck> links) {
+    /**
+     * The checked pages, and the external addresses they link to (for {@link ExternalLinks}).
+     *
+     * @param pages    each page's final HTML
+     * @param external external http(s) address → where it is linked from
+     */
+    public record CheckedSite(List<OutputFile.Generated> pages, Map<String, List<SourcePosition>> external) {
+    }
+
+    /** A page after its pass: its HTML, its anchors, its links to verify, and its external links. */
+    private record Checked(Page page, byte[] html, Set<String> ids, List<LinkCheck> links, List<LinkCheck> external) {
     }
 
     private Checked check(RenderedPage rendered, Site site, String basePath, Map<Path, Page> bySource,
@@ -106,9 +118,10 @@ public final class HtmlChecker {
             }
         }
         List<LinkCheck> links = new ArrayList<>();
+        List<LinkCheck> external = new ArrayList<>();
         for (String[] pair : LINK_ATTRIBUTES) {
             for (Element e : doc.select(pair[0] + "[" + pair[1] + "]")) {
-                link(page, e, pair[1], site, basePath, bySource, staticTargets, links, diagnostics);
+                link(page, e, pair[1], site, basePath, bySource, staticTargets, links, external, diagnostics);
             }
         }
         for (Element a : doc.select("a")) {
@@ -119,11 +132,11 @@ public final class HtmlChecker {
                 .prettyPrint(false)
                 .charset(StandardCharsets.UTF_8)
                 .escapeMode(Entities.EscapeMode.base);
-        return new Checked(page, doc.outerHtml().getBytes(StandardCharsets.UTF_8), ids, links);
+        return new Checked(page, doc.outerHtml().getBytes(StandardCharsets.UTF_8), ids, links, external);
     }
 
     private void link(Page page, Element e, String attribute, Site site, String basePath, Map<Path, Page> bySource,
-                      Set<String> staticTargets, List<LinkCheck> links, Diagnostics diagnostics) {
+                      Set<String> staticTargets, List<LinkCheck> links, List<LinkCheck> externalLinks, Diagnostics diagnostics) {
         String written = e.attr(attribute).strip();
         SourcePosition at = at(page, e);
         boolean fromMarkdown = e.hasAttr(Markdown.SOURCE_ATTRIBUTE);
@@ -140,7 +153,10 @@ public final class HtmlChecker {
             return;
         }
         if (SCHEME.matcher(written).find() || written.startsWith("//")) {
-            external(written, at, diagnostics);
+            if (external(written, at, diagnostics) && e.normalName().equals("a") && written.toLowerCase(Locale.ROOT).startsWith("http")
+                    && !e.parents().is("head")) {
+                externalLinks.add(new LinkCheck(at, written, null, null));
+            }
             return;
         }
         String fragment = null;
@@ -219,10 +235,11 @@ public final class HtmlChecker {
         return "/" + copied;
     }
 
-    private static void external(String written, SourcePosition at, Diagnostics diagnostics) {
+    /** Checks an external address's syntax, offline; true when it is well formed. */
+    private static boolean external(String written, SourcePosition at, Diagnostics diagnostics) {
         String lower = written.toLowerCase(Locale.ROOT);
         if (lower.startsWith("mailto:") || lower.startsWith("tel:")) {
-            return;
+            return true;
         }
         try {
             URI uri = new URI(written.startsWith("//") ? "https:" + written : written);
@@ -230,11 +247,15 @@ public final class HtmlChecker {
             if (!scheme.equals("http") && !scheme.equals("https")) {
                 diagnostics.error(at, "unsupported-link", "the address " + abbreviate(written)
                         + " uses '" + scheme + ":'; link with https:, http:, mailto: or tel:");
+                return false;
             } else if (uri.getHost() == null || !uri.getHost().contains(".")) {
                 diagnostics.error(at, "malformed-link", "the address " + abbreviate(written) + " has no valid host name");
+                return false;
             }
+            return true;
         } catch (URISyntaxException e) {
             diagnostics.error(at, "malformed-link", "the address " + abbreviate(written) + " is not valid: " + e.getReason());
+            return false;
         }
     }
 

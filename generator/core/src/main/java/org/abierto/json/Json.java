@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * (so the same value always gives the same bytes). Values are maps, lists, records, texts and numbers.
  */
 public final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ObjectWriter WRITER;
     private static final ObjectWriter HTML_WRITER;
 
@@ -59,6 +60,15 @@ public final class Json {
     }
 
     private Json() {
+    }
+
+    /** Reads JSON into maps, lists, texts, numbers and booleans. */
+    public static Object read(String text) {
+        try {
+            return MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** A JSON object with its keys in the order given: {@code object("@value", "x", "@language", "es")}. */

@@ -3,6 +3,7 @@ package org.abierto.maven;
 import org.abierto.BuildRequest;
 import org.abierto.BuildResult;
 import org.abierto.BuildSummary;
+import org.abierto.check.ExternalLinks;
 import org.abierto.diagnostic.Diagnostic;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -43,6 +44,10 @@ abstract class AbstractAbiertoMojo extends AbstractMojo {
     @Parameter(property = "abierto.gzip", defaultValue = "false")
     boolean gzip;
 
+    /** Also ask the servers of external links whether they still answer (needs the network). */
+    @Parameter(property = "abierto.checkExternal", defaultValue = "false")
+    boolean checkExternal;
+
     /** Skip the goal. */
     @Parameter(property = "abierto.skip", defaultValue = "false")
     boolean skip;
@@ -60,7 +65,8 @@ abstract class AbstractAbiertoMojo extends AbstractMojo {
             getLog().info("Skipping Abierto");
             return;
         }
-        var request = new BuildRequest(content.toPath(), templates.toPath(), out.toPath(), baseUrl, strict, gzip);
+        var request = new BuildRequest(content.toPath(), templates.toPath(), out.toPath(), baseUrl, strict, gzip,
+                checkExternal ? ExternalLinks.Options.defaults(out.toPath().resolveSibling("abierto-link-cache.json")) : null);
         long start = System.nanoTime();
         BuildResult result = run(request);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
