@@ -217,4 +217,39 @@ class BuildErrorsTest {
         assertEquals(List.of(expected.formatted("warning")), site.report(site.build()));
         assertEquals(List.of(expected.formatted("error")), site.errors(site.buildStrict()));
     }
+
+    @Test
+    void schemaViolationsInDataFilesPointAtTheOffendingValue() {
+        var site = MiniSite.create(dir).file("content/data/ejemplares.yaml", """
+                title: {es: Ejemplares, en: Copies}
+                columns:
+                  - key: institucion
+                    lable: {es: Institución, en: Institution}
+                  - key: ejemplares
+                    label: {es: Ejemplares, en: Copies}
+                    type: numero
+                    total: si
+                rows:
+                  - {institucion: INFO NL, ejemplares: 40}
+                """);
+        assertEquals(List.of(
+                "content/data/ejemplares.yaml:3:5: error: the entry '0' needs 'label'; add it",
+                "content/data/ejemplares.yaml:4:5: error: unknown key 'lable' in the table; did you mean 'label'?",
+                "content/data/ejemplares.yaml:7:11: error: 'type' cannot be the text 'numero'; use one of text, integer, decimal, date, month",
+                "content/data/ejemplares.yaml:8:12: error: 'total' must be true or false, not the text 'si'"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void schemaViolationsInSiteAndInterfaceWords() {
+        var site = MiniSite.create(dir)
+                .file("content/i18n/es.yaml", "next: Siguiente\nformat:\n  month: [MMMM]\n")
+                .file("content/site.yaml", "title: Informe\nlanguages:\n  - {code: es, name: Español, locle: es-MX}\n  - {code: en, name: English}\n"
+                        + "organisation: Coalición\n");
+        assertEquals(List.of(
+                "content/i18n/es.yaml:3:10: error: 'month' must be text, a number or keys and values, not a list",
+                "content/site.yaml:3:36: error: unknown key 'locle' in the site.yaml; did you mean 'locale'?",
+                "content/site.yaml:5:15: error: 'organisation' must be keys and values, not the text 'Coalición'"),
+                site.errors(site.build()));
+    }
 }

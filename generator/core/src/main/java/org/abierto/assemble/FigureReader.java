@@ -2,8 +2,8 @@ package org.abierto.assemble;
 
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.model.Figure;
-import org.abierto.parse.YamlDocument;
-import org.abierto.parse.YamlFields;
+import org.abierto.yaml.YamlDocument;
+import org.abierto.yaml.YamlFields;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Set;
  * yet is kept (its caption and credit are content) but not shown, and the build lists it.
  */
 final class FigureReader {
-    static final String FILE = "figuras";
+    static final String FILE = org.abierto.parse.ContentParser.FIGURES;
     static final Set<String> KEYS = Set.of("image", "alt", "caption", "source", "sourceLang");
 
     /** Checks the figures once; reports missing images and alt texts. */

@@ -2,8 +2,8 @@ package org.abierto.assemble;
 
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.model.Language;
-import org.abierto.parse.YamlDocument;
-import org.abierto.parse.YamlFields;
+import org.abierto.yaml.YamlDocument;
+import org.abierto.yaml.YamlFields;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package org.abierto.assemble;
 
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.model.Language;
-import org.abierto.parse.YamlDocument;
+import org.abierto.yaml.YamlDocument;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -16,8 +16,8 @@ import org.abierto.model.SiteConfig;
 import org.abierto.model.Table;
 import org.abierto.model.TranslationStatus;
 import org.abierto.parse.ParsedContent;
-import org.abierto.parse.Spelling;
-import org.abierto.parse.YamlDocument;
+import org.abierto.yaml.Spelling;
+import org.abierto.yaml.YamlDocument;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

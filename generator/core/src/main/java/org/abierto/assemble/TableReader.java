@@ -5,8 +5,8 @@ import org.abierto.diagnostic.SourcePosition;
 import org.abierto.model.Formats;
 import org.abierto.model.Slug;
 import org.abierto.model.Table;
-import org.abierto.parse.YamlDocument;
-import org.abierto.parse.YamlFields;
+import org.abierto.yaml.YamlDocument;
+import org.abierto.yaml.YamlFields;
 
 import java.math.BigDecimal;
 import java.net.URI;

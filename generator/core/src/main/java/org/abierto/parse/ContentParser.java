@@ -1,8 +1,10 @@
 package org.abierto.parse;
 
+import org.abierto.yaml.YamlDocument;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.load.SourceFile;
 import org.abierto.load.Sources;
+import org.abierto.schema.SchemaCheck;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,22 +12,43 @@ import java.util.Map;
 
 /** The parse stage: reads every YAML file and every page of the sources. */
 public final class ContentParser {
+    /** The data file of the report's figures (validated with the figures schema). */
+    public static final String FIGURES = "figuras";
+
     private final YamlReader yaml = new YamlReader();
+    private final SchemaCheck schemas = new SchemaCheck();
     private final PageParser pages;
 
     /** @param rawHtmlFilter keeps raw HTML in Markdown safe */
     public ContentParser(RawHtmlFilter rawHtmlFilter) {
-        this.pages = new PageParser(yaml, new Markdown(rawHtmlFilter));
+        this.pages = new PageParser(yaml, schemas, new Markdown(rawHtmlFilter));
     }
 
     public ParsedContent parseAll(Sources sources, Diagnostics diagnostics) {
         SourceFile siteFile = sources.siteFile();
         YamlDocument site = yaml.read(siteFile.path(), siteFile.text(), 0, "site file", diagnostics)
                 .orElse(YamlDocument.empty(siteFile.path()));
-        return new ParsedContent(site,
-                byName(sources.i18nFiles(), "i18n file", diagnostics),
-                byName(sources.dataFiles(), "data file", diagnostics),
-                pages.parseAll(sources.pageFiles(), diagnostics));
+        schemas.validate(site, SchemaCheck.Kind.SITE, diagnostics);
+        Map<String, YamlDocument> i18n = byName(sources.i18nFiles(), "i18n file", diagnostics);
+        i18n.values().forEach(doc -> schemas.validate(doc, SchemaCheck.Kind.I18N, diagnostics));
+        Map<String, YamlDocument> data = byName(sources.dataFiles(), "data file", diagnostics);
+        data.forEach((name, doc) -> schemaOf(name, doc).ifPresent(kind -> schemas.validate(doc, kind, diagnostics)));
+        return new ParsedContent(site, i18n, data, pages.parseAll(sources.pageFiles(), diagnostics));
+    }
+
+    /** Which schema a data file follows: tables have columns or rows, lists have items; others are free-form. */
+    static java.util.Optional<SchemaCheck.Kind> schemaOf(String name, YamlDocument doc) {
+        Map<String, Object> root = doc.rootMap();
+        if (name.equals(FIGURES)) {
+            return java.util.Optional.of(SchemaCheck.Kind.FIGURES);
+        }
+        if (root.containsKey("columns") || root.containsKey("rows")) {
+            return java.util.Optional.of(SchemaCheck.Kind.TABLE);
+        }
+        if (root.containsKey("items")) {
+            return java.util.Optional.of(SchemaCheck.Kind.LIST);
+        }
+        return java.util.Optional.empty();
     }
 
     private Map<String, YamlDocument> byName(List<SourceFile> files, String what, Diagnostics diagnostics) {

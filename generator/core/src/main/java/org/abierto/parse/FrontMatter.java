@@ -1,5 +1,6 @@
 package org.abierto.parse;
 
+import org.abierto.yaml.YamlDocument;
 import java.util.Map;
 
 /**

@@ -1,7 +1,10 @@
 package org.abierto.parse;
 
+import org.abierto.yaml.YamlFields;
+import org.abierto.yaml.YamlDocument;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.load.SourceFile;
+import org.abierto.schema.SchemaCheck;
 import org.abierto.model.Slug;
 
 import java.util.Arrays;
@@ -19,10 +22,12 @@ public final class PageParser {
             "translationKey", "sourceHash", "layout", "draft", "listed", "params");
 
     private final YamlReader yaml;
+    private final SchemaCheck schemas;
     private final Markdown markdown;
 
-    public PageParser(YamlReader yaml, Markdown markdown) {
+    public PageParser(YamlReader yaml, SchemaCheck schemas, Markdown markdown) {
         this.yaml = yaml;
+        this.schemas = schemas;
         this.markdown = markdown;
     }
 
@@ -64,7 +69,8 @@ public final class PageParser {
         if (document.isEmpty()) {
             return Optional.empty();
         }
-        Optional<FrontMatter> frontMatter = frontMatter(document.get(), diagnostics);
+        Optional<FrontMatter> frontMatter = schemas.validate(document.get(), SchemaCheck.Kind.FRONT_MATTER, diagnostics)
+                ? frontMatter(document.get(), diagnostics) : Optional.empty();
         String bodyText = text.substring(bodyStart);
         MarkdownBody body = markdown.convert(file.path(), bodyText, bodyLineOffset, diagnostics);
         return frontMatter.map(fm -> new ParsedPage(file, language, folders, fileName, fm, body, bodyText));

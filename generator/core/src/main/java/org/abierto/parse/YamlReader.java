@@ -1,5 +1,6 @@
 package org.abierto.parse;
 
+import org.abierto.yaml.YamlDocument;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

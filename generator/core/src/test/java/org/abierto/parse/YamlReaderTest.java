@@ -1,5 +1,6 @@
 package org.abierto.parse;
 
+import org.abierto.yaml.YamlDocument;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
 import org.junit.jupiter.api.Test;

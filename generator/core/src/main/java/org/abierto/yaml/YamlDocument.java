@@ -1,4 +1,4 @@
-package org.abierto.parse;
+package org.abierto.yaml;
 
 import org.abierto.diagnostic.SourcePosition;
 

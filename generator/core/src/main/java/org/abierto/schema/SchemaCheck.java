@@ -1,0 +1,162 @@
+package org.abierto.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.abierto.diagnostic.Diagnostics;
+import org.abierto.diagnostic.SourcePosition;
+import org.abierto.yaml.Spelling;
+import org.abierto.yaml.YamlDocument;
+import org.abierto.yaml.YamlFields;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+/**
+ * Validates YAML files against the JSON Schemas kept with the generator
+ * ({@code org/abierto/schema/*.schema.json}, draft 2020-12, with the networknt validator) and turns
+ * each violation into a diagnostic at the line and column of the offending value, in words an
+ * editor understands: the expected type, the allowed values, the unknown key and its closest
+ * valid spelling. The schemas check structure; the stages check meaning (existing files, languages).
+ */
+public final class SchemaCheck {
+
+    /** The kinds of YAML file, each with its schema. */
+    public enum Kind {
+        FRONT_MATTER("front-matter", "front matter"),
+        SITE("site", "site.yaml"),
+        I18N("i18n", "i18n file"),
+        TABLE("table", "table"),
+        LIST("list", "list"),
+        FIGURES("figures", "figure list");
+
+        final String file;
+        final String what;
+
+        Kind(String file, String what) {
+            this.file = file;
+            this.what = what;
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final Map<Kind, JsonSchema> schemas = new EnumMap<>(Kind.class);
+    private final Map<Kind, JsonNode> sources = new EnumMap<>(Kind.class);
+
+    public SchemaCheck() {
+        var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        var config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+        for (Kind kind : Kind.values()) {
+            JsonNode source = read(kind);
+            sources.put(kind, source);
+            schemas.put(kind, factory.getSchema(source, config));
+        }
+    }
+
+    /** The schema of a kind of file, as JSON text (for documentation). */
+    public static String schemaText(Kind kind) {
+        return read(kind).toPrettyString();
+    }
+
+    private static JsonNode read(Kind kind) {
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(kind.file + ".schema.json")) {
+            return MAPPER.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Validates a document; reports every violation.
+     *
+     * @return whether the document is valid
+     */
+    public boolean validate(YamlDocument doc, Kind kind, Diagnostics diagnostics) {
+        JsonNode instance = MAPPER.valueToTree(doc.root() == null ? Map.of() : doc.root());
+        List<ValidationMessage> messages = new ArrayList<>(schemas.get(kind).validate(instance));
+        messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+                .thenComparing(ValidationMessage::getType).thenComparing(m -> String.valueOf(m.getProperty())));
+        for (ValidationMessage m : messages) {
+            report(doc, kind, m, diagnostics);
+        }
+        return messages.isEmpty();
+    }
+
+    private void report(YamlDocument doc, Kind kind, ValidationMessage m, Diagnostics diagnostics) {
+        String pointer = m.getInstanceLocation().toString();
+        Object value = new YamlFields(doc, new Diagnostics(), kind.what).get(pointer);
+        String name = pointer.isEmpty() ? "the " + kind.what : "'" + last(pointer) + "'";
+        switch (m.getType()) {
+            case "type" -> diagnostics.error(doc.position(pointer), "schema-type",
+                    name + " must be " + expected(m.getSchemaNode()) + ", not " + YamlFields.describe(value));
+            case "required" -> diagnostics.error(doc.position(pointer), "missing-key",
+                    "the " + (pointer.isEmpty() ? kind.what : "entry " + name) + " needs '" + m.getProperty() + "'; add it");
+            case "additionalProperties" -> {
+                List<String> allowed = allowedKeys(kind, m.getSchemaLocation().getFragment().toString());
+                String hint = Spelling.closest(m.getProperty(), allowed).map(k -> "; did you mean '" + k + "'?")
+                        .orElse(allowed.isEmpty() ? "" : "; the keys allowed here are " + String.join(", ", allowed.stream().sorted().toList()));
+                SourcePosition at = doc.keyPosition(YamlDocument.child(pointer, m.getProperty()));
+                diagnostics.error(at, "unknown-key", "unknown key '" + m.getProperty() + "' in the " + kind.what + hint);
+            }
+            case "enum" -> diagnostics.error(doc.position(pointer), "schema-value",
+                    name + " cannot be " + YamlFields.describe(value) + "; use one of " + values(m.getSchemaNode()));
+            case "minItems" -> diagnostics.error(doc.position(pointer), "schema-empty", name + " needs at least one entry");
+            default -> diagnostics.error(doc.position(pointer), "schema", m.getMessage().replaceFirst("^[^:]*: ", name + ": "));
+        }
+    }
+
+    /** The keys a schema object allows, from the "properties" beside the failing keyword. */
+    private List<String> allowedKeys(Kind kind, String keywordPointer) {
+        String parent = keywordPointer.substring(0, Math.max(0, keywordPointer.lastIndexOf('/')));
+        JsonNode schema = sources.get(kind).at(parent.startsWith("#") ? parent.substring(1) : parent);
+        JsonNode properties = schema.path("properties");
+        List<String> keys = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    private static String expected(JsonNode types) {
+        List<String> words = types.isArray()
+                ? StreamSupport.stream(types.spliterator(), false).map(JsonNode::asText).map(SchemaCheck::word).toList()
+                : List.of(word(types.asText()));
+        if (words.size() == 1) {
+            return words.get(0);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+
+    private static String word(String type) {
+        return switch (type) {
+            case "string" -> "text";
+            case "integer" -> "a whole number";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            case "array" -> "a list (lines starting with '- ')";
+            case "object" -> "keys and values";
+            case "null" -> "empty";
+            default -> type;
+        };
+    }
+
+    private static String values(JsonNode allowed) {
+        List<String> values = new ArrayList<>();
+        allowed.forEach(v -> values.add(v.asText()));
+        return String.join(", ", values);
+    }
+
+    private static String last(String pointer) {
+        return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+    }
+}
