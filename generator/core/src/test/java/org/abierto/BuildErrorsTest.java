@@ -233,7 +233,7 @@ class BuildErrorsTest {
                   - {institucion: INFO NL, ejemplares: 40}
                 """);
         assertEquals(List.of(
-                "content/data/ejemplares.yaml:3:5: error: the entry '0' needs 'label'; add it",
+                "content/data/ejemplares.yaml:3:5: error: entry 1 of 'columns' needs 'label'; add it",
                 "content/data/ejemplares.yaml:4:5: error: unknown key 'lable' in the table; did you mean 'label'?",
                 "content/data/ejemplares.yaml:7:11: error: 'type' cannot be the text 'numero'; use one of text, integer, decimal, date, month",
                 "content/data/ejemplares.yaml:8:12: error: 'total' must be true or false, not the text 'si'"),
@@ -248,7 +248,7 @@ class BuildErrorsTest {
                         + "organisation: Coalición\n");
         assertEquals(List.of(
                 "content/i18n/es.yaml:3:10: error: 'month' must be text, a number or keys and values, not a list",
-                "content/site.yaml:3:36: error: unknown key 'locle' in the site.yaml; did you mean 'locale'?",
+                "content/site.yaml:3:31: error: unknown key 'locle' in the site.yaml; did you mean 'locale'?",
                 "content/site.yaml:5:15: error: 'organisation' must be keys and values, not the text 'Coalición'"),
                 site.errors(site.build()));
     }

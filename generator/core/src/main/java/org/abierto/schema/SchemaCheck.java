@@ -97,12 +97,12 @@ public final class SchemaCheck {
     private void report(YamlDocument doc, Kind kind, ValidationMessage m, Diagnostics diagnostics) {
         String pointer = m.getInstanceLocation().toString();
         Object value = new YamlFields(doc, new Diagnostics(), kind.what).get(pointer);
-        String name = pointer.isEmpty() ? "the " + kind.what : "'" + last(pointer) + "'";
+        String name = pointer.isEmpty() ? "the " + kind.what : describe(pointer);
         switch (m.getType()) {
             case "type" -> diagnostics.error(doc.position(pointer), "schema-type",
                     name + " must be " + expected(m.getSchemaNode()) + ", not " + YamlFields.describe(value));
             case "required" -> diagnostics.error(doc.position(pointer), "missing-key",
-                    "the " + (pointer.isEmpty() ? kind.what : "entry " + name) + " needs '" + m.getProperty() + "'; add it");
+                    (pointer.isEmpty() ? "the " + kind.what : name) + " needs '" + m.getProperty() + "'; add it");
             case "additionalProperties" -> {
                 List<String> allowed = allowedKeys(kind, m.getSchemaLocation().getFragment().toString());
                 String hint = Spelling.closest(m.getProperty(), allowed).map(k -> "; did you mean '" + k + "'?")
@@ -154,6 +154,16 @@ public final class SchemaCheck {
         List<String> values = new ArrayList<>();
         allowed.forEach(v -> values.add(v.asText()));
         return String.join(", ", values);
+    }
+
+    /** How editors name a place: 'label', or entry 2 of 'columns' for list items. */
+    private static String describe(String pointer) {
+        String last = last(pointer);
+        if (last.matches("\\d+")) {
+            String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+            return "entry " + (Integer.parseInt(last) + 1) + (parent.isEmpty() ? "" : " of '" + last(parent) + "'");
+        }
+        return "'" + last + "'";
     }
 
     private static String last(String pointer) {
