@@ -90,16 +90,7 @@ public final class Abierto {
 
     /** Load, parse and assemble: everything up to the site model. */
     private static Optional<Site> assembled(BuildRequest request, Diagnostics diagnostics) {
-        Optional<Sources> sources = new ContentLoader().load(request.contentDir(), request.templatesDir(), diagnostics);
-        if (sources.isEmpty() || diagnostics.hasErrors()) {
-            return Optional.empty();
-        }
-        ParsedContent parsed = new ContentParser(new SafelistFilter()).parseAll(sources.get(), diagnostics);
-        if (diagnostics.hasErrors()) {
-            return Optional.empty();
-        }
-        Optional<Site> site = new SiteAssembler().assemble(parsed, sources.get(), request.baseUrl(), request.strict(), diagnostics);
-        return diagnostics.hasErrors() ? Optional.empty() : site;
+        return new Pipeline(request).assemble(diagnostics);
     }
 
     private BuildResult run(BuildRequest request, boolean write) {
@@ -107,34 +98,11 @@ public final class Abierto {
         if (write) {
             checkOutput(request, diagnostics); // reported with the content's problems; nothing is written then
         }
-        Optional<Site> site = assembled(request, diagnostics);
-        if (site.isEmpty()) {
+        Pipeline.Outcome outcome = new Pipeline(request).run(diagnostics);
+        if (diagnostics.hasErrors() || outcome.site().isEmpty()) {
             return failed(diagnostics);
         }
-        List<RenderedPage> rendered = new PageRenderer(request.templatesDir(), request.contentDir())
-                .renderAll(site.get(), diagnostics);
-        if (diagnostics.hasErrors()) {
-            return failed(diagnostics);
-        }
-        List<OutputFile> files = new ArrayList<>();
-        for (StaticFile f : site.get().staticFiles()) {
-            files.add(new OutputFile.Copied(site.get().published(f.target()), f.path()));
-        }
-        files.addAll(new OpenData().files(site.get()));
-        files.addAll(new Sitemap().files(site.get()));
-        Set<String> otherFiles = new TreeSet<>();
-        files.forEach(f -> otherFiles.add(f.path()));
-        HtmlChecker.CheckedSite checked = new HtmlChecker(request.contentDir()).checkAll(rendered, site.get(), otherFiles, diagnostics);
-        files.addAll(checked.pages());
-        if (diagnostics.hasErrors()) {
-            return failed(diagnostics);
-        }
-        if (request.externalLinks() != null) {
-            new ExternalLinks(request.externalLinks()).check(checked.external(), diagnostics);
-            if (diagnostics.hasErrors()) {
-                return failed(diagnostics);
-            }
-        }
+        List<OutputFile> files = outcome.files();
         boolean written = false;
         int fileCount = files.size();
         if (write) {
@@ -146,7 +114,7 @@ public final class Abierto {
                         "cannot write the site: " + e.getMessage() + "; the previous output is unchanged");
             }
         }
-        return new BuildResult(diagnostics.all(), pagesPerLanguage(site.get()), fileCount, written);
+        return new BuildResult(diagnostics.all(), pagesPerLanguage(outcome.site().get()), fileCount, written);
     }
 
     /** Refuses an output folder that would destroy sources, or that holds files Abierto did not write. */
@@ -175,7 +143,7 @@ public final class Abierto {
         return content.getParent() == null ? content : content.getParent();
     }
 
-    private static Map<String, Integer> pagesPerLanguage(Site site) {
+    static Map<String, Integer> pagesPerLanguage(Site site) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         site.config().languages().forEach(l -> counts.put(l.code(), 0));
         for (Page p : site.pages()) {

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "abierto", mixinStandardHelpOptions = true, versionProvider = AbiertoCommand.Version.class,
         description = "Builds an accessible, bilingual static site from a report kept as Markdown and YAML.",
-        subcommands = {AbiertoCommand.Build.class, AbiertoCommand.Check.class, TranslationsCommand.class,
+        subcommands = {AbiertoCommand.Build.class, AbiertoCommand.Check.class, ServeCommand.class, TranslationsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AbiertoCommand implements Runnable {
     static final int CONTENT_ERRORS = 1;
@@ -195,7 +195,7 @@ public final class AbiertoCommand implements Runnable {
     private record Factory(Path workingDir) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            if (Run.class.isAssignableFrom(type) || type == TranslationsCommand.class) {
+            if (Run.class.isAssignableFrom(type) || type == TranslationsCommand.class || type == ServeCommand.class) {
                 return type.getDeclaredConstructor(Path.class).newInstance(workingDir);
             }
             return CommandLine.defaultFactory().create(type);

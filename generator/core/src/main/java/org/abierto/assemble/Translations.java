@@ -2,14 +2,12 @@ package org.abierto.assemble;
 
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
-import org.abierto.model.Fingerprint;
 import org.abierto.model.Language;
 import org.abierto.model.Page;
 import org.abierto.model.PageKind;
 import org.abierto.model.SiteConfig;
 import org.abierto.model.TranslationStatus;
 import org.abierto.model.TranslationStatus.State;
-import org.abierto.parse.FrontMatter;
 import org.abierto.parse.ParsedPage;
 
 import java.nio.file.Path;
@@ -52,8 +50,7 @@ final class Translations {
                 continue;
             }
             ParsedPage source = bySource.get(page.source());
-            FrontMatter fm = source.frontMatter();
-            String fingerprint = Fingerprint.of(fm.title(), fm.description(), source.markdown());
+            String fingerprint = source.fingerprint();
             for (Language language : config.languages()) {
                 if (language.isDefault()) {
                     continue;

@@ -50,6 +50,17 @@ public final class HtmlChecker {
 
     private final Path contentRoot;
 
+    // A checker used for several builds (the dev server) parses again only the pages whose HTML changed,
+    // as long as what links resolve against (addresses, files, base path) is the same.
+    private record Context(Map<Path, String> addresses, Set<String> staticTargets, Map<String, String> published, String basePath) {
+    }
+
+    private record Cached(String html, Checked checked, List<org.abierto.diagnostic.Diagnostic> diagnostics) {
+    }
+
+    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private Context context;
+
     /** @param contentDir the content folder, against which Markdown links to files are resolved */
     public HtmlChecker(Path contentDir) {
         this.contentRoot = contentDir.toAbsolutePath().normalize();
@@ -74,9 +85,32 @@ public final class HtmlChecker {
         site.staticFiles().forEach(f -> staticTargets.add(f.target()));
 
         String basePath = URI.create(site.config().baseUrl()).getPath();
+        Map<Path, String> addresses = new HashMap<>();
+        bySource.forEach((source, page) -> addresses.put(source, page.url()));
+        var context = new Context(addresses, staticTargets, site.publishedNames(), basePath);
+        if (!context.equals(this.context)) {
+            cache.clear(); // the same HTML would now resolve its links differently
+            this.context = context;
+        }
         List<Checked> checked = pages.parallelStream()
-                .map(p -> check(p, site, basePath, bySource, staticTargets, diagnostics))
+                .map(p -> {
+                    Cached before = cache.get(p.page().outputPath());
+                    if (before != null && before.html().equals(p.html())) {
+                        before.diagnostics().forEach(diagnostics::add);
+                        return before.checked();
+                    }
+                    var own = new Diagnostics();
+                    Checked result = check(p, site, basePath, bySource, staticTargets, own);
+                    own.all().forEach(diagnostics::add);
+                    cache.put(p.page().outputPath(), new Cached(p.html(), result, own.all()));
+                    return result;
+                })
                 .toList();
+        if (cache.size() > pages.size()) {
+            Set<String> paths = new HashSet<>();
+            pages.forEach(p -> paths.add(p.page().outputPath()));
+            cache.keySet().retainAll(paths);
+        }
 
         Map<String, Set<String>> ids = new HashMap<>();
         checked.forEach(c -> ids.put("/" + c.page().outputPath(), c.ids()));

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,6 +28,18 @@ import java.util.stream.Stream;
  */
 public final class ContentLoader {
     public static final String SITE_FILE = "site.yaml";
+
+    /** A file read before, with what identified its version then. */
+    private record Read(long size, java.nio.file.attribute.FileTime modified, SourceFile file) {
+    }
+
+    // A loader used for several builds (the dev server) reads again only the files that changed.
+    private final Map<Path, Read> reads = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Forgets what it read of these files, so the next load reads them again whatever their dates say. */
+    public void forget(java.util.Collection<Path> files) {
+        files.forEach(f -> reads.remove(f.toAbsolutePath().normalize()));
+    }
 
     /**
      * Reads the sources of a build.
@@ -176,14 +189,32 @@ public final class ContentLoader {
         }
     }
 
-    private static List<SourceFile> readAll(Path root, List<Path> files, Diagnostics diagnostics) {
+    private List<SourceFile> readAll(Path root, List<Path> files, Diagnostics diagnostics) {
         // Reading is I/O bound and independent per file; the result keeps the sorted order.
         return files.parallelStream()
                 .map(f -> read(root, f, diagnostics))
                 .toList();
     }
 
-    private static SourceFile read(Path root, Path file, Diagnostics diagnostics) {
+    private SourceFile read(Path root, Path file, Diagnostics diagnostics) {
+        try {
+            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            Read previous = reads.get(file);
+            if (previous != null && previous.size() == attributes.size() && previous.modified().equals(attributes.lastModifiedTime())) {
+                return previous.file();
+            }
+            SourceFile read = readText(root, file, diagnostics);
+            if (!read.text().isEmpty() || attributes.size() == 0) {
+                reads.put(file, new Read(attributes.size(), attributes.lastModifiedTime(), read));
+            }
+            return read;
+        } catch (IOException e) {
+            diagnostics.error(file, 0, 0, "unreadable", "the file cannot be read: " + e.getMessage());
+            return new SourceFile(file, relative(root, file), "");
+        }
+    }
+
+    private static SourceFile readText(Path root, Path file, Diagnostics diagnostics) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String text = StandardCharsets.UTF_8.newDecoder()

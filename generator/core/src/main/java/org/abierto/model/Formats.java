@@ -18,6 +18,7 @@ public final class Formats {
     private final Locale locale;
     private final DateTimeFormatter longDate;
     private final DateTimeFormatter monthYear;
+    private final String monthPattern;
 
     /**
      * @param locale       the language's locale
@@ -27,6 +28,7 @@ public final class Formats {
         this.locale = locale;
         this.longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         this.monthYear = DateTimeFormatter.ofPattern(monthPattern, locale);
+        this.monthPattern = monthPattern;
     }
 
     /** A whole or decimal number with the language's separators: 1,234 or 3.5. */
@@ -88,6 +90,16 @@ public final class Formats {
             return false;
         }
         return false;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Formats f && f.locale.equals(locale) && f.monthPattern.equals(monthPattern);
+    }
+
+    @Override
+    public int hashCode() {
+        return locale.hashCode() * 31 + monthPattern.hashCode();
     }
 
     /** The locale, for templates that need it. */

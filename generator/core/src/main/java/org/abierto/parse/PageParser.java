@@ -4,6 +4,7 @@ import org.abierto.yaml.YamlFields;
 import org.abierto.yaml.YamlDocument;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.load.SourceFile;
+import org.abierto.model.Fingerprint;
 import org.abierto.schema.SchemaCheck;
 import org.abierto.model.Slug;
 
@@ -31,12 +32,27 @@ public final class PageParser {
         this.markdown = markdown;
     }
 
+    /** What parsing one file gave: the page, or nothing, and the problems found. */
+    private record Result(Optional<ParsedPage> page, List<org.abierto.diagnostic.Diagnostic> diagnostics) {
+    }
+
+    // A parser used for several builds (the dev server) parses again only the files whose text changed.
+    private final Map<SourceFile, Result> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Parses every page; pages with errors are reported and left out. Runs in parallel, keeps order. */
     public List<ParsedPage> parseAll(List<SourceFile> files, Diagnostics diagnostics) {
-        return files.parallelStream()
-                .map(f -> parse(f, diagnostics))
-                .flatMap(Optional::stream)
-                .toList();
+        List<Result> results = files.parallelStream().map(f -> parsed.computeIfAbsent(f, this::parseAlone)).toList();
+        if (parsed.size() > files.size()) {
+            parsed.keySet().retainAll(new java.util.HashSet<>(files));
+        }
+        results.forEach(r -> r.diagnostics().forEach(diagnostics::add));
+        return results.stream().map(Result::page).flatMap(Optional::stream).toList();
+    }
+
+    private Result parseAlone(SourceFile file) {
+        var own = new Diagnostics();
+        Optional<ParsedPage> page = parse(file, own);
+        return new Result(page, own.all());
     }
 
     /** Parses one page, or reports why it cannot. */
@@ -73,7 +89,8 @@ public final class PageParser {
                 ? frontMatter(document.get(), diagnostics) : Optional.empty();
         String bodyText = text.substring(bodyStart);
         MarkdownBody body = markdown.convert(file.path(), bodyText, bodyLineOffset, diagnostics);
-        return frontMatter.map(fm -> new ParsedPage(file, language, folders, fileName, fm, body, bodyText));
+        return frontMatter.map(fm -> new ParsedPage(file, language, folders, fileName, fm, body, bodyText,
+                Fingerprint.of(fm.title(), fm.description(), bodyText)));
     }
 
     /** The offset of the closing "---" (or "...") line, or -1. */

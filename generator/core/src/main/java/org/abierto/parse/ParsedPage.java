@@ -13,7 +13,8 @@ import java.util.List;
  * @param fileName     the file name without {@code .md} ({@code diagnostico}, or {@code _index})
  * @param frontMatter  its front matter
  * @param body         its body converted to HTML and directives
- * @param markdown     its body as written, for translation fingerprints
+ * @param markdown     its body as written
+ * @param fingerprint  the {@link org.abierto.model.Fingerprint} of its title, description and body
  */
 public record ParsedPage(
         SourceFile source,
@@ -22,7 +23,8 @@ public record ParsedPage(
         String fileName,
         FrontMatter frontMatter,
         MarkdownBody body,
-        String markdown) {
+        String markdown,
+        String fingerprint) {
 
     public static final String SECTION_INDEX = "_index";
 

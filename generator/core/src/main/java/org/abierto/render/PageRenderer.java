@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,6 +50,15 @@ public final class PageRenderer {
     private final Path projectRoot;
     private final Configuration freemarker;
     private final Map<String, Optional<Template>> loaded = new ConcurrentHashMap<>();
+
+    // A renderer used for several builds (the dev server) renders again only what changed:
+    // a page whose own value, edition or templates changed.
+    private record Rendered(Page page, RenderedPage result) {
+    }
+
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    private Map<String, Edition> editions = Map.of();
+    private Map<String, String> templateVersions = Map.of();
 
     /**
      * @param templatesDir the theme's templates
@@ -86,19 +96,111 @@ public final class PageRenderer {
      * A template error shared by many pages is reported once, naming the first page and how many others.
      */
     public List<RenderedPage> renderAll(Site site, Diagnostics diagnostics) {
+        Set<String> changedTemplates = changedTemplates();
+        var graph = new TemplateGraph(templates);
+        Map<String, Set<String>> changedParts = new java.util.HashMap<>();
+        site.editions().forEach((code, edition) -> changedParts.put(code, changedParts(editions.get(code), edition)));
+        Set<String> anyEditionChanged = new java.util.HashSet<>();
+        changedParts.values().forEach(anyEditionChanged::addAll);
+        editions = site.editions();
         Map<SourcePosition, Map<String, List<Page>>> failures = new ConcurrentHashMap<>();
-        List<RenderedPage> rendered = site.pages().parallelStream()
-                .map(page -> render(site, page, diagnostics, failures))
+        List<RenderedPage> pages = site.pages().parallelStream()
+                .map(page -> {
+                    Rendered before = rendered.get(page.url());
+                    if (before != null && before.page().equals(page)
+                            && !dependsOnChange(page, graph, changedTemplates, changedParts.get(page.language()), anyEditionChanged)) {
+                        return Optional.of(before.result());
+                    }
+                    Optional<RenderedPage> result = render(site, page, diagnostics, failures);
+                    result.ifPresentOrElse(r -> rendered.put(page.url(), new Rendered(page, r)), () -> rendered.remove(page.url()));
+                    return result;
+                })
                 .flatMap(Optional::stream)
                 .toList();
+        if (rendered.size() > pages.size()) {
+            Set<String> urls = new java.util.HashSet<>();
+            site.pages().forEach(p -> urls.add(p.url()));
+            rendered.keySet().retainAll(urls);
+        }
         failures.entrySet().stream().sorted(Map.Entry.comparingByKey(SOURCE_ORDER)).forEach(failure ->
-                failure.getValue().forEach((message, pages) -> {
-                    List<Page> sorted = pages.stream().sorted(java.util.Comparator.comparing(Page::url)).toList();
+                failure.getValue().forEach((message, failed) -> {
+                    List<Page> sorted = failed.stream().sorted(java.util.Comparator.comparing(Page::url)).toList();
                     String others = sorted.size() == 1 ? "" : " and " + (sorted.size() - 1) + " other page" + (sorted.size() == 2 ? "" : "s");
                     diagnostics.error(failure.getKey(), "template",
                             message + " (while rendering " + describe(sorted.get(0)) + others + ")");
                 }));
-        return rendered;
+        return pages;
+    }
+
+    /** The templates whose files changed since the last call (all of them the first time); forgets them. */
+    private Set<String> changedTemplates() {
+        Map<String, String> now = new java.util.HashMap<>();
+        try (var files = Files.walk(templates)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(EXTENSION)).toList()) {
+                var attributes = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+                now.put(templates.relativize(f).toString().replace('\\', '/'), attributes.size() + "@" + attributes.lastModifiedTime());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> changed = new java.util.HashSet<>();
+        now.forEach((name, version) -> {
+            if (!version.equals(templateVersions.get(name))) {
+                changed.add(name);
+            }
+        });
+        templateVersions.keySet().stream().filter(name -> !now.containsKey(name)).forEach(changed::add);
+        if (!templateVersions.isEmpty() && !changed.isEmpty()) {
+            freemarker.clearTemplateCache();
+            loaded.clear();
+        }
+        templateVersions = now;
+        return changed;
+    }
+
+    /** The parts of an edition that differ from the previous build's: all of them the first time. */
+    private static Set<String> changedParts(Edition before, Edition now) {
+        Set<String> changed = new java.util.HashSet<>();
+        for (var component : Edition.class.getRecordComponents()) {
+            try {
+                if (before == null || !java.util.Objects.equals(component.getAccessor().invoke(before), component.getAccessor().invoke(now))) {
+                    changed.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * Whether a page must be rendered again although it did not change itself: one of its templates
+     * changed, or a part of its edition one of them reads, or the report-level values its JSON-LD uses.
+     */
+    private static boolean dependsOnChange(Page page, TemplateGraph graph, Set<String> changedTemplates,
+                                           Set<String> changedParts, Set<String> changedInAnyEdition) {
+        Set<String> used = new java.util.HashSet<>(graph.closure(page.layout() + EXTENSION));
+        page.body().forEach(part -> {
+            if (part instanceof BodyPart.Directive d) {
+                used.addAll(graph.closure(DIRECTIVES + d.name() + EXTENSION));
+            }
+        });
+        if (used.stream().anyMatch(changedTemplates::contains)) {
+            return true;
+        }
+        for (String part : changedParts) {
+            boolean read = switch (part) {
+                case "data", "i18n", "format" -> graph.mentions(used, part);
+                case "language", "languages", "title", "subtitle", "home", "baseUrl", "organisation", "licence", "date" -> true;
+                default -> graph.mentions(used, "site." + part);
+            };
+            if (read) {
+                return true;
+            }
+        }
+        // Templates may read other languages' editions (the language switcher, the landing page).
+        return graph.mentions(used, "editions")
+                && changedInAnyEdition.stream().anyMatch(part -> graph.mentions(used, "." + part));
     }
 
     private static final java.util.Comparator<SourcePosition> SOURCE_ORDER = java.util.Comparator

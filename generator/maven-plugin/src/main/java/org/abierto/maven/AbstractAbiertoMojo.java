@@ -1,22 +1,18 @@
 package org.abierto.maven;
 
 import org.abierto.BuildRequest;
-import org.abierto.BuildResult;
-import org.abierto.BuildSummary;
 import org.abierto.check.ExternalLinks;
 import org.abierto.diagnostic.Diagnostic;
 import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The parameters shared by the goals, named as the CLI's options: {@code content}, {@code templates},
- * {@code out}, {@code baseUrl}, {@code strict}. Maps them to a {@link BuildRequest} and the result to
- * log lines; content errors fail the build with {@link MojoFailureException}.
+ * {@code out}, {@code baseUrl}, {@code strict} (and {@code gzip}, {@code checkExternal}), mapped to a
+ * {@link BuildRequest}.
  */
 abstract class AbstractAbiertoMojo extends AbstractMojo {
 
@@ -55,33 +51,23 @@ abstract class AbstractAbiertoMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
     File executionRoot;
 
-    abstract BuildResult run(BuildRequest request);
-
-    abstract boolean writes();
-
-    @Override
-    public void execute() throws MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping Abierto");
-            return;
-        }
-        var request = new BuildRequest(content.toPath(), templates.toPath(), out.toPath(), baseUrl, strict, gzip,
+    /** The request the parameters describe. */
+    BuildRequest request() {
+        return new BuildRequest(content.toPath(), templates.toPath(), out.toPath(), baseUrl, strict, gzip,
                 checkExternal ? ExternalLinks.Options.defaults(out.toPath().resolveSibling("abierto-link-cache.json")) : null);
-        long start = System.nanoTime();
-        BuildResult result = run(request);
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        Path base = executionRoot == null ? Path.of("") : executionRoot.toPath();
-        for (Diagnostic d : result.diagnostics()) {
-            if (d.isError()) {
-                getLog().error(d.format(base));
-            } else {
-                getLog().warn(d.format(base));
-            }
+    }
+
+    /** The folder paths are shown relative to: where Maven was started. */
+    Path base() {
+        return executionRoot == null ? Path.of("") : executionRoot.toPath();
+    }
+
+    /** Logs a diagnostic at its severity. */
+    void log(Diagnostic d) {
+        if (d.isError()) {
+            getLog().error(d.format(base()));
+        } else {
+            getLog().warn(d.format(base()));
         }
-        String summary = BuildSummary.line(result, !writes(), elapsed, Diagnostic.display(request.outputDir(), base));
-        if (!result.succeeded()) {
-            throw new MojoFailureException(summary);
-        }
-        getLog().info(summary);
     }
 }

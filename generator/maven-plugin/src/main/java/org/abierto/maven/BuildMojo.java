@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /** {@code abierto:build}: builds the site; the previous output is replaced only if the build succeeds. */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true, requiresProject = false)
-public class BuildMojo extends AbstractAbiertoMojo {
+public class BuildMojo extends AbstractBuildMojo {
 
     @Override
     BuildResult run(BuildRequest request) {

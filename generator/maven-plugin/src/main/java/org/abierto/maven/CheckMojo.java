@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 
 /** {@code abierto:check}: verifies everything a build verifies, writing nothing. */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true, requiresProject = false)
-public class CheckMojo extends AbstractAbiertoMojo {
+public class CheckMojo extends AbstractBuildMojo {
 
     @Override
     BuildResult run(BuildRequest request) {

@@ -1,0 +1,67 @@
+package org.abierto.cli;
+
+import org.abierto.BuildRequest;
+import org.abierto.BuildSummary;
+import org.abierto.Workspace;
+import org.abierto.serve.DevServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code abierto serve}: the live preview, until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Preview the site at http://127.0.0.1:PORT/, rebuilt and reloaded in the browser on every save.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    AbiertoCommand.Inputs inputs = new AbiertoCommand.Inputs();
+
+    @Option(names = "--port", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 for any free one).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this computer only).")
+    String bind;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Path workingDir;
+
+    ServeCommand(Path workingDir) {
+        this.workingDir = workingDir;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        var request = new BuildRequest(workingDir.resolve(inputs.content).normalize(), workingDir.resolve(inputs.templates).normalize(),
+                workingDir.resolve("site/target/site"), inputs.baseUrl, inputs.strict);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long[] started = {System.nanoTime()};
+        var stopped = new CountDownLatch(1);
+        try (var server = new DevServer(new Workspace(request), bind, port, snapshot -> {
+            snapshot.diagnostics().forEach(d -> err.println(d.format(workingDir)));
+            out.println(BuildSummary.line(snapshot.result(), true, Duration.ofNanos(System.nanoTime() - started[0]), "memory"));
+            out.flush();
+            err.flush();
+            started[0] = System.nanoTime();
+        })) {
+            out.println("Serving the site at http://" + bind + ":" + server.port() + "/ — edit content/ or templates/ and the page reloads; Ctrl-C stops.");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }));
+            stopped.await();
+        }
+        return 0;
+    }
+
+}

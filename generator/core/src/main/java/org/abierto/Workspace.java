@@ -1,0 +1,65 @@
+package org.abierto;
+
+import org.abierto.diagnostic.Diagnostic;
+import org.abierto.diagnostic.Diagnostics;
+import org.abierto.model.OutputFile;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A build kept in memory and brought up to date after edits, for the dev server: each
+ * {@link #update} redoes only what the changed files affect, and gives the same files a fresh build
+ * would write.
+ */
+public final class Workspace {
+    private final BuildRequest request;
+    private final Pipeline pipeline;
+    private long version;
+
+    public Workspace(BuildRequest request) {
+        this.request = request;
+        this.pipeline = new Pipeline(request);
+    }
+
+    public BuildRequest request() {
+        return request;
+    }
+
+    /**
+     * Brings the site up to date.
+     *
+     * @param changed files known to have changed since the last update (may be empty: dates are compared anyway)
+     */
+    public synchronized Snapshot update(Collection<Path> changed) {
+        pipeline.changed(changed);
+        var diagnostics = new Diagnostics();
+        Pipeline.Outcome outcome = pipeline.run(diagnostics);
+        Map<String, OutputFile> files = new TreeMap<>();
+        outcome.files().forEach(f -> files.put(f.path(), f));
+        version++;
+        var result = new BuildResult(diagnostics.all(),
+                outcome.site().map(Abierto::pagesPerLanguage).orElse(Map.of()), files.size(), false);
+        return new Snapshot(version, files, result);
+    }
+
+    /**
+     * The site at one moment.
+     *
+     * @param version increases with every update
+     * @param files   path in the site → file; empty when the content has errors
+     * @param result  the diagnostics and counts
+     */
+    public record Snapshot(long version, Map<String, OutputFile> files, BuildResult result) {
+        public Snapshot {
+            files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        }
+
+        public List<Diagnostic> diagnostics() {
+            return result.diagnostics();
+        }
+    }
+}

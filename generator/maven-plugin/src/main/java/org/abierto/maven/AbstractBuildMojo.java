@@ -1,0 +1,35 @@
+package org.abierto.maven;
+
+import org.abierto.BuildRequest;
+import org.abierto.BuildResult;
+import org.abierto.BuildSummary;
+import org.abierto.diagnostic.Diagnostic;
+import org.apache.maven.plugin.MojoFailureException;
+
+import java.time.Duration;
+
+/** Build and check: run once, log every diagnostic and the summary; content errors fail the Maven build. */
+abstract class AbstractBuildMojo extends AbstractAbiertoMojo {
+
+    abstract BuildResult run(BuildRequest request);
+
+    abstract boolean writes();
+
+    @Override
+    public void execute() throws MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping Abierto");
+            return;
+        }
+        BuildRequest request = request();
+        long start = System.nanoTime();
+        BuildResult result = run(request);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        result.diagnostics().forEach(this::log);
+        String summary = BuildSummary.line(result, !writes(), elapsed, Diagnostic.display(request.outputDir(), base()));
+        if (!result.succeeded()) {
+            throw new MojoFailureException(summary);
+        }
+        getLog().info(summary);
+    }
+}

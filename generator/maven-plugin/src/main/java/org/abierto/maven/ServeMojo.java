@@ -1,0 +1,45 @@
+package org.abierto.maven;
+
+import org.abierto.BuildSummary;
+import org.abierto.Workspace;
+import org.abierto.serve.DevServer;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code abierto:serve}: the live preview at http://127.0.0.1:PORT/, until Ctrl-C. */
+@Mojo(name = "serve", threadSafe = true, requiresProject = false)
+public class ServeMojo extends AbstractAbiertoMojo {
+
+    /** The port; 0 for any free one. */
+    @Parameter(property = "abierto.port", defaultValue = "8080")
+    int port;
+
+    /** The address to listen on; this computer only by default. */
+    @Parameter(property = "abierto.bind", defaultValue = "127.0.0.1")
+    String bind;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        var stopped = new CountDownLatch(1);
+        try (var server = new DevServer(new Workspace(request()), bind, port, snapshot -> {
+            snapshot.diagnostics().forEach(this::log);
+            getLog().info(BuildSummary.line(snapshot.result(), true, Duration.ZERO, "memory"));
+        })) {
+            getLog().info("Serving the site at http://" + bind + ":" + server.port() + "/ — Ctrl-C stops.");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }));
+            stopped.await();
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot start the preview server: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
