@@ -54,7 +54,7 @@ async function open(path, { viewport, colorScheme = 'light', reducedMotion = 'no
   });
   const page = await context.newPage();
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') seen.console.push(`${m.type()}: ${m.text()}`);
+    if (m.type() === 'error') seen.console.push(m.text());
   });
   page.on('pageerror', (e) => seen.console.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => {
