@@ -29,6 +29,27 @@ public record BuildResult(List<Diagnostic> diagnostics, Map<String, Integer> pag
         return diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
     }
 
+    /**
+     * The result as JSON, a stable format for CI annotations, described by
+     * {@code docs/check-report.schema.json}: {@code {"version": 1, "succeeded", "summary": {errors,
+     * warnings, pages}, "diagnostics": [{file, line, column, severity, code, message}]}}, with files
+     * relative to {@code base} and unknown lines or columns as null.
+     */
+    public String json(java.nio.file.Path base) {
+        var rows = diagnostics.stream().map(d -> org.abierto.json.Json.object(
+                "file", d.file() == null ? null : Diagnostic.display(d.file(), base),
+                "line", d.line() == 0 ? null : d.line(),
+                "column", d.column() == 0 ? null : d.column(),
+                "severity", d.severity().label(),
+                "code", d.code(),
+                "message", d.message())).toList();
+        return org.abierto.json.Json.write(org.abierto.json.Json.object(
+                "version", 1,
+                "succeeded", succeeded(),
+                "summary", org.abierto.json.Json.object("errors", errors(), "warnings", warnings(), "pages", pages),
+                "diagnostics", rows));
+    }
+
     public long warnings() {
         return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
     }

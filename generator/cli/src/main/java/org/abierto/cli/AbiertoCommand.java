@@ -91,6 +91,10 @@ public final class AbiertoCommand implements Runnable {
         @Mixin
         Inputs inputs = new Inputs();
 
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+                description = "text (default), or json: one report for CI, see docs/check-report.schema.json.")
+        String format;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -110,6 +114,9 @@ public final class AbiertoCommand implements Runnable {
 
         @Override
         public Integer call() {
+            if (!format.equals("text") && !format.equals("json")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--format is text or json, not " + format);
+            }
             Path out = resolve(out());
             var request = new BuildRequest(resolve(inputs.content), resolve(inputs.templates), out, inputs.baseUrl,
                     inputs.strict, gzip(), inputs.checkExternal
@@ -117,6 +124,11 @@ public final class AbiertoCommand implements Runnable {
             long start = System.nanoTime();
             BuildResult result = writes() ? new Abierto().build(request) : new Abierto().check(request);
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            if (format.equals("json")) {
+                spec.commandLine().getOut().print(result.json(workingDir));
+                spec.commandLine().getOut().flush();
+                return result.succeeded() ? 0 : CONTENT_ERRORS;
+            }
             PrintWriter err = spec.commandLine().getErr();
             for (Diagnostic d : result.diagnostics()) {
                 err.println(d.format(workingDir));

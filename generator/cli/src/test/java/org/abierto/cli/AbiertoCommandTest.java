@@ -124,6 +124,32 @@ class AbiertoCommandTest {
     }
 
     @Test
+    void checkJsonReportValidatesAgainstItsDocumentedSchema() throws Exception {
+        write("content/es/_index.md", "---\ntitle: Inicio\norder: uno\n---\n\nVer [aquí](#).\n");
+        assertEquals(1, run("check", "--format", "json"));
+        assertEquals("", err());
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        var report = mapper.readTree(out());
+        var schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("../../docs/check-report.schema.json")));
+        assertEquals(java.util.Set.of(), schema.validate(report));
+        assertEquals(false, report.get("succeeded").asBoolean());
+        var first = report.get("diagnostics").get(0);
+        assertEquals("content/es/_index.md", first.get("file").asText());
+        assertEquals(3, first.get("line").asInt());
+        assertEquals(8, first.get("column").asInt());
+        assertEquals("error", first.get("severity").asText());
+        assertEquals("schema-type", first.get("code").asText());
+
+        out.reset();
+        write("content/es/_index.md", "---\ntitle: Inicio\n---\n\nTexto.\n");
+        assertEquals(0, run("check", "--format", "json"));
+        var clean = mapper.readTree(out());
+        assertEquals(java.util.Set.of(), schema.validate(clean));
+        assertEquals(1, clean.get("summary").get("pages").get("es").asInt());
+    }
+
+    @Test
     void helpAndVersion() {
         assertEquals(0, run("--help"));
         assertTrue(out().contains("Usage: abierto"), out());

@@ -161,6 +161,10 @@ public final class HtmlChecker {
         for (Element a : doc.select("a")) {
             linkText(page, a, edition, diagnostics);
         }
+        AccessibilityLint.check(doc, e -> at(page, e), diagnostics);
+        for (Element caption : doc.select("table > caption")) {
+            caption.parent().prependChild(caption); // Flexmark writes a table's caption last; HTML wants it first
+        }
         doc.select("[" + Markdown.SOURCE_ATTRIBUTE + "]").removeAttr(Markdown.SOURCE_ATTRIBUTE);
         doc.outputSettings()
                 .prettyPrint(false)

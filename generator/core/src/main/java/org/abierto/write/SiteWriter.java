@@ -62,6 +62,7 @@ public final class SiteWriter {
         Files.createDirectories(parent);
         removeLeftovers(parent);
         Path staging = Files.createTempDirectory(parent, STAGING);
+        readableByAll(staging); // temporary folders are private; a published site is not
         try {
             List<ManifestEntry> manifest = writeAll(files, staging, gzip);
             Files.writeString(staging.resolve(MANIFEST), ManifestEntry.json(manifest), StandardCharsets.UTF_8);
@@ -126,6 +127,14 @@ public final class SiteWriter {
             throw e;
         }
         deleteTree(retired);
+    }
+
+    private static void readableByAll(Path folder) throws IOException {
+        try {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to widen
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
