@@ -15,12 +15,13 @@ readonly MANIFEST=abierto-manifest.json
 
 usage() {
   cat <<EOF
-Usage: $PROG [OPTIONS] publish SITE_DIR   upload SITE_DIR as a new release, verify it, make it current
-       $PROG [OPTIONS] publish --dry-run SITE_DIR
-                                          show what would change on the server, change nothing
-       $PROG [OPTIONS] rollback [ID]      make the release before the current one (or release ID)
-                                          current again
-       $PROG [OPTIONS] list               list the releases on the server, marking the current one
+Usage: $PROG [OPTIONS] COMMAND
+
+Commands:
+  publish SITE_DIR            upload SITE_DIR as a new release, verify it, make it current
+  publish --dry-run SITE_DIR  show what would change on the server; change nothing
+  rollback [ID]               make the release before the current one (or release ID) current
+  list                        list the releases kept on the server, marking the current one
 
 SITE_DIR is the output of 'abierto build' (it holds $MANIFEST).
 
@@ -45,7 +46,7 @@ otherwise), 2 wrong usage.
 
 Example:
   $PROG --host www.example.org --user deploy --dir /srv/abierto \\
-        --key ~/.ssh/abierto_deploy --known-hosts ./known_hosts publish site/target/site
+        --key ~/.ssh/abierto_deploy --known-hosts ./known_hosts publish site/target/publish
 EOF
 }
 
