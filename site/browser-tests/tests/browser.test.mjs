@@ -120,9 +120,12 @@ function foreignAssets(page) {
   });
 }
 
-/** What the strict CSP and the no-JavaScript promise forbid in the markup itself. */
+/**
+ * What the strict CSP and the no-JavaScript promise forbid in the markup itself. A JSON-LD data
+ * block (<script type="application/ld+json">) is data, never run, and allowed by the CSP.
+ */
 function inlineCode(page) {
-  return page.evaluate(() => [...document.querySelectorAll('script, style, [style], noscript')]
+  return page.evaluate(() => [...document.querySelectorAll('script:not([type="application/ld+json"]), style, [style], noscript')]
     .concat([...document.querySelectorAll('*')].filter((el) =>
       [...el.attributes].some((a) => a.name.startsWith('on') || /^\s*javascript:/i.test(a.value))))
     .map((el) => el.outerHTML.slice(0, 120)));

@@ -1,0 +1,590 @@
+#!/usr/bin/env bash
+# End-to-end test of publishing: real sshd, nginx and Apache on 127.0.0.1 with throwaway keys,
+# certificates, ports and directories; the very publish script the pipelines run
+# (site/publish/publish.sh); the very server configurations of docs/hosting/ (only ports, host
+# name, certificate and directory replaced). Run by 'mvn -B verify' (site module, integration-test
+# phase) once the CLI is built; .ci/run installs what it needs.
+#
+# Usage: publish-e2e.sh [ABIERTO_JAR]   (default: generator/cli/target/abierto.jar)
+# PUBLISH_E2E_KEEP_TMP=1 keeps the temporary directory (printed at the end) for inspection.
+#
+# It never touches the machine's own services or /etc: every server runs in the foreground from a
+# temporary directory and is stopped, and the directory removed, on exit, pass or fail.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+JAR=${1:-$ROOT/generator/cli/target/abierto.jar}
+PUBLISH=$ROOT/site/publish/publish.sh
+PREFIX=/transparencia/informe/
+CSP="default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+STARTED=$SECONDS
+
+say() { printf 'publish-e2e: %s\n' "$*"; }
+fail() { printf 'publish-e2e: FAIL: %s\n' "$*" >&2; exit 1; }
+
+# --- Prerequisites ---------------------------------------------------------------------------------
+missing=()
+for tool in /usr/sbin/sshd ssh ssh-keygen rsync nginx /usr/sbin/apache2 curl jq openssl java; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+done
+[ ${#missing[@]} -eq 0 ] || fail "missing ${missing[*]}; on Debian: apt-get install openssh-server openssh-client rsync nginx apache2 curl jq openssl (.ci/run does it); or skip this test with -Dpublish.e2e.skip=true"
+[ -f "$JAR" ] || fail "$JAR does not exist: build the CLI first (mvn -B package)"
+if [ "$(id -u)" = 0 ] && [ ! -d /run/sshd ]; then
+  # sshd running as root insists on its privilege-separation directory; Debian's service script
+  # creates it at boot, a container has none. (Not configuration: an empty runtime directory.)
+  mkdir -p /run/sshd && chmod 755 /run/sshd
+fi
+
+# --- Temporary world, and its cleanup --------------------------------------------------------------
+W=$(mktemp -d "${TMPDIR:-/tmp}/abierto-e2e.XXXXXX")
+chmod 755 "$W"   # nginx and Apache workers run as 'nobody' when the test runs as root
+pids=()
+cleanup() {
+  local status=$?
+  [ -z "${W:-}" ] || touch "$W/loop-stop" 2>/dev/null || true
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  if [ "$status" -ne 0 ]; then
+    for log in "$W"/logs/*.log; do
+      [ -s "$log" ] || continue
+      printf -- '--- last lines of %s\n' "${log#"$W"/}" >&2
+      tail -n 15 "$log" >&2
+    done
+  fi
+  if [ -n "${PUBLISH_E2E_KEEP_TMP:-}" ]; then say "kept $W"; else rm -rf "$W"; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+mkdir -p "$W"/{ssh,tls,nginx/tmp,apache/run,server,build,logs,curl,loop}
+chmod 755 "$W/server"
+
+# Polls until the command succeeds, without sleeping longer than needed.
+wait_until() {
+  local timeout=$1; shift
+  local deadline=$((SECONDS + timeout))
+  until "$@"; do
+    [ "$SECONDS" -lt "$deadline" ] || return 1
+    sleep 0.05
+  done
+}
+alive() { kill -0 "$1" 2>/dev/null; }
+answers_https() { curl -s -o /dev/null --max-time 2 --cacert "$W/tls/cert.pem" "https://127.0.0.1:$1/"; }
+answers_ssh() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1 && head -c 4 <&3" 2>/dev/null | grep -q '^SSH-'; }
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Ports picked at random and checked free; a server that still loses its port to a race is started
+# again on new ones (start_with_retry).
+pick_ports() {
+  local p n=$1
+  ports=()
+  while [ ${#ports[@]} -lt "$n" ]; do
+    p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+    port_taken "$p" || [[ " ${ports[*]} " == *" $p "* ]] || ports+=("$p")
+  done
+}
+start_with_retry() {  # NAME PORT_COUNT START_FUNCTION READY_FUNCTION
+  local name=$1 count=$2 start=$3 ready=$4 attempt
+  for attempt in 1 2 3 4 5; do
+    pick_ports "$count"
+    "$start" "${ports[@]}"
+    if wait_until 20 "$ready"; then return 0; fi
+    kill "${pids[-1]}" 2>/dev/null || true
+    grep -qi 'in use' "$W/logs/$name.log" || fail "$name did not start (attempt $attempt)"
+  done
+  fail "$name found no free ports in 5 attempts"
+}
+
+# Writes a file of docs/hosting/ with the given replacements, each of which must apply: a
+# configuration that no longer has the expected line fails the test instead of being half-tested.
+adapt() {  # SOURCE DEST [FROM TO]...
+  local src=$1 dest=$2 text
+  text=$(<"$src"); shift 2
+  while [ $# -gt 0 ]; do
+    [[ $text == *"$1"* ]] || fail "${src#"$ROOT"/} no longer contains '$1': update the test with the configuration"
+    text=${text//"$1"/"$2"}
+    shift 2
+  done
+  printf '%s\n' "$text" > "$dest"
+}
+
+# --- Keys and certificate ------------------------------------------------------------------------
+ssh-keygen -q -t ed25519 -N '' -C e2e-host -f "$W/ssh/host_ed25519"
+ssh-keygen -q -t ed25519 -N '' -C e2e-deploy -f "$W/ssh/deploy_ed25519"
+ssh-keygen -q -t ed25519 -N '' -C e2e-impostor -f "$W/ssh/impostor_ed25519"
+# 'restrict' (no forwarding, no terminal), as README tells the IT person to write it.
+printf 'restrict %s\n' "$(cat "$W/ssh/deploy_ed25519.pub")" > "$W/ssh/authorized_keys"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+  -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -addext basicConstraints=critical,CA:FALSE \
+  -keyout "$W/tls/key.pem" -out "$W/tls/cert.pem" 2>/dev/null
+chmod 644 "$W/tls/key.pem"   # read by nginx and Apache whatever user they run as (throwaway key)
+
+# --- sshd -----------------------------------------------------------------------------------------
+start_sshd() {
+  cat > "$W/ssh/sshd_config" <<EOF
+ListenAddress 127.0.0.1
+Port $1
+HostKey $W/ssh/host_ed25519
+PidFile $W/ssh/sshd.pid
+AuthorizedKeysFile $W/ssh/authorized_keys
+AllowUsers $(id -un)
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+UsePAM no
+# The temporary directory is under /tmp, which StrictModes rejects; a real server keeps it on.
+StrictModes no
+# Debian's bash reads ~/.bashrc for commands run over ssh unless SHLVL says it is nested: the
+# test's user's own ~/.bashrc (pyenv, nvm, ...) is not under test and can take seconds per command.
+SetEnv SHLVL=1
+EOF
+  /usr/sbin/sshd -D -e -f "$W/ssh/sshd_config" 2> "$W/logs/sshd.log" &
+  pids+=($!)
+  SSH_PORT=$1
+}
+sshd_ready() { alive "${pids[-1]}" && answers_ssh "$SSH_PORT"; }
+start_with_retry sshd 1 start_sshd sshd_ready
+# The pinned host key, as an IT person writes it from the server's /etc/ssh/ssh_host_ed25519_key.pub.
+printf '[127.0.0.1]:%s %s\n' "$SSH_PORT" "$(cut -d' ' -f1,2 "$W/ssh/host_ed25519.pub")" > "$W/ssh/known_hosts"
+printf '[127.0.0.1]:%s %s\n' "$SSH_PORT" "$(cut -d' ' -f1,2 "$W/ssh/impostor_ed25519.pub")" > "$W/ssh/wrong_known_hosts"
+
+# --- nginx: docs/hosting/nginx.conf under the sub-path, and again at the root ---------------------
+start_nginx() {
+  local nh=$1 ns=$2 rh=$3 rs=$4 user=""
+  [ "$(id -u)" != 0 ] || user="user nobody nogroup;"
+  adapt "$ROOT/docs/hosting/nginx.conf" "$W/nginx/sub.conf" \
+    "listen 80;" "listen 127.0.0.1:$nh;" "listen [::]:80;" "" \
+    "listen 443 ssl;" "listen 127.0.0.1:$ns ssl;" "listen [::]:443 ssl;" "" \
+    /etc/ssl/certs/www.example.org.pem "$W/tls/cert.pem" \
+    /etc/ssl/private/www.example.org.key "$W/tls/key.pem" \
+    www.example.org 127.0.0.1 /srv/abierto "$W/server"
+  # At the root: what the comment at the top of the file tells the reader to do.
+  adapt "$W/nginx/sub.conf" "$W/nginx/root.conf" \
+    "$nh;" "$rh;" "$ns ssl;" "$rs ssl;" "$PREFIX" / \
+    abierto_cache_control abierto_cache_control_root
+  cat > "$W/nginx/nginx.conf" <<EOF
+$user
+daemon off;
+worker_processes 2;
+pid $W/nginx/nginx.pid;
+error_log $W/logs/nginx.log warn;
+events { worker_connections 256; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path $W/nginx/tmp/body;
+    proxy_temp_path $W/nginx/tmp/proxy;
+    fastcgi_temp_path $W/nginx/tmp/fastcgi;
+    uwsgi_temp_path $W/nginx/tmp/uwsgi;
+    scgi_temp_path $W/nginx/tmp/scgi;
+    include $W/nginx/sub.conf;
+    include $W/nginx/root.conf;
+}
+EOF
+  nginx -e "$W/logs/nginx.log" -p "$W/nginx" -c "$W/nginx/nginx.conf" 2> "$W/logs/nginx-stderr.log" &
+  pids+=($!)
+  NGINX_HTTP=$nh NGINX=$ns NGINX_ROOT=$rs
+}
+nginx_ready() { alive "${pids[-1]}" && answers_https "$NGINX" && answers_https "$NGINX_ROOT"; }
+start_with_retry nginx 4 start_nginx nginx_ready
+
+# --- Apache: docs/hosting/apache.conf under the sub-path, and again at the root -------------------
+start_apache() {
+  local ah=$1 as=$2 rh=$3 rs=$4 user=""
+  [ "$(id -u)" != 0 ] || user=$'User nobody\nGroup nogroup'
+  adapt "$ROOT/docs/hosting/apache.conf" "$W/apache/sub.conf" \
+    "<VirtualHost *:80>" "<VirtualHost 127.0.0.1:$ah>" \
+    "<VirtualHost *:443>" "<VirtualHost 127.0.0.1:$as>" \
+    /etc/ssl/certs/www.example.org.pem "$W/tls/cert.pem" \
+    /etc/ssl/private/www.example.org.key "$W/tls/key.pem" \
+    https://www.example.org/ "https://127.0.0.1:$as/" \
+    www.example.org 127.0.0.1 /srv/abierto "$W/server"
+  adapt "$W/apache/sub.conf" "$W/apache/root.conf" \
+    "127.0.0.1:$ah>" "127.0.0.1:$rh>" "127.0.0.1:$as>" "127.0.0.1:$rs>" "127.0.0.1:$as/" "127.0.0.1:$rs/" \
+    "Alias /transparencia/informe $W/server/current" "DocumentRoot $W/server/current" \
+    "$PREFIX" /
+  local m=/usr/lib/apache2/modules
+  cat > "$W/apache/httpd.conf" <<EOF
+ServerRoot $W/apache
+ServerName 127.0.0.1
+Listen 127.0.0.1:$ah
+Listen 127.0.0.1:$as
+Listen 127.0.0.1:$rh
+Listen 127.0.0.1:$rs
+PidFile $W/apache/httpd.pid
+DefaultRuntimeDir $W/apache/run
+ErrorLog $W/logs/apache.log
+LogLevel warn
+$user
+LoadModule mpm_event_module $m/mod_mpm_event.so
+LoadModule authz_core_module $m/mod_authz_core.so
+LoadModule alias_module $m/mod_alias.so
+LoadModule dir_module $m/mod_dir.so
+LoadModule mime_module $m/mod_mime.so
+LoadModule headers_module $m/mod_headers.so
+LoadModule rewrite_module $m/mod_rewrite.so
+LoadModule ssl_module $m/mod_ssl.so
+LoadModule filter_module $m/mod_filter.so
+LoadModule deflate_module $m/mod_deflate.so
+TypesConfig /etc/mime.types
+# As Debian enables it by default: on-the-fly compression must not touch the .gz copies.
+AddOutputFilterByType DEFLATE text/html text/plain text/xml text/css
+Include $W/apache/sub.conf
+Include $W/apache/root.conf
+EOF
+  /usr/sbin/apache2 -d "$W/apache" -f "$W/apache/httpd.conf" -DFOREGROUND 2>> "$W/logs/apache.log" &
+  pids+=($!)
+  APACHE_HTTP=$ah APACHE=$as APACHE_ROOT=$rs
+}
+apache_ready() { alive "${pids[-1]}" && answers_https "$APACHE" && answers_https "$APACHE_ROOT"; }
+start_with_retry apache 4 start_apache apache_ready
+say "sshd :$SSH_PORT, nginx :$NGINX (root :$NGINX_ROOT), Apache :$APACHE (root :$APACHE_ROOT) ready after $((SECONDS - STARTED)) s"
+
+# --- Two versions of the site --------------------------------------------------------------------
+BASE_URL="https://127.0.0.1:$NGINX$PREFIX"
+build() {  # CONTENT OUT
+  java -jar "$JAR" build --content "$1" --templates "$ROOT/templates" --out "$2" \
+    --base-url "$BASE_URL" --gzip > "$W/logs/build.log" 2>&1 || fail "the build of $1 failed (logs/build.log)"
+}
+build "$ROOT/content" "$W/build/v1"
+# Version 2: one Markdown page changed, and a CSV data file added (its type is checked too).
+cp -R "$ROOT/content" "$W/content2"
+changed_md=$(find "$W/content2/es" -name '*.md' ! -name '_index.md' | LC_ALL=C sort | head -n 1)
+[ -n "$changed_md" ] || fail "content/es has no page to change"
+printf '\nPárrafo añadido por la prueba de publicación.\n' >> "$changed_md"
+mkdir -p "$W/content2/static/datos"
+printf 'institucion,ejemplares\nprueba,1\n' > "$W/content2/static/datos/prueba-de-publicacion.csv"
+build "$W/content2" "$W/build/v2"
+
+# manifest entries as "path sha256" lines, the manifest itself included
+entries() {
+  jq -r '.files[] | "\(.path) \(.sha256)"' "$1/abierto-manifest.json"
+  printf 'abierto-manifest.json %s\n' "$(sha256sum < "$1/abierto-manifest.json" | cut -d' ' -f1)"
+}
+declare -A SUM1 SUM2
+while read -r p s; do SUM1[$p]=$s; done < <(entries "$W/build/v1")
+while read -r p s; do SUM2[$p]=$s; done < <(entries "$W/build/v2")
+changed=()
+for p in "${!SUM1[@]}"; do
+  [ -n "${SUM2[$p]:-}" ] || fail "$p is in version 1 but not in version 2"
+  [ "${SUM1[$p]}" = "${SUM2[$p]}" ] || changed+=("$p")
+done
+changed_page=""
+for p in "${changed[@]}"; do [[ $p == *.html && $p != *404.html ]] && changed_page=$p && break; done
+[ -n "$changed_page" ] || fail "changing ${changed_md#"$W"/content2/} changed no page"
+say "built two versions in $((SECONDS - STARTED)) s; ${#changed[@]} files differ, e.g. $changed_page"
+
+publish() {
+  "$PUBLISH" --host 127.0.0.1 --port "$SSH_PORT" --user "$(id -un)" --dir "$W/server" \
+    --key "$W/ssh/deploy_ed25519" --known-hosts "$W/ssh/known_hosts" --keep 2 "$@"
+}
+server_snapshot() { (cd "$W/server" && find . -printf '%p %y %i %s %T@ %l\n' | LC_ALL=C sort); }
+
+# --- HTTP checks ---------------------------------------------------------------------------------
+problems=()
+problem() { problems+=("$*"); }
+
+# Fetches every URL of the list "NAME URL [HEADER]" on standard input with one curl (one
+# connection), then reads the responses into STATUS[NAME], HEADER[NAME|lower-case name] and
+# BODY_SUM[NAME] (sha256 of the body). Bash builtins only per response: hundreds of them stay fast.
+declare -A STATUS HEADER BODY_SUM
+fetch_all() {
+  local name url header line key sum file first=true
+  rm -f "$W"/curl/*
+  STATUS=() HEADER=() BODY_SUM=()
+  while read -r name url header; do
+    $first || printf 'next\n'
+    first=false
+    printf 'url = "%s"\noutput = "%s"\ndump-header = "%s"\n' "$url" "$W/curl/$name.body" "$W/curl/$name.head"
+    printf 'cacert = "%s"\nsilent\nshow-error\nmax-time = 20\n' "$W/tls/cert.pem"
+    [ -z "$header" ] || printf 'header = "%s"\n' "$header"
+  done > "$W/curl.config"
+  curl -K "$W/curl.config" 2> "$W/curl.errors" || true
+  while read -r sum file; do
+    name=${file##*/}; BODY_SUM[${name%.body}]=$sum
+  done < <(cd "$W/curl" && sha256sum -- *.body 2>/dev/null)
+  for file in "$W"/curl/*.head; do
+    [ -e "$file" ] || continue
+    name=${file##*/}; name=${name%.head}
+    { read -r _ "STATUS[$name]" _
+      while IFS= read -r line; do
+        line=${line%$'\r'}
+        [[ $line == *:* ]] || continue
+        key=${line%%:*}; line=${line#*:}; line=${line# }
+        HEADER["$name|${key,,}"]=$line
+      done
+    } < "$file"
+  done
+}
+expected_type() {
+  case $1 in
+    *.html) echo 'text/html; charset=utf-8' ;;
+    *.css) echo 'text/css; charset=utf-8' ;;
+    *.json) echo 'application/json; charset=utf-8' ;;
+    *.csv) echo 'text/csv; charset=utf-8' ;;
+    *.svg) echo 'image/svg+xml; charset=utf-8' ;;
+    *.txt) echo 'text/plain; charset=utf-8' ;;
+    *.xml) echo 'text/xml; charset=utf-8|application/xml; charset=utf-8' ;;   # both are XML's
+    *.jpg|*.jpeg) echo 'image/jpeg' ;;
+    *.png) echo 'image/png' ;;
+    *.pdf) echo 'application/pdf' ;;
+    *.gz) echo '' ;;   # fetched as they are here; check_gzip checks their use
+    *) echo unknown ;;
+  esac
+}
+check_security_headers() {  # NAME LABEL
+  local csp=${HEADER[$1|content-security-policy]:-}
+  [ "$csp" = "$CSP" ] || problem "$2: Content-Security-Policy is '$csp'"
+  [ "${HEADER[$1|x-content-type-options]:-}" = nosniff ] || problem "$2: no X-Content-Type-Options: nosniff"
+  [ "${HEADER[$1|referrer-policy]:-}" = no-referrer ] || problem "$2: Referrer-Policy is '${HEADER[$1|referrer-policy]:-}'"
+  [ -n "${HEADER[$1|strict-transport-security]:-}" ] || problem "$2: no Strict-Transport-Security"
+}
+declare -A SUM_OF   # manifest sha256 by path, of the build being checked
+load_entries() { local p s; SUM_OF=(); while read -r p s; do SUM_OF[$p]=$s; done < <(entries "$1"); }
+
+# Every file of the manifest, and each page at its pretty address too, from the server at BASE.
+check_every_file() {  # LABEL BASE
+  local label=$1 base=$2 i=0 p name want cache type
+  local -A path_of=()
+  for p in "${!SUM_OF[@]}"; do
+    i=$((i + 1)); path_of[f$i]=$p; printf 'f%s %s%s\n' "$i" "$base" "$p"
+    if [[ $p == index.html || $p == */index.html ]]; then
+      path_of[d$i]=$p; printf 'd%s %s%s\n' "$i" "$base" "${p%index.html}"
+    fi
+  done > "$W/urls"
+  fetch_all < "$W/urls"
+  for name in "${!path_of[@]}"; do
+    p=${path_of[$name]}
+    local what="$label ${name:0:1}=$p"
+    [ "${STATUS[$name]:-}" = 200 ] || { problem "$what: status ${STATUS[$name]:-none}"; continue; }
+    [ "${BODY_SUM[$name]:-}" = "${SUM_OF[$p]}" ] || problem "$what: body differs from the manifest's sha256"
+    want=$(expected_type "$p")
+    type=${HEADER[$name|content-type]:-}
+    [ "$want" != unknown ] || problem "$what: no expected Content-Type for this kind of file; add it to the test and to docs/hosting"
+    [ -z "$want" ] || [[ "|$want|" == *"|${type,,}|"* ]] || problem "$what: Content-Type '$type', expected '$want'"
+    [[ $p == *.gz || -z ${HEADER[$name|content-encoding]:-} ]] || problem "$what: Content-Encoding although the request did not accept gzip"
+    check_security_headers "$name" "$what"
+    cache=${HEADER[$name|cache-control]:-}
+    if [[ $p =~ ^assets/.+\.[0-9a-f]{10}\.[a-z0-9]+$ ]]; then
+      [[ $cache == *max-age=31536000* && $cache == *immutable* ]] || problem "$what: fingerprinted asset with Cache-Control '$cache'"
+    elif [[ $p == *.html || $p == abierto-manifest.json ]]; then
+      [ "$cache" = no-cache ] || problem "$what: Cache-Control '$cache', expected no-cache"
+    fi
+  done
+  # No inline script or style in any page: the Content-Security-Policy would block it. JSON-LD data
+  # blocks (<script type="application/ld+json">) are data, never run: the CSP allows them.
+  local inline
+  inline=$(cd "$W/curl" && { grep -Pil '<script(?! type="application/ld\+json">)|<style|[[:space:]]style[[:space:]]*=|javascript:' -- *.body || true; })
+  for name in $inline; do
+    name=${name%.body}
+    [[ ${path_of[$name]} != *.html ]] || problem "$label ${path_of[$name]}: inline script or style"
+  done
+  say "$label: ${#path_of[@]} responses checked"
+}
+
+# Missing pages: status 404 with the 404 page of their language; a folder without its slash.
+check_errors() {  # LABEL BASE BUILD_DIR
+  local label=$1 base=$2 folder name want
+  folder=$(cd "$3" && find es -mindepth 2 -name index.html | LC_ALL=C sort | head -n 1)
+  folder=${folder%/index.html}
+  fetch_all < <(printf '%s\n' "en ${base}en/nope/" "es ${base}es/no-existe/" "root ${base}nope/" "slash $base$folder")
+  for name in en es root; do
+    if [ "$name" = root ]; then want=404.html; else want=$name/404.html; fi
+    [ "${STATUS[$name]:-}" = 404 ] || problem "$label $name/…: status ${STATUS[$name]:-none}, expected 404"
+    [ "${BODY_SUM[$name]:-}" = "${SUM_OF[$want]}" ] || problem "$label $name/…: the body is not $want"
+    check_security_headers "$name" "$label $name/…"
+  done
+  [[ ${STATUS[slash]:-} == 301 && ${HEADER[slash|location]:-} == *"$folder/" ]] \
+    || problem "$label $folder (no slash): status ${STATUS[slash]:-none}, Location '${HEADER[slash|location]:-}'"
+}
+
+# A gzip-accepting client gets the precompressed copy byte for byte, with the type of the
+# original and "Vary: Accept-Encoding".
+check_gzip() {  # LABEL BASE BUILD_DIR
+  local label=$1 base=$2 css name p
+  css=$(cd "$3" && ls assets/*.css)
+  fetch_all < <(printf '%s\n' "page ${base}es/ Accept-Encoding: gzip" "css $base$css Accept-Encoding: gzip")
+  for name in page css; do
+    if [ "$name" = page ]; then p=es/index.html; else p=$css; fi
+    [ "${STATUS[$name]:-}" = 200 ] || problem "$label gzip $p: status ${STATUS[$name]:-none}"
+    [ "${HEADER[$name|content-encoding]:-}" = gzip ] || problem "$label gzip $p: no Content-Encoding: gzip"
+    [ "${BODY_SUM[$name]:-}" = "${SUM_OF[$p.gz]}" ] || problem "$label gzip $p: the body is not $p.gz"
+    local type=${HEADER[$name|content-type]:-}
+    [ "${type,,}" = "$(expected_type "$p")" ] || problem "$label gzip $p: Content-Type '$type'"
+    [[ ${HEADER[$name|vary]:-} == *Accept-Encoding* ]] || problem "$label gzip $p: no Vary: Accept-Encoding"
+  done
+}
+
+check_redirect_to_https() {  # LABEL HTTP_PORT
+  fetch_all < <(printf '%s\n' "plain http://127.0.0.1:$2${PREFIX}es/")
+  [[ ${STATUS[plain]:-} == 301 && ${HEADER[plain|location]:-} == https://127.0.0.1*"${PREFIX}es/" ]] \
+    || problem "$1 http: status ${STATUS[plain]:-none}, Location '${HEADER[plain|location]:-}', expected a redirect to https"
+}
+
+check_served() {  # BUILD_DIR
+  load_entries "$1"
+  check_every_file "nginx" "https://127.0.0.1:$NGINX$PREFIX"
+  check_every_file "Apache" "https://127.0.0.1:$APACHE$PREFIX"
+  check_every_file "nginx at /" "https://127.0.0.1:$NGINX_ROOT/"
+  check_every_file "Apache at /" "https://127.0.0.1:$APACHE_ROOT/"
+  check_errors nginx "https://127.0.0.1:$NGINX$PREFIX" "$1"
+  check_errors Apache "https://127.0.0.1:$APACHE$PREFIX" "$1"
+  check_errors "nginx at /" "https://127.0.0.1:$NGINX_ROOT/" "$1"
+  check_errors "Apache at /" "https://127.0.0.1:$APACHE_ROOT/" "$1"
+  check_gzip nginx "https://127.0.0.1:$NGINX$PREFIX" "$1"
+  check_gzip Apache "https://127.0.0.1:$APACHE$PREFIX" "$1"
+  check_redirect_to_https nginx "$NGINX_HTTP"
+  check_redirect_to_https Apache "$APACHE_HTTP"
+  if [ ${#problems[@]} -gt 0 ]; then
+    printf "  %s\n" "${problems[@]}" | head -n 200 >&2
+    fail "${#problems[@]} problems in what the servers send (above)"
+  fi
+}
+
+# Which version of PATH nginx and Apache send: 1, 2 or "?".
+served_version() {  # PATH
+  fetch_all < <(printf '%s\n' "n https://127.0.0.1:$NGINX$PREFIX$1" "a https://127.0.0.1:$APACHE$PREFIX$1")
+  local n=${BODY_SUM[n]:-} a=${BODY_SUM[a]:-}
+  if [ "$n" != "$a" ]; then echo "?"
+  elif [ "$n" = "${SUM1[$1]}" ]; then echo 1
+  elif [ "$n" = "${SUM2[$1]}" ]; then echo 2
+  else echo "?"
+  fi
+}
+
+# --- 1. Refusals: an unknown host key, a build that does not match its manifest -----------------
+before=$(server_snapshot)
+if out=$("$PUBLISH" --host 127.0.0.1 --port "$SSH_PORT" --user "$(id -un)" --dir "$W/server" \
+    --key "$W/ssh/deploy_ed25519" --known-hosts "$W/ssh/wrong_known_hosts" publish "$W/build/v1" 2>&1); then
+  fail "publish trusted a server whose host key is not the pinned one"
+fi
+[[ $out == *"cannot reach"* ]] || fail "a wrong host key gave no clear message: $out"
+cp -R "$W/build/v1" "$W/build/tampered"
+printf 'x' >> "$W/build/tampered/$changed_page"
+if out=$(publish publish "$W/build/tampered" 2>&1); then fail "publish uploaded a build that does not match its manifest"; fi
+[[ $out == *"does not match its abierto-manifest.json"* && $out == *"$changed_page"* ]] || fail "a tampered build gave no clear message: $out"
+[ "$before" = "$(server_snapshot)" ] || fail "a refused publish changed the server"
+# A transfer gone wrong: rsync works, then one byte of the upload changes on the "server".
+mkdir -p "$W/bin"
+cat > "$W/bin/rsync" <<EOF
+#!/bin/sh
+$(command -v rsync) "\$@" || exit
+for f in "$W"/server/releases/*.partial/index.html; do [ -f "\$f" ] && printf x >> "\$f"; done
+exit 0
+EOF
+chmod 755 "$W/bin/rsync"
+if out=$(PATH="$W/bin:$PATH" publish publish "$W/build/v1" 2>&1); then fail "publish made a corrupted upload current"; fi
+[[ $out == *"size differs from the manifest: index.html"* && $out == *"the served site is unchanged"* ]] \
+  || fail "a corrupted upload gave no clear message: $out"
+[ ! -e "$W/server/current" ] || fail "a corrupted upload was made current"
+say "refused an unknown host key, a tampered build and a corrupted upload; nothing served"
+
+# --- 2. First publication, then every file over HTTP ---------------------------------------------
+publish publish "$W/build/v1" > "$W/logs/publish-1.log" 2>&1 || { cat "$W/logs/publish-1.log" >&2; fail "the first publish failed"; }
+grep -q 'removing releases/.*[.]partial, left by an interrupted upload' "$W/logs/publish-1.log" || fail "publish did not remove the corrupted upload"
+R1=$(publish list 2>&1 | sed -n 's/  (current)$//p')
+[[ $R1 =~ ^[0-9]{8}T[0-9]{6}Z$ ]] || fail "the default release id '$R1' is not a UTC time"
+check_served "$W/build/v1"
+say "version 1 served completely and correctly by all four servers ($((SECONDS - STARTED)) s)"
+
+# --- 3. Dry run: shows the change, changes nothing ------------------------------------------------
+before=$(server_snapshot)
+publish publish --dry-run --release-id "$R1-2" "$W/build/v2" > "$W/logs/dry-run.log" 2>&1 || { cat "$W/logs/dry-run.log" >&2; fail "the dry run failed"; }
+grep -q "^<f.* $changed_page\$" "$W/logs/dry-run.log" || fail "the dry run does not show that $changed_page changes"
+! grep -q " assets/" "$W/logs/dry-run.log" || fail "the dry run lists unchanged theme files as changes"
+[ "$before" = "$(server_snapshot)" ] || fail "the dry run changed the server"
+
+# --- 4. Second publication while requests run: the switch is atomic -------------------------------
+# Workers fetch every file both versions share, over and over, from nginx and Apache, and log the
+# status and sha256 of each response. The test waits for each worker's first round before the
+# switch and for a full round after it: both versions are seen, whatever the machine's speed.
+mapfile -t shared < <(printf '%s\n' "${!SUM1[@]}" | LC_ALL=C sort)
+worker() {  # ID BASE
+  local base=$2 dir=$W/loop/$1 round=0 i sum file code
+  mkdir -p "$dir"
+  for i in "${!shared[@]}"; do
+    [ "$i" = 0 ] || printf 'next\n'
+    printf 'url = "%s%s"\noutput = "%s/%s.body"\ncacert = "%s"\nsilent\nshow-error\nmax-time = 20\nwrite-out = "%s %%{http_code}\\n"\n' \
+      "$base" "${shared[$i]}" "$dir" "$i" "$W/tls/cert.pem" "$i"
+  done > "$dir/config"
+  local -A sums
+  while [ ! -e "$W/loop-stop" ]; do
+    round=$((round + 1))
+    rm -f "$dir"/*.body
+    curl -K "$dir/config" > "$dir/status" 2> "$dir/curl-errors" || echo "round $round: curl exit $?" >> "$dir/errors"
+    sums=()
+    while read -r sum file; do sums[${file%.body}]=$sum; done < <(cd "$dir" && sha256sum -- *.body 2>/dev/null)
+    while read -r i code; do
+      printf '%s %s %s %s\n' "$round" "${shared[$i]}" "$code" "${sums[$i]:-none}"
+    done < "$dir/status" >> "$dir/log"
+    echo "$round" > "$dir/rounds.tmp" && mv "$dir/rounds.tmp" "$dir/rounds"
+  done
+}
+workers=(n1 n2 a1 a2)
+worker n1 "https://127.0.0.1:$NGINX$PREFIX" & pids+=($!)
+worker n2 "https://127.0.0.1:$NGINX$PREFIX" & pids+=($!)
+worker a1 "https://127.0.0.1:$APACHE$PREFIX" & pids+=($!)
+worker a2 "https://127.0.0.1:$APACHE$PREFIX" & pids+=($!)
+rounds() { cat "$W/loop/$1/rounds" 2>/dev/null || echo 0; }
+all_rounds_at_least() {  # N, or "+" to compare with the rounds recorded in START_ROUNDS
+  local w
+  for w in "${workers[@]}"; do [ "$(rounds "$w")" -ge "$((${START_ROUNDS[$w]:-0} + $1))" ] || return 1; done
+}
+declare -A START_ROUNDS=()
+wait_until 60 all_rounds_at_least 1 || fail "the request loops did not complete a round"
+publish publish --release-id "$R1-2" "$W/build/v2" > "$W/logs/publish-2.log" 2>&1 || { cat "$W/logs/publish-2.log" >&2; fail "the second publish failed"; }
+for w in "${workers[@]}"; do START_ROUNDS[$w]=$(rounds "$w"); done
+wait_until 60 all_rounds_at_least 2 || fail "the request loops stalled after the switch"
+touch "$W/loop-stop"
+for _ in "${workers[@]}"; do wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; done
+rm -f "$W/loop-stop"
+total=0; seen1=0; seen2=0
+for w in "${workers[@]}"; do
+  [ ! -s "$W/loop/$w/errors" ] || problem "worker $w: $(head -n 3 "$W/loop/$w/errors")"
+  while read -r round p code sum; do
+    total=$((total + 1))
+    if [ "$code" != 200 ]; then problem "worker $w round $round: $p answered $code"
+    elif [ "$sum" != "${SUM1[$p]}" ] && [ "$sum" != "${SUM2[$p]}" ]; then problem "worker $w round $round: $p is a file of neither release"
+    fi
+    if [ "$p" = "$changed_page" ]; then
+      [ "$sum" = "${SUM1[$p]}" ] && seen1=$((seen1 + 1))
+      [ "$sum" = "${SUM2[$p]}" ] && seen2=$((seen2 + 1))
+    fi
+  done < "$W/loop/$w/log"
+done
+if [ ${#problems[@]} -gt 0 ]; then
+  printf '  %s\n' "${problems[@]}" | head -n 20 >&2
+  fail "${#problems[@]} bad responses while switching releases: the switch is not atomic"
+fi
+[[ $seen1 -gt 0 && $seen2 -gt 0 ]] || fail "the request loops did not run through the switch (version 1 seen $seen1 times, version 2 $seen2 times)"
+say "switch to version 2 atomic: $total responses during the publication, all complete files of one release ($seen1 × v1, $seen2 × v2 of $changed_page)"
+[ "$(readlink "$W/server/current" || true)" = "releases/$R1-2" ] || fail "current is not a symlink to releases/$R1-2"
+# The old release was never touched, and unchanged files were hard-linked, not sent again.
+(cd "$W/server/releases/$R1" && sha256sum --quiet -c <(entries "$W/build/v1" | awk '{ print $2 "  " $1 }')) || fail "publishing version 2 changed release $R1"
+css=$(cd "$W/build/v1" && ls assets/*.css)
+[ "$(stat -c %i "$W/server/releases/$R1/$css")" = "$(stat -c %i "$W/server/releases/$R1-2/$css")" ] || fail "$css was uploaded again instead of hard-linked to the previous release"
+check_served "$W/build/v2"
+say "version 2 served completely and correctly ($((SECONDS - STARTED)) s)"
+
+# --- 5. Rollback, keep-N, and the edges --------------------------------------------------------
+publish rollback > "$W/logs/rollback.log" 2>&1 || { cat "$W/logs/rollback.log" >&2; fail "rollback failed"; }
+[ "$(served_version "$changed_page")" = 1 ] || fail "after rollback the servers do not send version 1 of $changed_page"
+if out=$(publish publish --release-id "$R1-1" "$W/build/v2" 2>&1); then fail "publish accepted a release id that sorts before the newest release"; fi
+[[ $out == *"must sort after the newest release"* ]] || fail "an out-of-order release id gave no clear message: $out"
+publish publish --release-id "$R1-3" "$W/build/v2" > "$W/logs/publish-3.log" 2>&1 || { cat "$W/logs/publish-3.log" >&2; fail "the third publish failed"; }
+[ "$(served_version "$changed_page")" = 2 ] || fail "after the third publish the servers do not send version 2"
+kept=$(cd "$W/server/releases" && printf '%s ' *)
+[ "$kept" = "$R1-2 $R1-3 " ] || fail "--keep 2 kept: $kept"
+[ "$(publish list 2>&1)" = "$R1-2"$'\n'"$R1-3  (current)" ] || fail "list shows: $(publish list 2>&1)"
+publish rollback > "$W/logs/rollback-2.log" 2>&1 || fail "the second rollback failed"
+[ "$(readlink "$W/server/current" || true)" = "releases/$R1-2" ] || fail "rollback did not return to $R1-2"
+if out=$(publish rollback 2>&1); then fail "rollback past the oldest kept release succeeded"; fi
+[[ $out == *"no release older than $R1-2"* ]] || fail "rollback past the oldest release gave no clear message: $out"
+[ "$(readlink "$W/server/current" || true)" = "releases/$R1-2" ] || fail "a refused rollback changed current"
+say "rollback, keep 2, release order and list work"
+
+say "passed in $((SECONDS - STARTED)) s"
