@@ -445,6 +445,19 @@ check_served() {  # BUILD_DIR
   fi
 }
 
+# Crawls the site from its root under the sub-path, as a visitor would, following every link, stylesheet
+# and image on the same server: no link may be broken, and every page must be reached.
+check_crawl() {  # BUILD_DIR
+  local log="$W/logs/crawl.log" pages reached
+  (cd "$W" && wget --spider --recursive --level=inf --no-parent --no-verbose --ca-certificate="$W/tls/cert.pem" \
+    --output-file="$log" "https://127.0.0.1:$NGINX$PREFIX") || true
+  grep -q 'Found no broken links' "$log" || { grep -iE 'broken|404' "$log" | head -20 >&2; fail "the crawl from $PREFIX found broken links (logs/crawl.log)"; }
+  pages=$(cd "$1" && find . -name '*.html' ! -name '404.html' | wc -l)
+  reached=$(grep -cE 'URL:.*(/|\.html) 200 OK' "$log" || true)
+  [ "$reached" -ge "$pages" ] || fail "the crawl reached $reached pages, the build has $pages"
+  say "crawl from $PREFIX: $reached pages and files reached by following links, no broken link"
+}
+
 # Which version of PATH nginx and Apache send: 1, 2 or "?".
 served_version() {  # PATH
   fetch_all < <(printf '%s\n' "n https://127.0.0.1:$NGINX$PREFIX$1" "a https://127.0.0.1:$APACHE$PREFIX$1")
@@ -490,6 +503,7 @@ R1=$(publish list 2>&1 | sed -n 's/  (current)$//p')
 [[ $R1 =~ ^[0-9]{8}T[0-9]{6}Z$ ]] || fail "the default release id '$R1' is not a UTC time"
 check_served "$W/build/v1"
 say "version 1 served completely and correctly by all four servers ($((SECONDS - STARTED)) s)"
+check_crawl "$W/build/v1"
 
 # --- 3. Dry run: shows the change, changes nothing ------------------------------------------------
 before=$(server_snapshot)

@@ -5,6 +5,7 @@ import org.abierto.check.ExternalLinks;
 import org.abierto.check.HtmlChecker;
 import org.abierto.check.SafelistFilter;
 import org.abierto.diagnostic.Diagnostics;
+import org.abierto.images.ImageVariants;
 import org.abierto.load.ContentLoader;
 import org.abierto.load.Sources;
 import org.abierto.load.StaticFile;
@@ -41,6 +42,7 @@ final class Pipeline {
     private final SiteAssembler assembler = new SiteAssembler();
     private final PageRenderer renderer;
     private final HtmlChecker checker;
+    private final ImageVariants images = new ImageVariants();
 
     Pipeline(BuildRequest request) {
         this.request = request;
@@ -90,6 +92,7 @@ final class Pipeline {
         for (StaticFile f : site.get().staticFiles()) {
             files.add(new OutputFile.Copied(site.get().published(f.target()), f.path()));
         }
+        files.addAll(images.files(site.get()));
         files.addAll(new OpenData().files(site.get()));
         files.addAll(new Sitemap().files(site.get()));
         Set<String> otherFiles = new TreeSet<>();

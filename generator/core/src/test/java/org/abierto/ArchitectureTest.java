@@ -29,7 +29,8 @@ class ArchitectureTest {
             "com.fasterxml.jackson.databind", List.of("org.abierto.json", "org.abierto.schema"),
             "com.networknt", List.of("org.abierto.schema"),
             "freemarker", List.of("org.abierto.render"),
-            "org.jsoup", List.of("org.abierto.check"));
+            "org.jsoup", List.of("org.abierto.check"),
+            "net.coobird", List.of("org.abierto.images"));
 
     record Source(String pkg, Path file, List<String> imports, String text) {
     }

@@ -1,6 +1,7 @@
 package org.abierto.assemble;
 
 import org.abierto.diagnostic.Diagnostics;
+import org.abierto.load.StaticFile;
 import org.abierto.model.Figure;
 import org.abierto.yaml.YamlDocument;
 import org.abierto.yaml.YamlFields;
@@ -44,20 +45,23 @@ final class FigureReader {
     }
 
     /** The figures in one language. */
-    Map<String, Figure> show(YamlDocument doc, Set<String> staticTargets, String code, Localizer localizer) {
+    Map<String, Figure> show(YamlDocument doc, Map<String, StaticFile> staticFiles, String code, Localizer localizer) {
         var figures = new LinkedHashMap<String, Figure>();
         doc.rootMap().forEach((id, value) -> {
             Map<String, Object> record = YamlDocument.asMap(value);
             String at = "/" + YamlDocument.token(id);
             Object image = record.get("image");
-            boolean exists = image instanceof String s && staticTargets.contains(s);
+            StaticFile file = image instanceof String s ? staticFiles.get(s) : null;
+            boolean exists = file != null;
             String sourceLang = (String) record.get("sourceLang");
             figures.put(id, new Figure(id,
                     exists ? (String) image : null,
                     exists ? localizer.text(doc, record.get("alt"), at + "/alt", code) : null,
                     localizer.text(doc, record.get("caption"), at + "/caption", code),
                     localizer.text(doc, record.get("source"), at + "/source", code),
-                    sourceLang == null || sourceLang.equals(code) ? null : sourceLang));
+                    sourceLang == null || sourceLang.equals(code) ? null : sourceLang,
+                    exists ? file.width() : 0, exists ? file.height() : 0,
+                    exists && file.isImage() ? Figure.variantsOf((String) image, file.width()) : java.util.List.of()));
         });
         return figures;
     }

@@ -144,7 +144,7 @@ final class PageTree {
             String title = p.frontMatter().title();
             String linkTitle = p.frontMatter().linkTitle() != null ? p.frontMatter().linkTitle() : title;
             placed.add(new Placed(p, language, kind, url, key, parentPath,
-                    new PageRef(url, title, linkTitle, language.code(), key)));
+                    new PageRef(url, title, linkTitle, language.code(), key, p.frontMatter().description())));
         }
         return placed;
     }
@@ -211,7 +211,7 @@ final class PageTree {
             byLanguage.get(language.code()).stream().filter(p -> p.kind() == PageKind.HOME)
                     .findFirst().ifPresent(p -> homes.add(p.ref()));
         }
-        var self = new PageRef("/", title, title, original.code(), "");
+        var self = new PageRef("/", title, title, original.code(), "", config.description().get(original.code()));
         return new Page(null, original.code(), "", PageKind.LANDING, "/", "index.html", title, title,
                 config.description().get(original.code()), PageKind.LANDING.defaultLayout(), List.of(), List.of(), Map.of(),
                 List.of(), homes, null, null, List.of(), self, true);

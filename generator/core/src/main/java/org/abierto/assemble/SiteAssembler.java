@@ -58,8 +58,10 @@ public final class SiteAssembler {
         var localizer = new Localizer(languages, strict, diagnostics);
 
         Map<String, String> staticTargets = new LinkedHashMap<>();
+        Map<String, StaticFile> staticFiles = new LinkedHashMap<>();
         for (StaticFile f : sources.staticFiles()) {
             staticTargets.put(f.target(), f.path().toString());
+            staticFiles.put(f.target(), f);
         }
 
         Map<String, Long> fileSizes = new LinkedHashMap<>();
@@ -124,7 +126,7 @@ public final class SiteAssembler {
                     config.subtitle().getOrDefault(code, ""),
                     config.description().getOrDefault(code, ""),
                     config.baseUrl(), config.organisation(), config.licence(), config.date(), params, i18n, data, shown,
-                    figures == null ? Map.of() : figureReader.show(figures, staticTargets.keySet(), code, localizer),
+                    figures == null ? Map.of() : figureReader.show(figures, staticFiles, code, localizer),
                     home, byKey, menu, auxiliary(pages, code), translations, format));
         }
         Map<String, String> publishedNames = new LinkedHashMap<>();
@@ -158,7 +160,7 @@ public final class SiteAssembler {
             String language = code.isEmpty() ? config.defaultLanguage().code() : code;
             String title = words.getOrDefault(language, Map.of()).getOrDefault("notFound.title", "404");
             String path = code.isEmpty() ? "404.html" : code + "/404.html";
-            var self = new PageRef("/" + path, title, title, language, "404");
+            var self = new PageRef("/" + path, title, title, language, "404", null);
             List<Alternate> alternates = homes.stream().filter(h -> !h.language().equals(language))
                     .map(h -> new Alternate(config.languages().stream().filter(l -> l.code().equals(h.language())).findFirst().orElseThrow(), h, true))
                     .toList();

@@ -158,6 +158,9 @@ public final class HtmlChecker {
                 link(page, e, pair[1], site, basePath, bySource, staticTargets, links, external, diagnostics);
             }
         }
+        for (Element e : doc.select("img[srcset], source[srcset]")) {
+            srcset(page, e, site, basePath, links);
+        }
         for (Element a : doc.select("a")) {
             linkText(page, a, edition, diagnostics);
         }
@@ -240,6 +243,22 @@ public final class HtmlChecker {
         String address = page.kind() == PageKind.NOT_FOUND ? basePath + target.substring(1) : SitePaths.relative(page.url(), target);
         String rewritten = address + query + (fragment == null ? "" : "#" + fragment);
         e.attr(attribute, rewritten);
+    }
+
+    /** Each site address of a {@code srcset} ({@code /figuras/a.480w.jpg 480w, …}) is checked and made relative like a link. */
+    private static void srcset(Page page, Element e, Site site, String basePath, List<LinkCheck> links) {
+        List<String> candidates = new ArrayList<>();
+        for (String candidate : e.attr("srcset").split(",")) {
+            String[] parts = candidate.strip().split("\\s+", 2);
+            String url = parts[0];
+            if (url.startsWith("/") && !url.startsWith("//")) {
+                String target = "/" + site.published(url.substring(1));
+                links.add(new LinkCheck(at(page, e), url, target, null));
+                url = page.kind() == PageKind.NOT_FOUND ? basePath + target.substring(1) : SitePaths.relative(page.url(), target);
+            }
+            candidates.add(parts.length > 1 ? url + " " + parts[1] : url);
+        }
+        e.attr("srcset", String.join(", ", candidates));
     }
 
     /**

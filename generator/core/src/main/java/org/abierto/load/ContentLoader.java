@@ -170,7 +170,8 @@ public final class ContentLoader {
 
     private static StaticFile staticFile(Path file, String target) {
         try {
-            return new StaticFile(file, target, Files.size(file), null);
+            int[] size = ImageSize.of(file);
+            return new StaticFile(file, target, Files.size(file), null, size[0], size[1]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -181,7 +182,7 @@ public final class ContentLoader {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-            return new StaticFile(file, target, bytes.length, sha256);
+            return new StaticFile(file, target, bytes.length, sha256, 0, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (java.security.NoSuchAlgorithmException e) {

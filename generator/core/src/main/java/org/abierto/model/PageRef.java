@@ -8,6 +8,7 @@ package org.abierto.model;
  * @param linkTitle its short title for menus (the title when none is set)
  * @param language  its language code
  * @param key       its translation key
+ * @param description its one-sentence description, or null
  */
-public record PageRef(String url, String title, String linkTitle, String language, String key) {
+public record PageRef(String url, String title, String linkTitle, String language, String key, String description) {
 }
