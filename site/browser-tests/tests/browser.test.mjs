@@ -237,6 +237,8 @@ function reflowProblems(page) {
       const s = getComputedStyle(el);
       const clips = (v) => v === 'hidden' || v === 'clip';
       if (s.position === 'absolute' && el.classList.contains('skip-link')) continue;
+      // Text for screen readers only is clipped on purpose (the standard visually-hidden pattern).
+      if (el.classList.contains('visually-hidden')) continue;
       if ((clips(s.overflowX) && el.scrollWidth > el.clientWidth + 1)
         || (clips(s.overflowY) && el.scrollHeight > el.clientHeight + 1)) {
         problems.push(`<${el.localName} class="${el.className}"> cuts off its content`);

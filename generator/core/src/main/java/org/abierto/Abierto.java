@@ -5,6 +5,7 @@ import org.abierto.check.ExternalLinks;
 import org.abierto.check.HtmlChecker;
 import org.abierto.check.SafelistFilter;
 import org.abierto.edit.FrontMatterEditor;
+import org.abierto.edit.Scaffold;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.load.ContentLoader;
 import org.abierto.load.Sources;
@@ -44,12 +45,22 @@ public final class Abierto {
 
     /** Builds the site and, when it has no errors, replaces the output folder with it. */
     public BuildResult build(BuildRequest request) {
-        return run(request, true);
+        return run(request, true, Progress.NONE);
+    }
+
+    /** As {@link #build(BuildRequest)}, telling {@code progress} how the build advances. */
+    public BuildResult build(BuildRequest request, Progress progress) {
+        return run(request, true, progress);
     }
 
     /** Everything {@link #build} verifies, without writing anything. */
     public BuildResult check(BuildRequest request) {
-        return run(request, false);
+        return run(request, false, Progress.NONE);
+    }
+
+    /** As {@link #check(BuildRequest)}, telling {@code progress} how the check advances. */
+    public BuildResult check(BuildRequest request, Progress progress) {
+        return run(request, false, progress);
     }
 
     /**
@@ -88,17 +99,119 @@ public final class Abierto {
                 diagnostics.hasErrors() ? diagnostics.all() : after.all());
     }
 
+    /**
+     * Creates a page of the original language and its counterpart in every other language, both
+     * drafts, in the matching sections ({@code es/ruta-de-trabajo/} ↔ {@code en/roadmap/}).
+     *
+     * @param file  the new page, e.g. {@code content/es/ruta-de-trabajo/nueva-fase.md}
+     * @param title its title, or null to make one from the file name
+     * @return the files created, and any problem (nothing is created then)
+     */
+    public ScaffoldResult newPage(BuildRequest request, Path file, String title) {
+        var diagnostics = new Diagnostics();
+        Path page = file.toAbsolutePath().normalize();
+        Path content = request.contentDir();
+        if (!page.startsWith(content) || !page.toString().endsWith(".md")) {
+            diagnostics.error(page, 0, 0, "new-page", "a page is a .md file inside " + content + ", e.g. content/es/nueva-pagina.md");
+            return new ScaffoldResult(List.of(), diagnostics.all());
+        }
+        Optional<Site> site = assembled(request, diagnostics);
+        if (site.isEmpty()) {
+            return new ScaffoldResult(List.of(), diagnostics.all());
+        }
+        var config = site.get().config();
+        Path relative = content.relativize(page);
+        String language = relative.getName(0).toString();
+        if (!language.equals(config.defaultLanguage().code()) || relative.getNameCount() < 2) {
+            diagnostics.error(page, 0, 0, "new-page", "create new pages in the original language, under content/"
+                    + config.defaultLanguage().code() + "/; their translations are created with them");
+            return new ScaffoldResult(List.of(), diagnostics.all());
+        }
+        if (Files.exists(page)) {
+            diagnostics.error(page, 0, 0, "new-page", "this page already exists; choose another name");
+            return new ScaffoldResult(List.of(), diagnostics.all());
+        }
+        Path folder = page.getParent();
+        long siblings = site.get().pages().stream().filter(p -> p.source() != null && p.source().getParent().equals(folder)
+                && !p.source().getFileName().toString().equals("_index.md")).count();
+        String inLanguage = content.resolve(language).relativize(page).toString().replace('\\', '/').replaceFirst("\\.md$", "");
+        String key = Scaffold.keyOf(inLanguage);
+        String pageTitle = title != null ? title : Scaffold.titleOf(page);
+        List<Path> created = new ArrayList<>();
+        try {
+            Scaffold.create(page, Scaffold.page(pageTitle, (int) siblings + 1, key, "<!-- Escriba aquí el texto de la página. -->"));
+            created.add(page);
+            for (var other : config.languages()) {
+                if (other.isDefault()) {
+                    continue;
+                }
+                Path counterpart = counterpartFolder(site.get(), content, folder, other.code()).resolve(page.getFileName());
+                Scaffold.create(counterpart, Scaffold.page(pageTitle, (int) siblings + 1, key,
+                        "<!-- Translate the title and the text of " + content.getParent().relativize(page).toString().replace('\\', '/')
+                                + " here, remove 'draft', then run: abierto translations --mark "
+                                + content.getParent().relativize(counterpart).toString().replace('\\', '/') + " -->"));
+                created.add(counterpart);
+            }
+        } catch (IOException e) {
+            diagnostics.error(page, 0, 0, "new-page", "cannot create the page: " + e.getMessage());
+        }
+        return new ScaffoldResult(created, diagnostics.all());
+    }
+
+    /** The folder of another language that translates a folder of the original: the section with the same key. */
+    private static Path counterpartFolder(Site site, Path content, Path folder, String language) {
+        Path index = folder.resolve("_index.md");
+        Optional<String> key = site.pages().stream().filter(p -> index.equals(p.source())).map(Page::key).findFirst();
+        Optional<Path> translated = key.flatMap(k -> site.pages().stream()
+                .filter(p -> p.language().equals(language) && p.key().equals(k) && p.source() != null)
+                .map(p -> p.source().getParent()).findFirst());
+        if (translated.isPresent()) {
+            return translated.get();
+        }
+        Path original = content.resolve(content.relativize(folder).getName(0));
+        return content.resolve(language).resolve(original.relativize(folder));
+    }
+
+    /** A new report in {@code dir}, which builds and passes check as it is. */
+    public ScaffoldResult newSite(Path dir) {
+        var diagnostics = new Diagnostics();
+        try {
+            return new ScaffoldResult(Scaffold.site(dir.toAbsolutePath().normalize()), List.of());
+        } catch (IOException e) {
+            diagnostics.error(dir, 0, 0, "new-site", "cannot create the report: " + e.getMessage());
+            return new ScaffoldResult(List.of(), diagnostics.all());
+        }
+    }
+
+    /**
+     * What a scaffolding command did.
+     *
+     * @param created     the files created
+     * @param diagnostics the problems, if any (then nothing was created)
+     */
+    public record ScaffoldResult(List<Path> created, List<org.abierto.diagnostic.Diagnostic> diagnostics) {
+        public ScaffoldResult {
+            created = List.copyOf(created);
+            // The content's warnings are the build's business; creating files reports only what stopped it.
+            diagnostics = diagnostics.stream().filter(org.abierto.diagnostic.Diagnostic::isError).toList();
+        }
+
+        public boolean succeeded() {
+            return diagnostics.stream().noneMatch(org.abierto.diagnostic.Diagnostic::isError);
+        }
+    }
+
     /** Load, parse and assemble: everything up to the site model. */
     private static Optional<Site> assembled(BuildRequest request, Diagnostics diagnostics) {
         return new Pipeline(request).assemble(diagnostics);
     }
 
-    private BuildResult run(BuildRequest request, boolean write) {
+    private BuildResult run(BuildRequest request, boolean write, Progress progress) {
         var diagnostics = new Diagnostics();
         if (write) {
             checkOutput(request, diagnostics); // reported with the content's problems; nothing is written then
         }
-        Pipeline.Outcome outcome = new Pipeline(request).run(diagnostics);
+        Pipeline.Outcome outcome = new Pipeline(request).run(diagnostics, progress);
         if (diagnostics.hasErrors() || outcome.site().isEmpty()) {
             return failed(diagnostics);
         }
@@ -106,6 +219,7 @@ public final class Abierto {
         boolean written = false;
         int fileCount = files.size();
         if (write) {
+            progress.update("writing", 0, files.size());
             try {
                 fileCount = new SiteWriter().write(files, request.outputDir(), request.gzip()).size() + 1; // + the manifest
                 written = true;

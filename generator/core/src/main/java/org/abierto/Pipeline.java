@@ -80,11 +80,17 @@ final class Pipeline {
 
     /** Every stage but write. */
     Outcome run(Diagnostics diagnostics) {
+        return run(diagnostics, Progress.NONE);
+    }
+
+    /** Every stage but write, telling {@code progress} how rendering and checking advance. */
+    Outcome run(Diagnostics diagnostics, Progress progress) {
+        progress.update("reading", 0, 1);
         Optional<Site> site = assemble(diagnostics);
         if (site.isEmpty()) {
             return new Outcome(Optional.empty(), List.of());
         }
-        List<RenderedPage> rendered = renderer.renderAll(site.get(), diagnostics);
+        List<RenderedPage> rendered = renderer.renderAll(site.get(), diagnostics, counter("rendering", site.get().pages().size(), progress));
         if (diagnostics.hasErrors()) {
             return new Outcome(site, List.of());
         }
@@ -97,7 +103,8 @@ final class Pipeline {
         files.addAll(new Sitemap().files(site.get()));
         Set<String> otherFiles = new TreeSet<>();
         files.forEach(f -> otherFiles.add(f.path()));
-        HtmlChecker.CheckedSite checked = checker.checkAll(rendered, site.get(), otherFiles, diagnostics);
+        HtmlChecker.CheckedSite checked = checker.checkAll(rendered, site.get(), otherFiles, diagnostics,
+                counter("checking", rendered.size(), progress));
         files.addAll(checked.pages());
         if (diagnostics.hasErrors()) {
             return new Outcome(site, List.of());
@@ -109,5 +116,11 @@ final class Pipeline {
             }
         }
         return new Outcome(site, files);
+    }
+
+    /** A callback for each item done, counting them for {@code progress}. */
+    private static Runnable counter(String stage, int total, Progress progress) {
+        var done = new java.util.concurrent.atomic.AtomicInteger();
+        return () -> progress.update(stage, done.incrementAndGet(), total);
     }
 }

@@ -4,6 +4,7 @@ import org.abierto.Abierto;
 import org.abierto.BuildRequest;
 import org.abierto.BuildResult;
 import org.abierto.BuildSummary;
+import org.abierto.Progress;
 import org.abierto.check.ExternalLinks;
 import org.abierto.diagnostic.Diagnostic;
 import picocli.CommandLine;
@@ -28,6 +29,7 @@ import java.util.concurrent.Callable;
 @Command(name = "abierto", mixinStandardHelpOptions = true, versionProvider = AbiertoCommand.Version.class,
         description = "Builds an accessible, bilingual static site from a report kept as Markdown and YAML.",
         subcommands = {AbiertoCommand.Build.class, AbiertoCommand.Check.class, ServeCommand.class, TranslationsCommand.class,
+                NewCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AbiertoCommand implements Runnable {
     static final int CONTENT_ERRORS = 1;
@@ -122,7 +124,11 @@ public final class AbiertoCommand implements Runnable {
                     inputs.strict, gzip(), inputs.checkExternal
                             ? ExternalLinks.Options.defaults(out.resolveSibling("abierto-link-cache.json")) : null);
             long start = System.nanoTime();
-            BuildResult result = writes() ? new Abierto().build(request) : new Abierto().check(request);
+            Progress progress = format.equals("text") ? TerminalProgress.on(spec.commandLine().getErr()) : Progress.NONE;
+            BuildResult result = writes() ? new Abierto().build(request, progress) : new Abierto().check(request, progress);
+            if (progress instanceof TerminalProgress terminal) {
+                terminal.clear();
+            }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             if (format.equals("json")) {
                 spec.commandLine().getOut().print(result.json(workingDir));
@@ -207,7 +213,8 @@ public final class AbiertoCommand implements Runnable {
     private record Factory(Path workingDir) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            if (Run.class.isAssignableFrom(type) || type == TranslationsCommand.class || type == ServeCommand.class) {
+            if (Run.class.isAssignableFrom(type) || type == TranslationsCommand.class || type == ServeCommand.class
+                    || type == NewCommand.Page.class || type == NewCommand.Site.class) {
                 return type.getDeclaredConstructor(Path.class).newInstance(workingDir);
             }
             return CommandLine.defaultFactory().create(type);

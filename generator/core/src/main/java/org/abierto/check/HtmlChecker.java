@@ -72,6 +72,12 @@ public final class HtmlChecker {
      * @param otherFiles paths (without leading '/') of the other files the output will hold
      */
     public CheckedSite checkAll(List<RenderedPage> pages, Site site, Set<String> otherFiles, Diagnostics diagnostics) {
+        return checkAll(pages, site, otherFiles, diagnostics, () -> { });
+    }
+
+    /** As {@link #checkAll(List, Site, Set, Diagnostics)}, calling {@code eachPage} as each page is done. */
+    public CheckedSite checkAll(List<RenderedPage> pages, Site site, Set<String> otherFiles, Diagnostics diagnostics,
+                                Runnable eachPage) {
         Map<Path, Page> bySource = new HashMap<>();
         Set<String> files = new HashSet<>(otherFiles);
         for (RenderedPage rendered : pages) {
@@ -94,6 +100,7 @@ public final class HtmlChecker {
         }
         List<Checked> checked = pages.parallelStream()
                 .map(p -> {
+                    eachPage.run();
                     Cached before = cache.get(p.page().outputPath());
                     if (before != null && before.html().equals(p.html())) {
                         before.diagnostics().forEach(diagnostics::add);

@@ -96,6 +96,11 @@ public final class PageRenderer {
      * A template error shared by many pages is reported once, naming the first page and how many others.
      */
     public List<RenderedPage> renderAll(Site site, Diagnostics diagnostics) {
+        return renderAll(site, diagnostics, () -> { });
+    }
+
+    /** As {@link #renderAll(Site, Diagnostics)}, calling {@code eachPage} as each page is done. */
+    public List<RenderedPage> renderAll(Site site, Diagnostics diagnostics, Runnable eachPage) {
         Set<String> changedTemplates = changedTemplates();
         var graph = new TemplateGraph(templates);
         Map<String, Set<String>> changedParts = new java.util.HashMap<>();
@@ -106,6 +111,7 @@ public final class PageRenderer {
         Map<SourcePosition, Map<String, List<Page>>> failures = new ConcurrentHashMap<>();
         List<RenderedPage> pages = site.pages().parallelStream()
                 .map(page -> {
+                    eachPage.run();
                     Rendered before = rendered.get(page.url());
                     if (before != null && before.page().equals(page)
                             && !dependsOnChange(page, graph, changedTemplates, changedParts.get(page.language()), anyEditionChanged)) {

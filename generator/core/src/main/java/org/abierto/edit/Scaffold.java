@@ -1,0 +1,180 @@
+package org.abierto.edit;
+
+import org.abierto.model.Slug;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * New pages and new reports, made from the files a build expects, so that an editor starts from
+ * something that builds: {@code abierto new page} and {@code abierto new site}.
+ */
+public final class Scaffold {
+    private static final String BUNDLE = "org/abierto/scaffold/";
+
+    private Scaffold() {
+    }
+
+    /** A page's title from its file name: {@code nueva-fase.md} → "Nueva fase". */
+    public static String titleOf(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.md$", "").replace('-', ' ').strip();
+        return name.isEmpty() ? "Nueva página" : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * The text of a new page: a draft (so half-written text is never published) with its title,
+     * order and translation key.
+     */
+    public static String page(String title, int order, String translationKey, String note) {
+        return "---\n"
+                + "title: " + yaml(title) + "\n"
+                + "# description: one sentence about the page, for search engines and link previews\n"
+                + "order: " + order + "\n"
+                + "translationKey: " + yaml(translationKey) + "\n"
+                + "# Remove the next line when the page is ready to be published.\n"
+                + "draft: true\n"
+                + "---\n\n"
+                + note + "\n";
+    }
+
+    /** Writes a new file, refusing to replace one. */
+    public static void create(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(file + " already exists; choose another name");
+        }
+    }
+
+    /**
+     * A new bilingual report in {@code dir}: {@code content/} (site.yaml, interface words, a home page per
+     * language) and {@code templates/} (the theme). It builds and passes {@code check} as it is.
+     *
+     * @return the files written
+     */
+    public static List<Path> site(Path dir) throws IOException {
+        Path content = dir.resolve("content");
+        Path templates = dir.resolve("templates");
+        if (Files.exists(content) || Files.exists(templates)) {
+            throw new FileAlreadyExistsException(dir + " already has content/ or templates/; choose an empty folder");
+        }
+        List<Path> written = new ArrayList<>();
+        for (String resource : bundled("templates/")) {
+            written.add(copy(resource, templates.resolve(resource.substring("templates/".length()))));
+        }
+        for (String resource : bundled("i18n/")) {
+            written.add(copy(resource, content.resolve(resource)));
+        }
+        written.add(write(content.resolve("site.yaml"), """
+                # The report as a whole. See the editors' guide (content/README.md of Abierto's repository).
+                title:
+                  es: Título del informe
+                  en: Title of the report
+                baseUrl: /
+                languages:
+                  - code: es
+                    locale: es-MX
+                    name: Español
+                  - code: en
+                    locale: en-US
+                    name: English
+                organisation:
+                  name: Nombre de la organización
+                """));
+        written.add(write(content.resolve("es/_index.md"), """
+                ---
+                title: Título del informe
+                translationKey: home
+                layout: home
+                ---
+
+                Primer párrafo del informe.
+                """));
+        // The English home translates the Spanish one as it is: it records the original's fingerprint.
+        String original = "\nPrimer párrafo del informe.\n";
+        written.add(write(content.resolve("en/_index.md"), """
+                ---
+                title: Title of the report
+                translationKey: home
+                layout: home
+                sourceHash: %s
+                ---
+
+                The report's first paragraph.
+                """.formatted(org.abierto.model.Fingerprint.of("Título del informe", null, original))));
+        return written;
+    }
+
+    private static Path write(Path file, String text) throws IOException {
+        create(file, text);
+        return file;
+    }
+
+    private static Path copy(String resource, Path target) throws IOException {
+        try (InputStream in = Scaffold.class.getClassLoader().getResourceAsStream(BUNDLE + resource)) {
+            if (in == null) {
+                throw new IOException("the bundled file " + resource + " is missing from this Abierto");
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    /** The bundled files under a folder, relative to the bundle, sorted. */
+    static List<String> bundled(String folder) throws IOException {
+        URL url = Scaffold.class.getClassLoader().getResource(BUNDLE + folder);
+        if (url == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        if (url.getProtocol().equals("jar")) {
+            JarURLConnection connection = (JarURLConnection) url.openConnection();
+            connection.setUseCaches(false);
+            try (JarFile jar = connection.getJarFile()) {
+                for (JarEntry entry : Collections.list(jar.entries())) {
+                    if (entry.getName().startsWith(BUNDLE + folder) && !entry.isDirectory()) {
+                        names.add(entry.getName().substring(BUNDLE.length()));
+                    }
+                }
+            }
+        } else {
+            try {
+                Path root = Path.of(url.toURI());
+                try (Stream<Path> files = Files.walk(root)) {
+                    files.filter(Files::isRegularFile).forEach(f -> names.add(folder + root.relativize(f).toString().replace('\\', '/')));
+                }
+            } catch (URISyntaxException e) {
+                throw new IOException(e);
+            }
+        }
+        Collections.sort(names);
+        return names;
+    }
+
+    /** A YAML scalar, quoted when it needs to be. */
+    static String yaml(String text) {
+        return text.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} ,./()-]*") && !text.contains(": ") ? text
+                : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** A slug-like key from a path inside a language folder: {@code ruta-de-trabajo/nueva-fase}. */
+    public static String keyOf(String pathInLanguage) {
+        return Slug.isValid(pathInLanguage.replace("/", "-")) ? pathInLanguage : Slug.fold(pathInLanguage);
+    }
+
+}
