@@ -25,7 +25,7 @@ final class TemplateGraph {
     private static final Pattern USES = Pattern.compile("<#(?:import|include)\\s+\"([^\"]+)\"");
 
     private final Map<String, String> texts = new HashMap<>();
-    private final Map<String, Set<String>> closures = new HashMap<>();
+    private final Map<String, Set<String>> closures = new java.util.concurrent.ConcurrentHashMap<>(); // read by parallel renders
 
     TemplateGraph(Path templates) {
         try (Stream<Path> files = Files.walk(templates)) {

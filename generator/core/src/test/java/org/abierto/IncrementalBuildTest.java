@@ -1,0 +1,94 @@
+package org.abierto;
+
+import org.abierto.model.OutputFile;
+import org.abierto.testing.MiniSite;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The dev server's incremental rebuilds give exactly what a fresh build gives, after any sequence of
+ * edits: body text, titles and order (navigation changes), data, interface words, templates, new and
+ * deleted pages. Each seed is one random sequence, repeatable.
+ */
+class IncrementalBuildTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void afterRandomEditsTheWorkspaceEqualsAFreshBuild(long seed) throws IOException {
+        var site = MiniSite.create(dir)
+                .file("content/data/ejemplares.yaml", "title: {es: Ejemplares, en: Copies}\ncolumns:\n"
+                        + "  - {key: n, label: {es: Número, en: Number}, type: integer, total: true}\nrows:\n  - {n: 1}\n  - {n: 2}\n")
+                .file("templates/directives/table.ftlh", "<table><caption>${site.tables[args.data].title}</caption>"
+                        + "<#list site.tables[args.data].rows as r><tr><th>${r.cells[0].text}</th></tr></#list></table>\n");
+        for (int i = 1; i <= 4; i++) {
+            site.file("content/es/p" + i + ".md", "---\ntitle: Página " + i + "\norder: " + i + "\ntranslationKey: p" + i
+                    + "\n---\n\nTexto " + i + ". Ver [el diagnóstico](diagnostico.md).\n\n::table{data=ejemplares}\n");
+            site.file("content/en/p" + i + ".md", "---\ntitle: Page " + i + "\norder: " + i + "\ntranslationKey: p" + i
+                    + "\n---\n\nText " + i + ". See [the diagnosis](diagnosis.md).\n");
+        }
+        var workspace = new Workspace(site.request());
+        workspace.update(List.of());
+        Random random = new Random(seed);
+        for (int step = 0; step < 12; step++) {
+            Path changed = edit(site, random, step);
+            Workspace.Snapshot snapshot = workspace.update(List.of(changed));
+            var fresh = new Workspace(site.request()).update(List.of());
+            assertEquals(fresh.result().diagnostics(), snapshot.result().diagnostics(), "seed " + seed + ", step " + step);
+            assertEquals(fresh.files().keySet(), snapshot.files().keySet(), "seed " + seed + ", step " + step);
+            for (var file : fresh.files().entrySet()) {
+                assertArrayEquals(bytes(file.getValue()), bytes(snapshot.files().get(file.getKey())),
+                        "seed " + seed + ", step " + step + ": " + file.getKey());
+            }
+        }
+    }
+
+    /** One random edit of the kinds an editor makes; returns the file changed. */
+    private static Path edit(MiniSite site, Random random, int step) throws IOException {
+        int page = 1 + random.nextInt(4);
+        String es = "content/es/p" + page + ".md";
+        switch (random.nextInt(8)) {
+            case 0 -> site.file(es, read(site, es).replaceFirst("Texto \\d+[^.]*\\.", "Texto " + page + " revisado en el paso " + step + "."));
+            case 1 -> site.file(es, read(site, es).replaceFirst("title: .*", "title: Página " + page + " (" + step + ")"));
+            case 2 -> site.file(es, read(site, es).replaceFirst("order: \\d+", "order: " + random.nextInt(10)));
+            case 3 -> site.file("content/data/ejemplares.yaml", read(site, "content/data/ejemplares.yaml")
+                    .replaceFirst("\\{n: \\d+}", "{n: " + (step + 10) + "}"));
+            case 4 -> site.file("content/i18n/es.yaml", "next: Siguiente " + step + "\nformat:\n  month: MMMM 'de' y\n");
+            case 5 -> site.file("templates/page.ftlh", read(site, "templates/page.ftlh").replace("</main>", "<!-- " + step + " --></main>"));
+            case 6 -> site.file("content/es/nueva-" + step + ".md", "---\ntitle: Nueva " + step + "\n---\n\nPágina nueva.\n");
+            default -> {
+                List<String> extra = new ArrayList<>(MiniSite.files(site.root().resolve("content/es")).stream()
+                        .filter(f -> f.startsWith("nueva-")).map(f -> "es/" + f.replace(".md", "/index.html")).toList());
+                if (extra.isEmpty()) {
+                    site.file("templates/directives/table.ftlh", read(site, "templates/directives/table.ftlh") + "<!-- " + step + " -->\n");
+                    return site.root().resolve("templates/directives/table.ftlh");
+                }
+                String name = extra.get(0).replace("/index.html", "");
+                site.delete("content/" + name + ".md");
+                return site.root().resolve("content/" + name + ".md");
+            }
+        }
+        return site.root();
+    }
+
+    private static String read(MiniSite site, String path) throws IOException {
+        return Files.readString(site.root().resolve(path));
+    }
+
+    private static byte[] bytes(OutputFile file) throws IOException {
+        return file instanceof OutputFile.Generated g ? g.bytes() : Files.readAllBytes(((OutputFile.Copied) file).source());
+    }
+
+}
