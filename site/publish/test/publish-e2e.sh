@@ -325,6 +325,7 @@ expected_type() {
     *.html) echo 'text/html; charset=utf-8' ;;
     *.css) echo 'text/css; charset=utf-8' ;;
     *.json) echo 'application/json; charset=utf-8' ;;
+    *.jsonld) echo 'application/ld+json; charset=utf-8' ;;
     *.csv) echo 'text/csv; charset=utf-8' ;;
     *.svg) echo 'image/svg+xml; charset=utf-8' ;;
     *.txt) echo 'text/plain; charset=utf-8' ;;
@@ -453,7 +454,8 @@ check_crawl() {  # BUILD_DIR
     --output-file="$log" "https://127.0.0.1:$NGINX$PREFIX") || true
   grep -q 'Found no broken links' "$log" || { grep -iE 'broken|404' "$log" | head -20 >&2; fail "the crawl from $PREFIX found broken links (logs/crawl.log)"; }
   pages=$(cd "$1" && find . -name '*.html' ! -name '404.html' | wc -l)
-  reached=$(grep -cE 'URL:.*(/|\.html) 200 OK' "$log" || true)
+  # wget logs a page it parsed as "URL:<address> [size/size] -> …", another file as "URL: <address> 200 OK".
+  reached=$(grep -cE 'URL: ?https?://[^ ]*(/|\.html)( 200 OK| \[)' "$log" || true)
   [ "$reached" -ge "$pages" ] || fail "the crawl reached $reached pages, the build has $pages"
   say "crawl from $PREFIX: $reached pages and files reached by following links, no broken link"
 }
