@@ -26,9 +26,11 @@ public class ServeMojo extends AbstractAbiertoMojo {
     @Override
     public void execute() throws MojoExecutionException {
         var stopped = new CountDownLatch(1);
+        long[] started = {System.nanoTime()};
         try (var server = new DevServer(new Workspace(request()), bind, port, snapshot -> {
             snapshot.diagnostics().forEach(this::log);
-            getLog().info(BuildSummary.line(snapshot.result(), true, Duration.ZERO, "memory"));
+            getLog().info(BuildSummary.line(snapshot.result(), true, Duration.ofNanos(System.nanoTime() - started[0]), "memory"));
+            started[0] = System.nanoTime();
         })) {
             getLog().info("Serving the site at http://" + bind + ":" + server.port() + "/ — Ctrl-C stops.");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
