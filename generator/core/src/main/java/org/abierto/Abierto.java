@@ -86,7 +86,8 @@ public final class Abierto {
             boolean chosen = status.translationFile() != null && (all || wanted.contains(status.translationFile()));
             if (chosen && !status.fingerprint().equals(status.recorded())) {
                 try {
-                    FrontMatterEditor.setInFile(status.translationFile(), "sourceHash", status.fingerprint());
+                    // Quoted: a fingerprint such as 801036e10706 would otherwise be read as a number.
+                    FrontMatterEditor.setInFile(status.translationFile(), "sourceHash", "\"" + status.fingerprint() + "\"");
                     marked.add(status.translationFile());
                 } catch (IOException e) {
                     diagnostics.error(status.translationFile(), 0, 0, "write-failed", "cannot mark the translation: " + e.getMessage());

@@ -42,8 +42,8 @@ class TranslationStatusTest {
         TranslationReport marked = translations(site, true, List.of(diagnosis));
         assertEquals(List.of(diagnosis), marked.marked());
         assertEquals(List.of("home=unmarked", "diagnostico=current"), states(marked));
-        assertEquals("---\ntitle: Diagnosis\norder: 1\ntranslationKey: diagnostico\nsourceHash: "
-                + marked.statuses().get(1).fingerprint() + "\n---\n\nDiagnosis text.\n", Files.readString(diagnosis));
+        assertEquals("---\ntitle: Diagnosis\norder: 1\ntranslationKey: diagnostico\nsourceHash: \""
+                + marked.statuses().get(1).fingerprint() + "\"\n---\n\nDiagnosis text.\n", Files.readString(diagnosis));
     }
 
     @Test

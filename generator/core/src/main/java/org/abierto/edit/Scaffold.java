@@ -111,7 +111,7 @@ public final class Scaffold {
                 title: Title of the report
                 translationKey: home
                 layout: home
-                sourceHash: %s
+                sourceHash: "%s"
                 ---
 
                 The report's first paragraph.
