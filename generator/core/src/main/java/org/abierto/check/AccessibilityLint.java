@@ -2,7 +2,6 @@ package org.abierto.check;
 
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.util.function.Function;
@@ -17,8 +16,8 @@ final class AccessibilityLint {
     private AccessibilityLint() {
     }
 
-    static void check(Document doc, Function<Element, SourcePosition> at, Diagnostics diagnostics) {
-        for (Element img : doc.select("img")) {
+    static void check(PageElements elements, Function<Element, SourcePosition> at, Diagnostics diagnostics) {
+        for (Element img : elements.byTag("img")) {
             if (!img.hasAttr("alt")) {
                 diagnostics.error(at.apply(img), "image-alt", "an image has no alt text; describe what it shows "
                         + "(in Markdown: ![description](file)), or give alt=\"\" only to a purely decorative image");
@@ -27,14 +26,14 @@ final class AccessibilityLint {
                         + ") has an empty description; write what it shows between the brackets");
             }
         }
-        for (Element button : doc.select("button")) {
+        for (Element button : elements.byTag("button")) {
             if (button.text().isBlank() && button.attr("aria-label").isBlank()) {
                 diagnostics.error(at.apply(button), "empty-button", "a button has no text; name what it does");
             }
         }
         int previous = 0;
         int firstLevelOnes = 0;
-        for (Element heading : doc.select("h1, h2, h3, h4, h5, h6")) {
+        for (Element heading : elements.headings) {
             int level = heading.normalName().charAt(1) - '0';
             if (level == 1 && ++firstLevelOnes > 1) {
                 diagnostics.error(at.apply(heading), "heading-h1", "the page has a second level-1 heading ('" + heading.text()
@@ -46,8 +45,8 @@ final class AccessibilityLint {
             }
             previous = level;
         }
-        for (Element table : doc.select("table")) {
-            if (table.select("th").isEmpty()) {
+        for (Element table : elements.byTag("table")) {
+            if (table.selectFirst("th") == null) {
                 diagnostics.error(at.apply(table), "table-headers", "a table has no header cells; give it a header row");
             }
             if (table.selectFirst("caption") == null) {

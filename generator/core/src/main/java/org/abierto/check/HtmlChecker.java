@@ -40,13 +40,17 @@ import java.util.regex.Pattern;
  */
 public final class HtmlChecker {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.,:;!¡?¿»«\"'()]+$");
+    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s¡¿«\"'(]+");
     private static final Set<String> VAGUE_LINK_TEXTS = Set.of(
             "aquí", "aqui", "clic aquí", "haz clic aquí", "haga clic aquí", "da clic aquí", "click aquí", "leer más",
             "ver más", "más", "más información", "enlace", "liga", "este enlace",
             "here", "click here", "read more", "more", "link", "this link", "learn more", "more info");
-    private static final String[][] LINK_ATTRIBUTES = {
-            {"a", "href"}, {"area", "href"}, {"link", "href"}, {"img", "src"}, {"script", "src"}, {"source", "src"},
-            {"video", "src"}, {"video", "poster"}, {"audio", "src"}, {"track", "src"}, {"iframe", "src"}};
+    /** The attributes that hold an address, by element. */
+    static final Map<String, List<String>> LINK_ATTRIBUTES = Map.of(
+            "a", List.of("href"), "area", List.of("href"), "link", List.of("href"), "img", List.of("src"),
+            "script", List.of("src"), "source", List.of("src"), "video", List.of("src", "poster"), "audio", List.of("src"),
+            "track", List.of("src"), "iframe", List.of("src"));
 
     private final Path contentRoot;
 
@@ -151,8 +155,10 @@ public final class HtmlChecker {
         Page page = rendered.page();
         Edition edition = site.edition(page);
         Document doc = Jsoup.parse(rendered.html());
+        // One walk over the page sorts its elements for every check below.
+        var elements = new PageElements(doc);
         Set<String> ids = new HashSet<>();
-        for (Element e : doc.select("[id]")) {
+        for (Element e : elements.withId) {
             if (!ids.add(e.id())) {
                 diagnostics.error(at(page, e), "duplicate-id", "the anchor id '" + e.id()
                         + "' is used twice on this page; rename one heading or give it its own {#id}");
@@ -160,22 +166,27 @@ public final class HtmlChecker {
         }
         List<LinkCheck> links = new ArrayList<>();
         List<LinkCheck> external = new ArrayList<>();
-        for (String[] pair : LINK_ATTRIBUTES) {
-            for (Element e : doc.select(pair[0] + "[" + pair[1] + "]")) {
-                link(page, e, pair[1], site, basePath, bySource, staticTargets, links, external, diagnostics);
+        for (Element e : elements.referencing) {
+            for (String attribute : LINK_ATTRIBUTES.getOrDefault(e.normalName(), List.of())) {
+                if (e.hasAttr(attribute)) {
+                    link(page, e, attribute, site, basePath, bySource, staticTargets, links, external, diagnostics);
+                }
+            }
+            if (e.hasAttr("srcset")) {
+                srcset(page, e, site, basePath, links);
             }
         }
-        for (Element e : doc.select("img[srcset], source[srcset]")) {
-            srcset(page, e, site, basePath, links);
-        }
-        for (Element a : doc.select("a")) {
+        for (Element a : elements.byTag("a")) {
             linkText(page, a, edition, diagnostics);
         }
-        AccessibilityLint.check(doc, e -> at(page, e), diagnostics);
-        for (Element caption : doc.select("table > caption")) {
-            caption.parent().prependChild(caption); // Flexmark writes a table's caption last; HTML wants it first
+        AccessibilityLint.check(elements, e -> at(page, e), diagnostics);
+        for (Element table : elements.byTag("table")) {
+            Element caption = table.selectFirst("> caption");
+            if (caption != null && caption != table.firstElementChild()) {
+                table.prependChild(caption); // Flexmark writes a table's caption last; HTML wants it first
+            }
         }
-        doc.select("[" + Markdown.SOURCE_ATTRIBUTE + "]").removeAttr(Markdown.SOURCE_ATTRIBUTE);
+        elements.fromMarkdown.forEach(e -> e.removeAttr(Markdown.SOURCE_ATTRIBUTE));
         doc.outputSettings()
                 .prettyPrint(false)
                 .charset(StandardCharsets.UTF_8)
@@ -351,7 +362,8 @@ public final class HtmlChecker {
         if (name.isBlank()) {
             name = String.join(" ", a.select("img[alt]").eachAttr("alt"));
         }
-        String text = name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s.,:;!¡?¿»«\"'()]+$", "").replaceAll("^[\\s¡¿«\"'(]+", "");
+        String text = LEADING_PUNCTUATION.matcher(TRAILING_PUNCTUATION.matcher(name.strip().toLowerCase(Locale.ROOT)).replaceAll(""))
+                .replaceAll("");
         if (text.isEmpty()) {
             diagnostics.error(at(page, a), "empty-link-text", "a link has no text; screen readers would announce only its address");
         } else if (VAGUE_LINK_TEXTS.contains(text)) {
@@ -364,9 +376,9 @@ public final class HtmlChecker {
     private static SourcePosition at(Page page, Element e) {
         Path file = page.source();
         String position = e.attr(Markdown.SOURCE_ATTRIBUTE);
-        if (file != null && position.matches("\\d+:\\d+")) {
-            String[] parts = position.split(":");
-            return new SourcePosition(file, Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+        int colon = position.indexOf(':');
+        if (file != null && colon > 0) {
+            return new SourcePosition(file, Integer.parseInt(position.substring(0, colon)), Integer.parseInt(position.substring(colon + 1)));
         }
         return file == null ? SourcePosition.of(Path.of(page.outputPath())) : SourcePosition.of(file);
     }

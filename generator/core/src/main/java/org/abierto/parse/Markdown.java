@@ -75,6 +75,8 @@ public final class Markdown {
     // NUL cannot come from Markdown (CommonMark replaces it), so it safely marks where directives go.
     private static final Pattern MARKER = Pattern.compile("\u0000D(\\d+)\u0000\n?");
     private static final Set<String> PHRASE_ATTRIBUTES = Set.of("lang", "dir");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -254,7 +256,7 @@ public final class Markdown {
                 }
             }
             String lang = values.get("lang");
-            if (lang != null && !lang.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            if (lang != null && !LANGUAGE_TAG.matcher(lang).matches()) {
                 diagnostics.error(at(attributes), "phrase-lang",
                         "'" + lang + "' is not a language code; use a code such as es or en");
             }
@@ -328,7 +330,7 @@ public final class Markdown {
     static String plainText(Node node) {
         var out = new StringBuilder();
         collect(node, out);
-        return out.toString().replaceAll("\\s+", " ");
+        return WHITESPACE.matcher(out).replaceAll(" ");
     }
 
     private static void collect(Node node, StringBuilder out) {
