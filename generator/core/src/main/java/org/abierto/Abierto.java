@@ -204,7 +204,7 @@ public final class Abierto {
 
     /** Load, parse and assemble: everything up to the site model. */
     private static Optional<Site> assembled(BuildRequest request, Diagnostics diagnostics) {
-        return new Pipeline(request).assemble(diagnostics);
+        return new Pipeline(request, false).assemble(diagnostics);
     }
 
     private BuildResult run(BuildRequest request, boolean write, Progress progress) {
@@ -212,24 +212,35 @@ public final class Abierto {
         if (write) {
             checkOutput(request, diagnostics); // reported with the content's problems; nothing is written then
         }
-        Pipeline.Outcome outcome = new Pipeline(request).run(diagnostics, progress);
-        if (diagnostics.hasErrors() || outcome.site().isEmpty()) {
+        var pipeline = new Pipeline(request, false);
+        var handed = new java.util.concurrent.atomic.AtomicInteger();
+        if (!write || diagnostics.hasErrors()) {
+            Pipeline.Outcome outcome = pipeline.run(diagnostics, progress, file -> handed.incrementAndGet());
+            return diagnostics.hasErrors() || outcome.site().isEmpty() ? failed(diagnostics)
+                    : new BuildResult(diagnostics.all(), pagesPerLanguage(outcome.site().get()), handed.get(), false);
+        }
+        // Pages are written into a staging folder as they are checked; it replaces the output only
+        // when the whole build succeeded, and disappears otherwise.
+        try (SiteWriter.Staging staging = new SiteWriter().open(request.outputDir(), request.gzip())) {
+            Pipeline.Outcome outcome = pipeline.run(diagnostics, progress, file -> {
+                try {
+                    staging.add(file);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            if (diagnostics.hasErrors() || outcome.site().isEmpty()) {
+                return failed(diagnostics);
+            }
+            progress.update("writing", 1, 1);
+            int files = staging.commit().size() + 1; // + the manifest
+            return new BuildResult(diagnostics.all(), pagesPerLanguage(outcome.site().get()), files, true);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            String reason = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            diagnostics.error(request.outputDir(), 0, 0, "write-failed",
+                    "cannot write the site: " + reason + "; the previous output is unchanged");
             return failed(diagnostics);
         }
-        List<OutputFile> files = outcome.files();
-        boolean written = false;
-        int fileCount = files.size();
-        if (write) {
-            progress.update("writing", 0, files.size());
-            try {
-                fileCount = new SiteWriter().write(files, request.outputDir(), request.gzip()).size() + 1; // + the manifest
-                written = true;
-            } catch (IOException e) {
-                diagnostics.error(request.outputDir(), 0, 0, "write-failed",
-                        "cannot write the site: " + e.getMessage() + "; the previous output is unchanged");
-            }
-        }
-        return new BuildResult(diagnostics.all(), pagesPerLanguage(outcome.site().get()), fileCount, written);
     }
 
     /** Refuses an output folder that would destroy sources, or that holds files Abierto did not write. */

@@ -5,6 +5,7 @@ import org.abierto.check.ExternalLinks;
 import org.abierto.check.HtmlChecker;
 import org.abierto.check.SafelistFilter;
 import org.abierto.diagnostic.Diagnostics;
+import org.abierto.diagnostic.SourcePosition;
 import org.abierto.images.ImageVariants;
 import org.abierto.load.ContentLoader;
 import org.abierto.load.Sources;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -44,10 +46,14 @@ final class Pipeline {
     private final HtmlChecker checker;
     private final ImageVariants images = new ImageVariants();
 
-    Pipeline(BuildRequest request) {
+    /**
+     * @param incremental whether it will run again on the same content (the dev server): stages then
+     *                    remember their results to redo only what changed
+     */
+    Pipeline(BuildRequest request, boolean incremental) {
         this.request = request;
-        this.renderer = new PageRenderer(request.templatesDir(), request.contentDir());
-        this.checker = new HtmlChecker(request.contentDir());
+        this.renderer = new PageRenderer(request.templatesDir(), request.contentDir(), incremental);
+        this.checker = new HtmlChecker(request.contentDir(), incremental);
     }
 
     /**
@@ -78,44 +84,64 @@ final class Pipeline {
         return diagnostics.hasErrors() ? Optional.empty() : site;
     }
 
-    /** Every stage but write. */
+    /** Every stage but write; the files are collected in the outcome. */
     Outcome run(Diagnostics diagnostics) {
-        return run(diagnostics, Progress.NONE);
+        List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
+        Outcome outcome = run(diagnostics, Progress.NONE, files::add);
+        return new Outcome(outcome.site(), diagnostics.hasErrors() ? List.of() : List.copyOf(files));
     }
 
-    /** Every stage but write, telling {@code progress} how rendering and checking advance. */
-    Outcome run(Diagnostics diagnostics, Progress progress) {
+    /**
+     * Every stage but write: each file is handed to {@code output} as soon as it is final — a page
+     * right after its check — so a large site is never held in memory whole. When the outcome has
+     * errors, what was handed over must be thrown away.
+     */
+    Outcome run(Diagnostics diagnostics, Progress progress, Output output) {
         progress.update("reading", 0, 1);
         Optional<Site> site = assemble(diagnostics);
         if (site.isEmpty()) {
             return new Outcome(Optional.empty(), List.of());
         }
-        List<RenderedPage> rendered = renderer.renderAll(site.get(), diagnostics, counter("rendering", site.get().pages().size(), progress));
-        if (diagnostics.hasErrors()) {
-            return new Outcome(site, List.of());
-        }
-        List<OutputFile> files = new ArrayList<>();
+        List<OutputFile> others = new ArrayList<>();
         for (StaticFile f : site.get().staticFiles()) {
-            files.add(new OutputFile.Copied(site.get().published(f.target()), f.path()));
+            others.add(new OutputFile.Copied(site.get().published(f.target()), f.path()));
         }
-        files.addAll(images.files(site.get()));
-        files.addAll(new OpenData().files(site.get()));
-        files.addAll(new Sitemap().files(site.get()));
-        Set<String> otherFiles = new TreeSet<>();
-        files.forEach(f -> otherFiles.add(f.path()));
-        HtmlChecker.CheckedSite checked = checker.checkAll(rendered, site.get(), otherFiles, diagnostics,
-                counter("checking", rendered.size(), progress));
-        files.addAll(checked.pages());
+        others.addAll(images.files(site.get()));
+        others.addAll(new OpenData().files(site.get()));
+        others.addAll(new Sitemap().files(site.get()));
+        Set<String> files = new TreeSet<>();
+        others.forEach(f -> files.add(f.path()));
+        site.get().pages().forEach(p -> files.add(p.outputPath()));
+
+        // Render and check each page in one go: its HTML is then written and forgotten.
+        PageRenderer.Pass rendering = renderer.begin(site.get());
+        HtmlChecker.Pass checking = checker.begin(site.get(), files);
+        var checks = new Diagnostics(); // reported only if rendering succeeded: the check stage comes after it
+        Runnable counted = counter("building pages", site.get().pages().size(), progress);
+        site.get().pages().parallelStream().forEach(page -> {
+            counted.run();
+            rendering.render(page, diagnostics).ifPresent(rendered -> output.accept(checking.check(rendered, checks)));
+        });
+        rendering.finish(diagnostics);
         if (diagnostics.hasErrors()) {
             return new Outcome(site, List.of());
         }
-        if (request.externalLinks() != null) {
-            new ExternalLinks(request.externalLinks()).check(checked.external(), diagnostics);
-            if (diagnostics.hasErrors()) {
-                return new Outcome(site, List.of());
-            }
+        Map<String, List<SourcePosition>> external = checking.finish(checks);
+        checks.all().forEach(diagnostics::add);
+        if (diagnostics.hasErrors()) {
+            return new Outcome(site, List.of());
         }
-        return new Outcome(site, files);
+        others.parallelStream().forEach(output::accept);
+        if (request.externalLinks() != null) {
+            new ExternalLinks(request.externalLinks()).check(external, diagnostics);
+        }
+        return new Outcome(site, List.of());
+    }
+
+    /** Where finished files go: written at once by a build, kept in memory by the dev server. */
+    @FunctionalInterface
+    interface Output {
+        void accept(OutputFile file);
     }
 
     /** A callback for each item done, counting them for {@code progress}. */

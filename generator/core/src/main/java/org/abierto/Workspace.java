@@ -22,7 +22,7 @@ public final class Workspace {
 
     public Workspace(BuildRequest request) {
         this.request = request;
-        this.pipeline = new Pipeline(request);
+        this.pipeline = new Pipeline(request, true);
     }
 
     public BuildRequest request() {

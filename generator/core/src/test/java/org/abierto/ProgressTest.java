@@ -19,9 +19,8 @@ class ProgressTest {
         BuildResult result = new Abierto().build(site.request(), (stage, done, total) -> updates.add(stage + " " + done + "/" + total));
         assertTrue(result.succeeded());
         assertEquals("reading 0/1", updates.get(0));
-        assertTrue(updates.contains("rendering 5/5"), updates.toString());
-        assertTrue(updates.contains("checking 5/5"), updates.toString());
-        assertEquals(5, updates.stream().filter(u -> u.startsWith("rendering ")).count());
+        assertTrue(updates.contains("building pages 5/5"), updates.toString());
+        assertEquals(5, updates.stream().filter(u -> u.startsWith("building pages ")).count());
         assertTrue(updates.get(updates.size() - 1).startsWith("writing "), updates.toString());
     }
 }

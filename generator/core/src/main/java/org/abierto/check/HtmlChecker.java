@@ -63,11 +63,21 @@ public final class HtmlChecker {
     }
 
     private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final boolean remember;
     private Context context;
 
     /** @param contentDir the content folder, against which Markdown links to files are resolved */
     public HtmlChecker(Path contentDir) {
+        this(contentDir, false);
+    }
+
+    /**
+     * @param contentDir the content folder, against which Markdown links to files are resolved
+     * @param remember   whether to keep each page's result for the next build (the dev server)
+     */
+    public HtmlChecker(Path contentDir, boolean remember) {
         this.contentRoot = contentDir.toAbsolutePath().normalize();
+        this.remember = remember;
     }
 
     /**
@@ -76,65 +86,91 @@ public final class HtmlChecker {
      * @param otherFiles paths (without leading '/') of the other files the output will hold
      */
     public CheckedSite checkAll(List<RenderedPage> pages, Site site, Set<String> otherFiles, Diagnostics diagnostics) {
-        return checkAll(pages, site, otherFiles, diagnostics, () -> { });
+        Set<String> files = new HashSet<>(otherFiles);
+        pages.forEach(p -> files.add(p.page().outputPath()));
+        Pass pass = begin(site, files);
+        List<OutputFile.Generated> checked = pages.parallelStream().map(p -> pass.check(p, diagnostics)).toList();
+        return new CheckedSite(checked, pass.finish(diagnostics));
     }
 
-    /** As {@link #checkAll(List, Site, Set, Diagnostics)}, calling {@code eachPage} as each page is done. */
-    public CheckedSite checkAll(List<RenderedPage> pages, Site site, Set<String> otherFiles, Diagnostics diagnostics,
-                                Runnable eachPage) {
-        Map<Path, Page> bySource = new HashMap<>();
-        Set<String> files = new HashSet<>(otherFiles);
-        for (RenderedPage rendered : pages) {
-            Page page = rendered.page();
-            files.add(page.outputPath());
-            if (page.source() != null) {
-                bySource.put(page.source(), page);
+    /**
+     * Starts checking a site page by page, so each page can be written as soon as it is checked.
+     *
+     * @param files the paths (without leading '/') of every file the output will hold, pages included
+     */
+    public Pass begin(Site site, Set<String> files) {
+        return new Pass(site, files);
+    }
+
+    /** One build's check: each page on its own ({@link #check}), then the links between them ({@link #finish}). */
+    public final class Pass {
+        private final Site site;
+        private final Set<String> files;
+        private final Map<Path, Page> bySource = new HashMap<>();
+        private final Set<String> staticTargets = new HashSet<>();
+        private final String basePath;
+        private final Map<String, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<Checked> checked = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        private Pass(Site site, Set<String> files) {
+            this.site = site;
+            this.files = files;
+            for (Page page : site.pages()) {
+                if (page.source() != null) {
+                    bySource.put(page.source(), page);
+                }
+            }
+            site.staticFiles().forEach(f -> staticTargets.add(f.target()));
+            this.basePath = URI.create(site.config().baseUrl()).getPath();
+            Map<Path, String> addresses = new HashMap<>();
+            bySource.forEach((source, page) -> addresses.put(source, page.url()));
+            var context = new Context(addresses, staticTargets, site.publishedNames(), basePath);
+            if (!context.equals(HtmlChecker.this.context)) {
+                cache.clear(); // the same HTML would now resolve its links differently
+                HtmlChecker.this.context = context;
             }
         }
-        Set<String> staticTargets = new HashSet<>();
-        site.staticFiles().forEach(f -> staticTargets.add(f.target()));
 
-        String basePath = URI.create(site.config().baseUrl()).getPath();
-        Map<Path, String> addresses = new HashMap<>();
-        bySource.forEach((source, page) -> addresses.put(source, page.url()));
-        var context = new Context(addresses, staticTargets, site.publishedNames(), basePath);
-        if (!context.equals(this.context)) {
-            cache.clear(); // the same HTML would now resolve its links differently
-            this.context = context;
-        }
-        List<Checked> checked = pages.parallelStream()
-                .map(p -> {
-                    eachPage.run();
-                    Cached before = cache.get(p.page().outputPath());
-                    if (before != null && before.html().equals(p.html())) {
-                        before.diagnostics().forEach(diagnostics::add);
-                        return before.checked();
-                    }
-                    var own = new Diagnostics();
-                    Checked result = check(p, site, basePath, bySource, staticTargets, own);
-                    own.all().forEach(diagnostics::add);
-                    cache.put(p.page().outputPath(), new Cached(p.html(), result, own.all()));
-                    return result;
-                })
-                .toList();
-        if (cache.size() > pages.size()) {
-            Set<String> paths = new HashSet<>();
-            pages.forEach(p -> paths.add(p.page().outputPath()));
-            cache.keySet().retainAll(paths);
-        }
-
-        Map<String, Set<String>> ids = new HashMap<>();
-        checked.forEach(c -> ids.put("/" + c.page().outputPath(), c.ids()));
-        for (Checked c : checked) {
-            for (LinkCheck link : c.links()) {
-                verify(link, files, ids, diagnostics);
+        /** Checks one page on its own and gives its final HTML; its links are verified in {@link #finish}. Thread-safe. */
+        public OutputFile.Generated check(RenderedPage page, Diagnostics diagnostics) {
+            Cached before = cache.get(page.page().outputPath());
+            Checked result;
+            if (before != null && before.html().equals(page.html())) {
+                before.diagnostics().forEach(diagnostics::add);
+                result = before.checked();
+            } else {
+                var own = new Diagnostics();
+                result = HtmlChecker.this.check(page, site, basePath, bySource, staticTargets, own);
+                own.all().forEach(diagnostics::add);
+                if (remember) {
+                    cache.put(page.page().outputPath(), new Cached(page.html(), result, own.all()));
+                }
             }
+            ids.put("/" + page.page().outputPath(), result.ids());
+            // What finish needs is kept; the page's bytes go to the caller, to be written now.
+            checked.add(new Checked(result.page(), null, result.ids(), result.links(), result.external()));
+            return new OutputFile.Generated(page.page().outputPath(), result.html());
         }
-        Map<String, List<SourcePosition>> external = new java.util.TreeMap<>();
-        checked.forEach(c -> c.external().forEach(link ->
-                external.computeIfAbsent(link.written(), k -> new ArrayList<>()).add(link.at())));
-        return new CheckedSite(checked.stream().map(c -> new OutputFile.Generated(c.page().outputPath(), c.html())).toList(),
-                external);
+
+        /** Verifies every link of every page against the whole output; gives the external addresses. */
+        public Map<String, List<SourcePosition>> finish(Diagnostics diagnostics) {
+            if (cache.size() > checked.size()) {
+                Set<String> paths = new HashSet<>();
+                checked.forEach(c -> paths.add(c.page().outputPath()));
+                cache.keySet().retainAll(paths);
+            }
+            List<Checked> ordered = new ArrayList<>(checked);
+            ordered.sort(java.util.Comparator.comparing(c -> c.page().outputPath()));
+            for (Checked c : ordered) {
+                for (LinkCheck link : c.links()) {
+                    verify(link, files, ids, diagnostics);
+                }
+            }
+            Map<String, List<SourcePosition>> external = new java.util.TreeMap<>();
+            ordered.forEach(c -> c.external().forEach(link ->
+                    external.computeIfAbsent(link.written(), k -> new ArrayList<>()).add(link.at())));
+            return external;
+        }
     }
 
     /**

@@ -57,6 +57,7 @@ public final class PageRenderer {
     }
 
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    private final boolean remember;
     private Map<String, Edition> editions = Map.of();
     private Map<String, String> templateVersions = Map.of();
 
@@ -65,6 +66,15 @@ public final class PageRenderer {
      * @param contentDir   the content, whose parent names files in messages ({@code content/es/x.md})
      */
     public PageRenderer(Path templatesDir, Path contentDir) {
+        this(templatesDir, contentDir, false);
+    }
+
+    /**
+     * @param remember whether to keep each page's HTML for the next build, to render again only what
+     *                 changed (the dev server); a one-off build keeps nothing, to use less memory
+     */
+    public PageRenderer(Path templatesDir, Path contentDir, boolean remember) {
+        this.remember = remember;
         this.templates = templatesDir.toAbsolutePath().normalize();
         Path content = contentDir.toAbsolutePath().normalize();
         this.projectRoot = content.getParent() == null ? content : content.getParent();
@@ -96,46 +106,67 @@ public final class PageRenderer {
      * A template error shared by many pages is reported once, naming the first page and how many others.
      */
     public List<RenderedPage> renderAll(Site site, Diagnostics diagnostics) {
-        return renderAll(site, diagnostics, () -> { });
-    }
-
-    /** As {@link #renderAll(Site, Diagnostics)}, calling {@code eachPage} as each page is done. */
-    public List<RenderedPage> renderAll(Site site, Diagnostics diagnostics, Runnable eachPage) {
-        Set<String> changedTemplates = changedTemplates();
-        var graph = new TemplateGraph(templates);
-        Map<String, Set<String>> changedParts = new java.util.HashMap<>();
-        site.editions().forEach((code, edition) -> changedParts.put(code, changedParts(editions.get(code), edition)));
-        Set<String> anyEditionChanged = new java.util.HashSet<>();
-        changedParts.values().forEach(anyEditionChanged::addAll);
-        editions = site.editions();
-        Map<SourcePosition, Map<String, List<Page>>> failures = new ConcurrentHashMap<>();
+        Pass pass = begin(site);
         List<RenderedPage> pages = site.pages().parallelStream()
-                .map(page -> {
-                    eachPage.run();
-                    Rendered before = rendered.get(page.url());
-                    if (before != null && before.page().equals(page)
-                            && !dependsOnChange(page, graph, changedTemplates, changedParts.get(page.language()), anyEditionChanged)) {
-                        return Optional.of(before.result());
-                    }
-                    Optional<RenderedPage> result = render(site, page, diagnostics, failures);
-                    result.ifPresentOrElse(r -> rendered.put(page.url(), new Rendered(page, r)), () -> rendered.remove(page.url()));
-                    return result;
-                })
+                .map(page -> pass.render(page, diagnostics))
                 .flatMap(Optional::stream)
                 .toList();
-        if (rendered.size() > pages.size()) {
-            Set<String> urls = new java.util.HashSet<>();
-            site.pages().forEach(p -> urls.add(p.url()));
-            rendered.keySet().retainAll(urls);
-        }
-        failures.entrySet().stream().sorted(Map.Entry.comparingByKey(SOURCE_ORDER)).forEach(failure ->
-                failure.getValue().forEach((message, failed) -> {
-                    List<Page> sorted = failed.stream().sorted(java.util.Comparator.comparing(Page::url)).toList();
-                    String others = sorted.size() == 1 ? "" : " and " + (sorted.size() - 1) + " other page" + (sorted.size() == 2 ? "" : "s");
-                    diagnostics.error(failure.getKey(), "template",
-                            message + " (while rendering " + describe(sorted.get(0)) + others + ")");
-                }));
+        pass.finish(diagnostics);
         return pages;
+    }
+
+    /** Starts rendering a site page by page (so each page can go on to the next stage at once). */
+    public Pass begin(Site site) {
+        return new Pass(site);
+    }
+
+    /** One build's rendering: what changed since the previous build is worked out once, here. */
+    public final class Pass {
+        private final Site site;
+        private final Set<String> changedTemplates;
+        private final TemplateGraph graph;
+        private final Map<String, Set<String>> changedParts = new java.util.HashMap<>();
+        private final Set<String> changedInAnyEdition = new java.util.HashSet<>();
+        private final Map<SourcePosition, Map<String, List<Page>>> failures = new ConcurrentHashMap<>();
+
+        private Pass(Site site) {
+            this.site = site;
+            this.changedTemplates = changedTemplates();
+            this.graph = new TemplateGraph(templates);
+            site.editions().forEach((code, edition) -> changedParts.put(code, changedParts(editions.get(code), edition)));
+            changedParts.values().forEach(changedInAnyEdition::addAll);
+            editions = site.editions();
+        }
+
+        /** Renders one page (or reuses the previous build's when nothing it depends on changed). Thread-safe. */
+        public Optional<RenderedPage> render(Page page, Diagnostics diagnostics) {
+            Rendered before = rendered.get(page.url());
+            if (before != null && before.page().equals(page)
+                    && !dependsOnChange(page, graph, changedTemplates, changedParts.get(page.language()), changedInAnyEdition)) {
+                return Optional.of(before.result());
+            }
+            Optional<RenderedPage> result = PageRenderer.this.render(site, page, diagnostics, failures);
+            if (remember) {
+                result.ifPresentOrElse(r -> rendered.put(page.url(), new Rendered(page, r)), () -> rendered.remove(page.url()));
+            }
+            return result;
+        }
+
+        /** Reports the template errors (each once) and forgets pages that are gone. */
+        public void finish(Diagnostics diagnostics) {
+            if (rendered.size() > site.pages().size()) {
+                Set<String> urls = new java.util.HashSet<>();
+                site.pages().forEach(p -> urls.add(p.url()));
+                rendered.keySet().retainAll(urls);
+            }
+            failures.entrySet().stream().sorted(Map.Entry.comparingByKey(SOURCE_ORDER)).forEach(failure ->
+                    failure.getValue().forEach((message, failed) -> {
+                        List<Page> sorted = failed.stream().sorted(java.util.Comparator.comparing(Page::url)).toList();
+                        String others = sorted.size() == 1 ? "" : " and " + (sorted.size() - 1) + " other page" + (sorted.size() == 2 ? "" : "s");
+                        diagnostics.error(failure.getKey(), "template",
+                                message + " (while rendering " + describe(sorted.get(0)) + others + ")");
+                    }));
+        }
     }
 
     /** The templates whose files changed since the last call (all of them the first time); forgets them. */

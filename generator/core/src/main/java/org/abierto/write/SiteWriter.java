@@ -57,49 +57,72 @@ public final class SiteWriter {
      * @throws IOException when a file cannot be written; the previous output is then untouched
      */
     public List<ManifestEntry> write(List<OutputFile> files, Path out, boolean gzip) throws IOException {
+        try (Staging staging = open(out, gzip)) {
+            for (OutputFile f : files) {
+                staging.add(f);
+            }
+            return staging.commit();
+        }
+    }
+
+    /**
+     * Starts a new output beside {@code out}: files are written into it as they come, and it replaces
+     * {@code out} only on {@link Staging#commit()}; closed without committing, it disappears.
+     */
+    public Staging open(Path out, boolean gzip) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
         removeLeftovers(parent);
         Path staging = Files.createTempDirectory(parent, STAGING);
         readableByAll(staging); // temporary folders are private; a published site is not
-        try {
-            List<ManifestEntry> manifest = writeAll(files, staging, gzip);
-            Files.writeString(staging.resolve(MANIFEST), ManifestEntry.json(manifest), StandardCharsets.UTF_8);
-            swap(staging, target);
-            return manifest;
-        } catch (IOException | RuntimeException e) {
-            deleteTree(staging);
-            throw e;
-        }
+        return new Staging(staging, target, gzip);
     }
 
-    private static List<ManifestEntry> writeAll(List<OutputFile> files, Path root, boolean gzip) throws IOException {
-        List<OutputFile> sorted = new ArrayList<>(files);
-        sorted.sort(Comparator.comparing(OutputFile::path));
-        for (OutputFile f : sorted) {
-            Files.createDirectories(inside(root, f.path()).getParent());
+    /** An output being written. Thread-safe. */
+    public static final class Staging implements AutoCloseable {
+        private final Path root;
+        private final Path target;
+        private final boolean gzip;
+        private final java.util.Map<String, ManifestEntry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+        private boolean committed;
+
+        private Staging(Path root, Path target, boolean gzip) {
+            this.root = root;
+            this.target = target;
+            this.gzip = gzip;
         }
-        try {
-            return sorted.parallelStream().flatMap(f -> {
-                try {
-                    Path file = inside(root, f.path());
-                    byte[] bytes = f instanceof OutputFile.Generated g ? g.bytes()
-                            : Files.readAllBytes(((OutputFile.Copied) f).source());
-                    Files.write(file, bytes);
-                    var entry = new ManifestEntry(f.path(), bytes.length, sha256(bytes));
-                    if (!gzip || !Compression.worthIt(f.path())) {
-                        return java.util.stream.Stream.of(entry);
-                    }
-                    byte[] compressed = Compression.gzip(bytes);
-                    Files.write(inside(root, f.path() + ".gz"), compressed);
-                    return java.util.stream.Stream.of(entry, new ManifestEntry(f.path() + ".gz", compressed.length, sha256(compressed)));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+
+        /** Writes one file (and its gzip copy when asked for). */
+        public void add(OutputFile f) throws IOException {
+            Path file = inside(root, f.path());
+            Files.createDirectories(file.getParent());
+            byte[] bytes = f instanceof OutputFile.Generated g ? g.bytes() : Files.readAllBytes(((OutputFile.Copied) f).source());
+            Files.write(file, bytes);
+            entries.put(f.path(), new ManifestEntry(f.path(), bytes.length, sha256(bytes)));
+            if (gzip && Compression.worthIt(f.path())) {
+                byte[] compressed = Compression.gzip(bytes);
+                Files.write(inside(root, f.path() + ".gz"), compressed);
+                entries.put(f.path() + ".gz", new ManifestEntry(f.path() + ".gz", compressed.length, sha256(compressed)));
+            }
+        }
+
+        /** Writes the manifest and puts the new output in place of the old one. */
+        public List<ManifestEntry> commit() throws IOException {
+            List<ManifestEntry> manifest = new ArrayList<>(entries.values());
+            manifest.sort(Comparator.comparing(ManifestEntry::path));
+            Files.writeString(root.resolve(MANIFEST), ManifestEntry.json(manifest), StandardCharsets.UTF_8);
+            swap(root, target);
+            committed = true;
+            return manifest;
+        }
+
+        /** Throws away what was written, unless it was committed. */
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                deleteTree(root);
+            }
         }
     }
 
