@@ -22,6 +22,8 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.StreamSupport;
 
 /**
@@ -52,16 +54,32 @@ public final class SchemaCheck {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final Map<Kind, JsonSchema> schemas = new EnumMap<>(Kind.class);
     private final Map<Kind, JsonNode> sources = new EnumMap<>(Kind.class);
+    // Compiling the schemas costs about half a second in a cold JVM; it starts here, on another
+    // thread, so that it overlaps with reading the content folder.
+    private final CompletableFuture<Map<Kind, JsonSchema>> schemas;
 
     public SchemaCheck() {
+        for (Kind kind : Kind.values()) {
+            sources.put(kind, read(kind));
+        }
+        schemas = CompletableFuture.supplyAsync(this::compile);
+    }
+
+    private Map<Kind, JsonSchema> compile() {
         var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         var config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
-        for (Kind kind : Kind.values()) {
-            JsonNode source = read(kind);
-            sources.put(kind, source);
-            schemas.put(kind, factory.getSchema(source, config));
+        Map<Kind, JsonSchema> compiled = new EnumMap<>(Kind.class);
+        sources.forEach((kind, source) -> compiled.put(kind, factory.getSchema(source, config)));
+        return compiled;
+    }
+
+    private JsonSchema schema(Kind kind) {
+        try {
+            return schemas.join().get(kind);
+        } catch (CompletionException e) {
+            // A schema kept with the generator that does not compile is a bug, not bad content.
+            throw new IllegalStateException("schema " + kind.file + " does not compile", e.getCause());
         }
     }
 
@@ -85,7 +103,7 @@ public final class SchemaCheck {
      */
     public boolean validate(YamlDocument doc, Kind kind, Diagnostics diagnostics) {
         JsonNode instance = MAPPER.valueToTree(doc.root() == null ? Map.of() : doc.root());
-        List<ValidationMessage> messages = new ArrayList<>(schemas.get(kind).validate(instance));
+        List<ValidationMessage> messages = new ArrayList<>(schema(kind).validate(instance));
         messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                 .thenComparing(ValidationMessage::getType).thenComparing(m -> String.valueOf(m.getProperty())));
         for (ValidationMessage m : messages) {
