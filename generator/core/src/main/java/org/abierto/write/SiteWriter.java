@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -15,9 +17,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +31,12 @@ import java.util.stream.Stream;
  * folder beside the output and swaps it in only once every file is written, so a failed build
  * leaves the previous output exactly as it was. It also writes {@link #MANIFEST}, the list of every
  * file with its size and SHA-256, which marks a folder as Abierto's to replace.
+ *
+ * <p>A file whose bytes are the same as in the previous output is not written again: the new folder
+ * gets a hard link to the previous file, which survives the swap. The previous bytes are compared,
+ * not only their recorded hash, so a file changed by hand after a build is never carried over; the
+ * gzip copy of an unchanged file is linked when it still matches its recorded hash, which saves
+ * compressing it again.
  */
 public final class SiteWriter {
     /** The build manifest at the root of the output. */
@@ -76,7 +88,7 @@ public final class SiteWriter {
         removeLeftovers(parent);
         Path staging = Files.createTempDirectory(parent, STAGING);
         readableByAll(staging); // temporary folders are private; a published site is not
-        return new Staging(staging, target, gzip);
+        return new Staging(staging, target, gzip, previousManifest(target));
     }
 
     /** An output being written. Thread-safe. */
@@ -84,26 +96,75 @@ public final class SiteWriter {
         private final Path root;
         private final Path target;
         private final boolean gzip;
-        private final java.util.Map<String, ManifestEntry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, ManifestEntry> previous;
+        private final Map<String, ManifestEntry> entries = new ConcurrentHashMap<>();
+        private final AtomicInteger reused = new AtomicInteger();
         private boolean committed;
 
-        private Staging(Path root, Path target, boolean gzip) {
+        private Staging(Path root, Path target, boolean gzip, Map<String, ManifestEntry> previous) {
             this.root = root;
             this.target = target;
             this.gzip = gzip;
+            this.previous = previous;
         }
 
-        /** Writes one file (and its gzip copy when asked for). */
+        /** Writes one file (and its gzip copy when asked for), or links it when it has not changed. */
         public void add(OutputFile f) throws IOException {
             Path file = inside(root, f.path());
             Files.createDirectories(file.getParent());
             byte[] bytes = f instanceof OutputFile.Generated g ? g.bytes() : Files.readAllBytes(((OutputFile.Copied) f).source());
-            Files.write(file, bytes);
-            entries.put(f.path(), new ManifestEntry(f.path(), bytes.length, sha256(bytes)));
+            ManifestEntry entry = new ManifestEntry(f.path(), bytes.length, sha256(bytes));
+            boolean unchanged = linkIfSame(entry, file, bytes);
+            if (!unchanged) {
+                Files.write(file, bytes);
+            }
+            entries.put(f.path(), entry);
             if (gzip && Compression.worthIt(f.path())) {
-                byte[] compressed = Compression.gzip(bytes);
-                Files.write(inside(root, f.path() + ".gz"), compressed);
-                entries.put(f.path() + ".gz", new ManifestEntry(f.path() + ".gz", compressed.length, sha256(compressed)));
+                String gzPath = f.path() + ".gz";
+                Path gzFile = inside(root, gzPath);
+                ManifestEntry old = previous.get(gzPath);
+                if (unchanged && old != null && linkIfHash(old, gzFile)) {
+                    entries.put(gzPath, old);
+                } else {
+                    byte[] compressed = Compression.gzip(bytes);
+                    Files.write(gzFile, compressed);
+                    entries.put(gzPath, new ManifestEntry(gzPath, compressed.length, sha256(compressed)));
+                }
+            }
+        }
+
+        /** How many files were carried over from the previous output by a hard link. */
+        public int reused() {
+            return reused.get();
+        }
+
+        private boolean linkIfSame(ManifestEntry entry, Path file, byte[] bytes) throws IOException {
+            ManifestEntry old = previous.get(entry.path());
+            if (old == null || old.size() != entry.size() || !old.sha256().equals(entry.sha256())) {
+                return false;
+            }
+            Path oldFile = inside(target, entry.path());
+            return Files.isRegularFile(oldFile, LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(oldFile) == bytes.length
+                    && Arrays.equals(Files.readAllBytes(oldFile), bytes)
+                    && link(file, oldFile);
+        }
+
+        private boolean linkIfHash(ManifestEntry old, Path file) throws IOException {
+            Path oldFile = inside(target, old.path());
+            return Files.isRegularFile(oldFile, LinkOption.NOFOLLOW_LINKS)
+                    && Files.size(oldFile) == old.size()
+                    && sha256(Files.readAllBytes(oldFile)).equals(old.sha256())
+                    && link(file, oldFile);
+        }
+
+        private boolean link(Path file, Path existing) throws IOException {
+            try {
+                Files.createLink(file, existing);
+                reused.incrementAndGet();
+                return true;
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                return false; // no hard links here (another file system, a FAT drive): write it
             }
         }
 
@@ -124,6 +185,15 @@ public final class SiteWriter {
                 deleteTree(root);
             }
         }
+    }
+
+    /** The manifest of the output being replaced, by path; empty when there is none. */
+    private static Map<String, ManifestEntry> previousManifest(Path target) throws IOException {
+        Path manifest = target.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
+            return Map.of();
+        }
+        return ManifestEntry.read(Files.readString(manifest, StandardCharsets.UTF_8));
     }
 
     /** The output path of a file, refusing any path that would leave the output folder. */
