@@ -27,6 +27,17 @@ class BuildErrorsTest {
     }
 
     @Test
+    void missingFoldersAreTheEditorsErrorsBothReportedAtOnce() throws java.io.IOException {
+        var site = MiniSite.create(dir);
+        java.nio.file.Files.move(site.root().resolve("templates"), site.root().resolve("theme"));
+        java.nio.file.Files.move(site.root().resolve("content"), site.root().resolve("contenido"));
+        assertEquals(List.of("content: error: the content folder does not exist; pass the right one with --content",
+                        "templates: error: the templates folder does not exist; pass the right one with --templates"),
+                site.errors(site.build()));
+        assertEquals(2, new Abierto().check(site.request()).diagnostics().size());
+    }
+
+    @Test
     void malformedFrontMatterPointsAtTheLineAndColumnInThePage() {
         var site = MiniSite.create(dir).file("content/es/diagnostico.md",
                 "---\ntitle: Diagnóstico\norder: [1\n---\n\nTexto.\n");

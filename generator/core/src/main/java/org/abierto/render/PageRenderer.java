@@ -79,11 +79,6 @@ public final class PageRenderer {
         Path content = contentDir.toAbsolutePath().normalize();
         this.projectRoot = content.getParent() == null ? content : content.getParent();
         var cfg = new Configuration(Configuration.VERSION_2_3_34);
-        try {
-            cfg.setTemplateLoader(new FileTemplateLoader(templates.toFile()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         cfg.setDefaultEncoding("UTF-8");
         cfg.setRecognizeStandardFileExtensions(true);
         cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
@@ -117,6 +112,15 @@ public final class PageRenderer {
 
     /** Starts rendering a site page by page (so each page can go on to the next stage at once). */
     public Pass begin(Site site) {
+        if (freemarker.getTemplateLoader() == null) {
+            // Set here, not in the constructor: the load stage reports a missing templates folder
+            // as the editor's error, and the dev server may start before the folder exists.
+            try {
+                freemarker.setTemplateLoader(new FileTemplateLoader(templates.toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         return new Pass(site);
     }
 
