@@ -41,7 +41,7 @@ final class Pipeline {
     private final BuildRequest request;
     private final ContentLoader loader = new ContentLoader();
     private final ContentParser parser = new ContentParser(new SafelistFilter());
-    private final SiteAssembler assembler = new SiteAssembler();
+    private final SiteAssembler assembler;
     private final PageRenderer renderer;
     private final HtmlChecker checker;
     private final ImageVariants images = new ImageVariants();
@@ -52,6 +52,7 @@ final class Pipeline {
      */
     Pipeline(BuildRequest request, boolean incremental) {
         this.request = request;
+        this.assembler = new SiteAssembler(incremental);
         this.renderer = new PageRenderer(request.templatesDir(), request.contentDir(), incremental);
         this.checker = new HtmlChecker(request.contentDir(), incremental);
     }

@@ -31,11 +31,13 @@ class IncrementalBuildTest {
         var site = MiniSite.create(dir)
                 .file("content/data/ejemplares.yaml", "title: {es: Ejemplares, en: Copies}\ncolumns:\n"
                         + "  - {key: n, label: {es: Número, en: Number}, type: integer, total: true}\nrows:\n  - {n: 1}\n  - {n: 2}\n")
+                .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto del diagnóstico.\n\n## Hallazgos\n\nTexto.\n")
                 .file("templates/directives/table.ftlh", "<table><caption>${site.tables[args.data].title}</caption>"
                         + "<#list site.tables[args.data].rows as r><tr><th>${r.cells[0].text}</th></tr></#list></table>\n");
         for (int i = 1; i <= 4; i++) {
             site.file("content/es/p" + i + ".md", "---\ntitle: Página " + i + "\norder: " + i + "\ntranslationKey: p" + i
-                    + "\n---\n\nTexto " + i + ". Ver [el diagnóstico](diagnostico.md).\n\n::table{data=ejemplares}\n");
+                    + "\n---\n\nTexto " + i + ". Ver [el diagnóstico](diagnostico.md) y [sus hallazgos](diagnostico.md#hallazgos)."
+                    + "\n\n::table{data=ejemplares}\n");
             site.file("content/en/p" + i + ".md", "---\ntitle: Page " + i + "\norder: " + i + "\ntranslationKey: p" + i
                     + "\n---\n\nText " + i + ". See [the diagnosis](diagnosis.md).\n");
         }
@@ -59,7 +61,7 @@ class IncrementalBuildTest {
     private static Path edit(MiniSite site, Random random, int step) throws IOException {
         int page = 1 + random.nextInt(4);
         String es = "content/es/p" + page + ".md";
-        switch (random.nextInt(8)) {
+        switch (random.nextInt(10)) {
             case 0 -> site.file(es, read(site, es).replaceFirst("Texto \\d+[^.]*\\.", "Texto " + page + " revisado en el paso " + step + "."));
             case 1 -> site.file(es, read(site, es).replaceFirst("title: .*", "title: Página " + page + " (" + step + ")"));
             case 2 -> site.file(es, read(site, es).replaceFirst("order: \\d+", "order: " + random.nextInt(10)));
@@ -68,6 +70,11 @@ class IncrementalBuildTest {
             case 4 -> site.file("content/i18n/es.yaml", "next: Siguiente " + step + "\nformat:\n  month: MMMM 'de' y\n");
             case 5 -> site.file("templates/page.ftlh", read(site, "templates/page.ftlh").replace("</main>", "<!-- " + step + " --></main>"));
             case 6 -> site.file("content/es/nueva-" + step + ".md", "---\ntitle: Nueva " + step + "\n---\n\nPágina nueva.\n");
+            // Links whose target comes and goes: a page that may have been deleted, an anchor that may be renamed.
+            case 7 -> site.file(es, read(site, es).replaceFirst("( \\[la nueva]\\(nueva-\\d+\\.md\\)\\.)?\n\n::table",
+                    (random.nextBoolean() ? "" : " [la nueva](nueva-" + random.nextInt(step + 1) + ".md).") + "\n\n::table"));
+            case 8 -> site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto del diagnóstico.\n\n## "
+                    + (random.nextBoolean() ? "Hallazgos" : "Resultados") + "\n\nTexto.\n");
             default -> {
                 List<String> extra = new ArrayList<>(MiniSite.files(site.root().resolve("content/es")).stream()
                         .filter(f -> f.startsWith("nueva-")).map(f -> "es/" + f.replace(".md", "/index.html")).toList());

@@ -38,8 +38,8 @@ final class PageTree {
     }
 
     /** A page with its address, before navigation is known. */
-    private record Placed(ParsedPage parsed, Language language, PageKind kind, String url, String key, String parentPath,
-                          PageRef ref) {
+    private record Placed(ParsedPage parsed, String path, Language language, PageKind kind, String url, String key,
+                          String parentPath, PageRef ref) {
         Integer order() {
             return parsed.frontMatter().order();
         }
@@ -63,10 +63,14 @@ final class PageTree {
         checkAddresses(byLanguage, staticTargets);
         Map<String, Map<String, Placed>> translations = translations(byLanguage);
 
+        Map<String, Placed> homes = new HashMap<>();
+        byLanguage.forEach((code, placed) -> placed.stream().filter(p -> p.kind() == PageKind.HOME).findFirst()
+                .ifPresent(home -> homes.put(code, home)));
+
         List<Page> pages = new ArrayList<>();
         pages.add(landing(byLanguage));
         for (Language language : config.languages()) {
-            pages.addAll(navigate(language, byLanguage.get(language.code()), translations));
+            pages.addAll(navigate(language, byLanguage.get(language.code()), translations, homes));
         }
         return pages;
     }
@@ -143,7 +147,7 @@ final class PageTree {
                     : parentFolder(p).isEmpty() ? ParsedPage.SECTION_INDEX : parentFolder(p) + "/" + ParsedPage.SECTION_INDEX;
             String title = p.frontMatter().title();
             String linkTitle = p.frontMatter().linkTitle() != null ? p.frontMatter().linkTitle() : title;
-            placed.add(new Placed(p, language, kind, url, key, parentPath,
+            placed.add(new Placed(p, p.pathInLanguage(), language, kind, url, key, parentPath,
                     new PageRef(url, title, linkTitle, language.code(), key, p.frontMatter().description())));
         }
         return placed;
@@ -217,9 +221,10 @@ final class PageTree {
                 List.of(), homes, null, null, List.of(), self, true);
     }
 
-    private List<Page> navigate(Language language, List<Placed> pages, Map<String, Map<String, Placed>> translations) {
+    private List<Page> navigate(Language language, List<Placed> pages, Map<String, Map<String, Placed>> translations,
+                                Map<String, Placed> homes) {
         Map<String, Placed> byPath = new HashMap<>();
-        pages.forEach(p -> byPath.put(p.parsed().pathInLanguage(), p));
+        pages.forEach(p -> byPath.put(p.path(), p));
         Map<String, List<Placed>> children = new HashMap<>();
         for (Placed p : pages) {
             if (p.parentPath() != null && byPath.containsKey(p.parentPath()) && p.parsed().frontMatter().listed()) {
@@ -250,7 +255,7 @@ final class PageTree {
                  a = a.parentPath() == null ? null : byPath.get(a.parentPath())) {
                 ancestors.add(0, a.ref());
             }
-            List<PageRef> kids = children.getOrDefault(p.parsed().pathInLanguage(), List.of()).stream().map(Placed::ref).toList();
+            List<PageRef> kids = children.getOrDefault(p.path(), List.of()).stream().map(Placed::ref).toList();
             List<Alternate> alternates = new ArrayList<>();
             for (Language other : config.languages()) {
                 if (other.equals(language)) {
@@ -259,10 +264,8 @@ final class PageTree {
                 Placed counterpart = translations.get(p.key()).get(other.code());
                 if (counterpart != null) {
                     alternates.add(new Alternate(other, counterpart.ref(), true));
-                } else {
-                    translations.values().stream().map(m -> m.get(other.code()))
-                            .filter(c -> c != null && c.kind() == PageKind.HOME).findFirst()
-                            .ifPresent(h -> alternates.add(new Alternate(other, h.ref(), false)));
+                } else if (homes.containsKey(other.code())) {
+                    alternates.add(new Alternate(other, homes.get(other.code()).ref(), false));
                 }
             }
             var fm = p.parsed().frontMatter();
@@ -280,7 +283,7 @@ final class PageTree {
 
     private static void walk(Placed page, Map<String, List<Placed>> children, List<Placed> into) {
         into.add(page);
-        for (Placed child : children.getOrDefault(page.parsed().pathInLanguage(), List.of())) {
+        for (Placed child : children.getOrDefault(page.path(), List.of())) {
             walk(child, children, into);
         }
     }

@@ -16,6 +16,7 @@ import org.abierto.model.SiteConfig;
 import org.abierto.model.Table;
 import org.abierto.model.TranslationStatus;
 import org.abierto.parse.ParsedContent;
+import org.abierto.parse.ParsedPage;
 import org.abierto.yaml.Spelling;
 import org.abierto.yaml.YamlDocument;
 
@@ -37,6 +38,44 @@ public final class SiteAssembler {
     public static final String MONTH_FORMAT_KEY = "format.month";
     /** The layout of the page that lists the datasets; the data files are published beside it. */
     public static final String DATASETS_LAYOUT = "datasets";
+
+    private final boolean remember;
+    private Placement previous;
+
+    /** An assembler for one build. */
+    public SiteAssembler() {
+        this(false);
+    }
+
+    /**
+     * @param remember whether it will assemble the same content again (the dev server): it then keeps
+     *                 the pages' places, to reuse them while no edit changes the structure
+     */
+    public SiteAssembler(boolean remember) {
+        this.remember = remember;
+    }
+
+    /**
+     * What places a page: everything of its file but its text and {@code params}. While these are the
+     * same for every page, every page keeps its address, neighbours, ancestors and translations.
+     */
+    private record Skeleton(java.nio.file.Path source, String language, List<String> folders, String fileName, String title,
+                            String description, Integer order, String linkTitle, String slug, String translationKey,
+                            String layout, boolean draft, boolean listed) {
+        static Skeleton of(ParsedPage p) {
+            var fm = p.frontMatter();
+            return new Skeleton(p.source().path(), p.language(), p.folders(), p.fileName(), fm.title(), fm.description(),
+                    fm.order(), fm.linkTitle(), fm.slug(), fm.translationKey(), fm.layout(), fm.draft(), fm.listed());
+        }
+    }
+
+    private record Structure(SiteConfig config, Map<String, String> staticTargets, List<Skeleton> pages) {
+    }
+
+    /** The pages as placed by the previous assembly, with what they were made from. */
+    private record Placement(Structure structure, Map<java.nio.file.Path, ParsedPage> parsed, List<Page> pages,
+                             List<org.abierto.diagnostic.Diagnostic> diagnostics) {
+    }
 
     /**
      * @param baseUrl a base URL that replaces the one of {@code site.yaml}, or null
@@ -83,7 +122,7 @@ public final class SiteAssembler {
             figureReader.check(figures, staticTargets.keySet(), codes, diagnostics);
         }
 
-        List<Page> pages = new ArrayList<>(new PageTree(config, sources.contentRoot(), diagnostics).place(parsed.pages(), staticTargets));
+        List<Page> pages = new ArrayList<>(place(config, sources, parsed.pages(), staticTargets, diagnostics));
         if (sources.templates().contains(PageKind.NOT_FOUND.defaultLayout() + ".ftlh")) {
             pages.addAll(notFoundPages(config, pages, words));
         }
@@ -136,6 +175,33 @@ public final class SiteAssembler {
             }
         }
         return Optional.of(new Site(config, pages, editions, translations, sources.staticFiles(), publishedNames));
+    }
+
+    /** The pages in their places: those of the previous assembly, with new text, when the structure is the same. */
+    private List<Page> place(SiteConfig config, Sources sources, List<ParsedPage> parsedPages, Map<String, String> staticTargets,
+                             Diagnostics diagnostics) {
+        if (!remember) {
+            return new PageTree(config, sources.contentRoot(), diagnostics).place(parsedPages, staticTargets);
+        }
+        Map<java.nio.file.Path, ParsedPage> bySource = new java.util.HashMap<>();
+        parsedPages.forEach(p -> bySource.put(p.source().path(), p));
+        var structure = new Structure(config, Map.copyOf(staticTargets), parsedPages.stream().map(Skeleton::of).toList());
+        if (previous != null && previous.structure().equals(structure)) {
+            previous.diagnostics().forEach(diagnostics::add);
+            List<Page> pages = new ArrayList<>(previous.pages().size());
+            for (Page page : previous.pages()) {
+                ParsedPage now = page.source() == null ? null : bySource.get(page.source());
+                pages.add(now == null || now == previous.parsed().get(page.source()) ? page
+                        : page.withContent(now.body().parts(), now.body().outline(), now.frontMatter().params()));
+            }
+            previous = new Placement(structure, bySource, pages, previous.diagnostics());
+            return pages;
+        }
+        var own = new Diagnostics();
+        List<Page> pages = new PageTree(config, sources.contentRoot(), own).place(parsedPages, staticTargets);
+        own.all().forEach(diagnostics::add);
+        previous = new Placement(structure, bySource, pages, own.all());
+        return pages;
     }
 
     /** {@code style.css} → {@code style.1a2b3c4d5e.css}: a name that changes with the content, so it can be cached for a year. */

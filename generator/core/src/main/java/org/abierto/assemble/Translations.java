@@ -66,17 +66,16 @@ final class Translations {
                 }
                 ParsedPage translated = bySource.get(translation.source());
                 String recorded = translated.frontMatter().sourceHash();
-                String mark = "run 'abierto translations --mark " + shown(translation.source()) + "'";
                 State state;
                 if (recorded == null) {
                     state = State.UNMARKED;
                     report(SourcePosition.of(translation.source()), "unmarked-translation",
                             "this translation does not record which version of " + shown(page.source())
-                                    + " it translates; once it is complete, " + mark);
+                                    + " it translates; once it is complete, " + mark(translation));
                 } else if (!recorded.equals(fingerprint)) {
                     state = State.STALE;
                     report(translated.frontMatter().yaml().position("/sourceHash"), "stale-translation",
-                            "the original " + shown(page.source()) + " changed since this translation was marked; update it, then " + mark);
+                            "the original " + shown(page.source()) + " changed since this translation was marked; update it, then " + mark(translation));
                 } else {
                     state = State.CURRENT;
                 }
@@ -93,6 +92,10 @@ final class Translations {
         } else {
             diagnostics.warning(at, code, message);
         }
+    }
+
+    private String mark(Page translation) {
+        return "run 'abierto translations --mark " + shown(translation.source()) + "'";
     }
 
     private String shown(Path file) {

@@ -65,6 +65,11 @@ public final class HtmlChecker {
     private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean remember;
     private Context context;
+    // What the previous build's links were verified against, and what each page's verification found:
+    // a page whose HTML did not change needs its links verified again only if what they point at did.
+    private Set<String> verifiedFiles = Set.of();
+    private Map<String, Set<String>> verifiedIds = Map.of();
+    private final Map<String, List<org.abierto.diagnostic.Diagnostic>> verified = new HashMap<>();
 
     /** @param contentDir the content folder, against which Markdown links to files are resolved */
     public HtmlChecker(Path contentDir) {
@@ -135,7 +140,8 @@ public final class HtmlChecker {
         public OutputFile.Generated check(RenderedPage page, Diagnostics diagnostics) {
             Cached before = cache.get(page.page().outputPath());
             Checked result;
-            if (before != null && before.html().equals(page.html())) {
+            boolean reused = before != null && before.html().equals(page.html());
+            if (reused) {
                 before.diagnostics().forEach(diagnostics::add);
                 result = before.checked();
             } else {
@@ -148,7 +154,7 @@ public final class HtmlChecker {
             }
             ids.put("/" + page.page().outputPath(), result.ids());
             // What finish needs is kept; the page's bytes go to the caller, to be written now.
-            checked.add(new Checked(result.page(), null, result.ids(), result.links(), result.external()));
+            checked.add(result.reused(reused));
             return new OutputFile.Generated(page.page().outputPath(), result.html());
         }
 
@@ -161,15 +167,51 @@ public final class HtmlChecker {
             }
             List<Checked> ordered = new ArrayList<>(checked);
             ordered.sort(java.util.Comparator.comparing(c -> c.page().outputPath()));
-            for (Checked c : ordered) {
-                for (LinkCheck link : c.links()) {
-                    verify(link, files, ids, diagnostics);
+            if (!remember) {
+                for (Checked c : ordered) {
+                    for (LinkCheck link : c.links()) {
+                        verify(link, files, ids, diagnostics);
+                    }
                 }
+            } else {
+                verifyChanged(ordered, diagnostics);
             }
             Map<String, List<SourcePosition>> external = new java.util.TreeMap<>();
             ordered.forEach(c -> c.external().forEach(link ->
                     external.computeIfAbsent(link.written(), k -> new ArrayList<>()).add(link.at())));
             return external;
+        }
+
+        /** As verifying every link, but reusing the previous verification of pages for which nothing changed. */
+        private void verifyChanged(List<Checked> ordered, Diagnostics diagnostics) {
+            boolean sameFiles = files.equals(verifiedFiles);
+            Set<String> changedTargets = new HashSet<>();
+            ids.forEach((target, anchors) -> {
+                Set<String> before = verifiedIds.get(target);
+                if (anchors != before && !anchors.equals(before)) { // a page checked from cache keeps the same set
+                    changedTargets.add(target);
+                }
+            });
+            verifiedIds.keySet().stream().filter(target -> !ids.containsKey(target)).forEach(changedTargets::add);
+            Map<String, List<org.abierto.diagnostic.Diagnostic>> now = new HashMap<>();
+            for (Checked c : ordered) {
+                String path = c.page().outputPath();
+                List<org.abierto.diagnostic.Diagnostic> before = verified.get(path);
+                boolean still = c.reused() && sameFiles && before != null
+                        && changedTargets.stream().noneMatch(c.targets()::contains);
+                List<org.abierto.diagnostic.Diagnostic> found = before;
+                if (!still) {
+                    var own = new Diagnostics();
+                    c.links().forEach(link -> verify(link, files, ids, own));
+                    found = own.all();
+                }
+                found.forEach(diagnostics::add);
+                now.put(path, found);
+            }
+            verified.clear();
+            verified.putAll(now);
+            verifiedFiles = files; // neither changes once the pass is finished
+            verifiedIds = ids;
         }
     }
 
@@ -183,7 +225,21 @@ public final class HtmlChecker {
     }
 
     /** A page after its pass: its HTML, its anchors, its links to verify, and its external links. */
-    private record Checked(Page page, byte[] html, Set<String> ids, List<LinkCheck> links, List<LinkCheck> external) {
+    private record Checked(Page page, byte[] html, Set<String> ids, List<LinkCheck> links, List<LinkCheck> external,
+                           boolean reused, Set<String> targets) {
+        Checked(Page page, byte[] html, Set<String> ids, List<LinkCheck> links, List<LinkCheck> external) {
+            this(page, html, ids, links, external, false, targetsOf(links));
+        }
+
+        Checked reused(boolean reused) {
+            return new Checked(page, null, ids, links, external, reused, targets);
+        }
+
+        private static Set<String> targetsOf(List<LinkCheck> links) {
+            Set<String> targets = new HashSet<>();
+            links.forEach(link -> targets.add(link.target()));
+            return Set.copyOf(targets);
+        }
     }
 
     private Checked check(RenderedPage rendered, Site site, String basePath, Map<Path, Page> bySource,

@@ -60,6 +60,12 @@ public record Page(
         alternates = List.copyOf(alternates);
     }
 
+    /** This page with another content: what changes when only the text of its file does. */
+    public Page withContent(List<BodyPart> body, List<Heading> outline, Map<String, Object> params) {
+        return new Page(source, language, key, kind, url, outputPath, title, linkTitle, description, layout, body, outline,
+                params, ancestors, children, previous, next, alternates, self, listed);
+    }
+
     /** The top-level section this page belongs to (itself when it is one), or null on the home page. */
     public PageRef topSection() {
         if (ancestors.size() >= 2) {

@@ -25,6 +25,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,8 @@ public final class PageRenderer {
         private final Map<String, Set<String>> changedParts = new java.util.HashMap<>();
         private final Set<String> changedInAnyEdition = new java.util.HashSet<>();
         private final Map<SourcePosition, Map<String, List<Page>>> failures = new ConcurrentHashMap<>();
+        // Whether pages made from the same templates depend on what changed: the same answer for all of them.
+        private final Map<List<String>, Boolean> affected = new ConcurrentHashMap<>();
 
         private Pass(Site site) {
             this.site = site;
@@ -145,8 +148,7 @@ public final class PageRenderer {
         /** Renders one page (or reuses the previous build's when nothing it depends on changed). Thread-safe. */
         public Optional<RenderedPage> render(Page page, Diagnostics diagnostics) {
             Rendered before = rendered.get(page.url());
-            if (before != null && before.page().equals(page)
-                    && !dependsOnChange(page, graph, changedTemplates, changedParts.get(page.language()), changedInAnyEdition)) {
+            if (before != null && (before.page() == page || before.page().equals(page)) && !affected(page)) {
                 return Optional.of(before.result());
             }
             Optional<RenderedPage> result = PageRenderer.this.render(site, page, diagnostics, failures);
@@ -154,6 +156,19 @@ public final class PageRenderer {
                 result.ifPresentOrElse(r -> rendered.put(page.url(), new Rendered(page, r)), () -> rendered.remove(page.url()));
             }
             return result;
+        }
+
+        private boolean affected(Page page) {
+            List<String> templatesUsed = new ArrayList<>();
+            templatesUsed.add(page.language());
+            templatesUsed.add(page.layout());
+            page.body().forEach(part -> {
+                if (part instanceof BodyPart.Directive d) {
+                    templatesUsed.add(d.name());
+                }
+            });
+            return affected.computeIfAbsent(templatesUsed, k ->
+                    dependsOnChange(page, graph, changedTemplates, changedParts.get(page.language()), changedInAnyEdition));
         }
 
         /** Reports the template errors (each once) and forgets pages that are gone. */
