@@ -6,7 +6,7 @@
 #
 #   mvn -B package                     # builds generator/cli/target/abierto.jar and the bench classes
 #   generator/bench/run.sh --quick     # minutes: real report, 30 and 1,000 pages per language
-#   generator/bench/run.sh             # about an hour: also 10,000 pages per language; rewrites docs/PERFORMANCE.md
+#   generator/bench/run.sh             # 40-60 minutes: also 10,000 pages per language; rewrites docs/PERFORMANCE.md
 #
 # Options: --quick, --runs N (rounds per corpus), --out FILE (default: docs/PERFORMANCE.md, or
 # target/perf/PERFORMANCE-quick.md with --quick), --work DIR (default: generator/bench/target/perf),
@@ -49,12 +49,12 @@ while [ $# -gt 0 ]; do
 done
 if $quick; then
   sizes=${sizes:-"30 1000"}
-  small_runs=${runs:-3}; large_runs=${runs:-2}; startup_runs=10
+  small_runs=${runs:-3}; mid_runs=${runs:-3}; large_runs=${runs:-2}; startup_runs=10
   out=${out:-$work/PERFORMANCE-quick.md}
   profile=false
 else
   sizes=${sizes:-"30 1000 10000"}
-  small_runs=${runs:-10}; large_runs=${runs:-3}; startup_runs=30
+  small_runs=${runs:-10}; mid_runs=${runs:-5}; large_runs=${runs:-3}; startup_runs=30
   out=${out:-$REPO/docs/PERFORMANCE.md}
 fi
 largest=$(tr ' ' '\n' <<<"$sizes" | sort -n | tail -1)
@@ -152,7 +152,9 @@ for n in $sizes; do corpora+=("$n"); done
 for c in "${corpora[@]}"; do
   if [ "$c" = real ]; then content=$REAL_CONTENT; hugo_src=""; else content=$work/corpus-$c/abierto; hugo_src=$work/corpus-$c/hugo; fi
   # The largest corpus: fewer rounds, no warm-up (its files are in the page cache, just written).
-  if [ "$c" = "$largest" ]; then n_runs=$large_runs; warm=0; else n_runs=$small_runs; warm=1; fi
+  if [ "$c" = "$largest" ]; then n_runs=$large_runs; warm=0
+  elif [ "$c" = real ] || [ "$c" -le 100 ]; then n_runs=$small_runs; warm=1
+  else n_runs=$mid_runs; warm=1; fi
   say "Corpus $c: $n_runs rounds"
   entries=("abierto-$c|$work/out-$c-abierto|$(abierto "$ABIERTO_JAVA_OPTS" "$content" "$work/out-$c-abierto")")
   [ -n "$hugo_src" ] && entries+=("hugo-$c|$work/out-$c-hugo|$(hugo_build "$hugo_src" "$work/out-$c-hugo")")
@@ -176,7 +178,7 @@ if $jvm_options; then
   rm -f "$work/abierto.jsa"
   eval "measure appcds-dump $(printf %q "$work/out-appcds-dump") $(abierto "-XX:ArchiveClassesAtExit=$work/abierto.jsa" "$REAL_CONTENT" "$work/out-appcds-dump")"
   for c in "${jvm_corpora[@]}"; do
-    if [ "$c" = real ]; then content=$REAL_CONTENT; n_runs=$small_runs; else content=$work/corpus-$c/abierto; n_runs=$(( small_runs < 5 ? small_runs : 5 )); fi
+    if [ "$c" = real ]; then content=$REAL_CONTENT; n_runs=$small_runs; else content=$work/corpus-$c/abierto; n_runs=$(( mid_runs < 3 ? mid_runs : 3 )); fi
     say "JVM options on corpus $c: $n_runs rounds"
     entries=()
     for v in "${jvm_variants[@]}"; do
