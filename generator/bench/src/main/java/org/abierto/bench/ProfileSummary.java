@@ -104,6 +104,7 @@ public final class ProfileSummary {
         Map<String, int[]> self = new HashMap<>();
         Map<String, int[]> inclusive = new HashMap<>();
         Map<String, int[]> nearest = new HashMap<>();
+        Map<String, int[]> calls = new HashMap<>();
         Map<String, int[]> regex = new HashMap<>();
         Map<String, int[]> regexCompiled = new HashMap<>();
         int regexTotal = 0;
@@ -142,6 +143,10 @@ public final class ProfileSummary {
                 }
             }
             String caller = innermost == null ? "(no Abierto frame)" : innermost;
+            String callee = callee(frames);
+            if (callee != null) {
+                calls.computeIfAbsent(callee, k -> new int[1])[0]++;
+            }
             nearest.computeIfAbsent(caller, k -> new int[1])[0]++;
             if (inRegex) {
                 regexTotal++;
@@ -169,6 +174,8 @@ public final class ProfileSummary {
         table(out, "method", inclusive, total, TOP);
         out.append("\n### Each sample charged to the innermost Abierto method on its stack (library time included)\n\n");
         table(out, "method", nearest, total, TOP);
+        out.append("\n### Library calls made by Abierto, inclusive (the innermost Abierto method → the method it called)\n\n");
+        table(out, "call", calls, total, TOP);
         out.append(String.format(Locale.ROOT, "%n### Regular expressions: %d samples (%.1f %%), by the Abierto method "
                 + "(← the library method) that runs them%n%n",
                 regexTotal, percent(regexTotal, total)));
@@ -262,6 +269,21 @@ public final class ProfileSummary {
         byClass.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(10).forEach(en ->
                 out.append(String.format(Locale.ROOT, "| `%s` | %s | %.1f %% |%n", en.getKey(), mib(en.getValue()[0]),
                         100.0 * en.getValue()[0] / all)));
+    }
+
+    /** The innermost Abierto frame and the library method it called, or null when Abierto's own code is sampled. */
+    private static String callee(List<RecordedFrame> frames) {
+        for (int i = 0; i < frames.size(); i++) {
+            String n = name(frames.get(i).getMethod());
+            if (n.startsWith("org.abierto.") && !n.contains("$$Lambda")) {
+                if (i == 0) {
+                    return null;
+                }
+                String called = name(frames.get(i - 1).getMethod());
+                return called.startsWith("org.abierto.") ? null : n + " → " + called;
+            }
+        }
+        return null;
     }
 
     /** The stage of a stack: the package of its outermost Abierto frame below the facade and the CLI. */
