@@ -11,7 +11,9 @@
 # Options: --quick, --runs N (rounds per corpus), --out FILE (default: docs/PERFORMANCE.md, or
 # target/perf/PERFORMANCE-quick.md with --quick), --work DIR (default: generator/bench/target/perf),
 # --sizes "30 1000 10000" (pages per language), --no-profile, --no-jvm-options.
-# Abierto's JVM options: ABIERTO_JAVA_OPTS (default: none, i.e. what `java -jar` gives every user).
+# Abierto runs twice in every round: with ABIERTO_JAVA_OPTS (default: none, what `java -jar` gives
+# every user) and with ABIERTO_TUNED_OPTS (default: C1 only, serial GC, and an AppCDS archive that the
+# script writes first; @WORK@ stands for the work folder).
 #
 # Installs nothing. Needs: java (17), hugo (Debian's package, 0.111), hyperfine, GNU time (/usr/bin/time).
 set -euo pipefail
@@ -25,6 +27,8 @@ TEMPLATES=$REPO/templates
 REAL_CONTENT=$REPO/content
 # The options of the main table. Empty: the JVM's defaults (G1, tiered compilation, the JDK's CDS archive).
 ABIERTO_JAVA_OPTS=${ABIERTO_JAVA_OPTS:-}
+# The tuned options: the best of the JVM-option comparison below on the 1,000-page corpus.
+ABIERTO_TUNED_OPTS=${ABIERTO_TUNED_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=@WORK@/abierto.jsa}
 
 quick=false
 runs=""
@@ -74,6 +78,7 @@ fi
 
 mkdir -p "$work/results"
 rm -f "$work"/results/*
+tuned_opts=${ABIERTO_TUNED_OPTS//@WORK@/$work}
 generated=$work/generated.md
 : > "$generated"
 say() { printf '%s\n' "$*" >&2; }
@@ -139,9 +144,15 @@ for n in $sizes; do
   eval "$(corpus_cmd "$n")" >&2
 done
 
+# --- AppCDS: the classes one build of the real report loads, archived for the tuned runs --------------
+say "AppCDS: archiving the classes a build of the real report loads"
+rm -f "$work/abierto.jsa"
+eval "measure appcds-dump $(printf %q "$work/out-appcds-dump") $(abierto "-XX:ArchiveClassesAtExit=$work/abierto.jsa" "$REAL_CONTENT" "$work/out-appcds-dump")"
+
 # --- JVM start-up, alone -----------------------------------------------------------------------------
 say "JVM start-up"
-rounds 5 1 "startup-abierto|-|java $ABIERTO_JAVA_OPTS -jar $(printf %q "$JAR") --version" "startup-hugo|-|hugo version"
+rounds 5 1 "startup-abierto|-|java $ABIERTO_JAVA_OPTS -jar $(printf %q "$JAR") --version" \
+  "startup-tuned|-|java $tuned_opts -jar $(printf %q "$JAR") --version" "startup-hugo|-|hugo version"
 hyperfine --style basic --warmup 3 --runs "$startup_runs" --export-csv "$work/results/startup-hyperfine.csv" \
   "java $ABIERTO_JAVA_OPTS -jar $(printf %q "$JAR") --version" "hugo version" > "$work/results/startup-hyperfine.txt" 2>&1
 hf_median() { awk -F, -v row="$1" 'NR == row + 1 {printf "%.0f ms (mean user+sys %.0f ms)", $4 * 1000, ($5 + $6) * 1000}' "$work/results/startup-hyperfine.csv"; }
@@ -156,7 +167,8 @@ for c in "${corpora[@]}"; do
   elif [ "$c" = real ] || [ "$c" -le 100 ]; then n_runs=$small_runs; warm=1
   else n_runs=$mid_runs; warm=1; fi
   say "Corpus $c: $n_runs rounds"
-  entries=("abierto-$c|$work/out-$c-abierto|$(abierto "$ABIERTO_JAVA_OPTS" "$content" "$work/out-$c-abierto")")
+  entries=("abierto-$c|$work/out-$c-abierto|$(abierto "$ABIERTO_JAVA_OPTS" "$content" "$work/out-$c-abierto")"
+           "tuned-$c|$work/out-$c-tuned|$(abierto "$tuned_opts" "$content" "$work/out-$c-tuned")")
   [ -n "$hugo_src" ] && entries+=("hugo-$c|$work/out-$c-hugo|$(hugo_build "$hugo_src" "$work/out-$c-hugo")")
   rounds "$n_runs" "$warm" "${entries[@]}"
 done
@@ -174,11 +186,8 @@ jvm_variants=(
 jvm_corpora=(real)
 if ! $quick; then for n in $sizes; do if [ "$n" -le 1000 ] && [ "$n" -gt 30 ]; then jvm_corpora+=("$n"); fi; done; fi
 if $jvm_options; then
-  say "AppCDS: archiving the classes a build of the real report loads"
-  rm -f "$work/abierto.jsa"
-  eval "measure appcds-dump $(printf %q "$work/out-appcds-dump") $(abierto "-XX:ArchiveClassesAtExit=$work/abierto.jsa" "$REAL_CONTENT" "$work/out-appcds-dump")"
   for c in "${jvm_corpora[@]}"; do
-    if [ "$c" = real ]; then content=$REAL_CONTENT; n_runs=$small_runs; else content=$work/corpus-$c/abierto; n_runs=$(( mid_runs < 3 ? mid_runs : 3 )); fi
+    if [ "$c" = real ]; then content=$REAL_CONTENT; n_runs=$(( small_runs < 5 ? small_runs : 5 )); else content=$work/corpus-$c/abierto; n_runs=$(( mid_runs < 3 ? mid_runs : 3 )); fi
     say "JVM options on corpus $c: $n_runs rounds"
     entries=()
     for v in "${jvm_variants[@]}"; do
@@ -229,7 +238,7 @@ md "| memory | $mem |"
 md "| system | $os, Linux $(uname -r) |"
 md "| Java | $java_version |"
 md "| Hugo | $hugo_version |"
-md "| tools | $(hyperfine --version), GNU time $(/usr/bin/time --version 2>&1 | grep -o '[0-9.]*$') |"
+md "| tools | $(hyperfine --version), GNU time (Debian package $(dpkg-query -W -f '${Version}' time 2>/dev/null || echo '?')) |"
 md "| load average (1, 5, 15 min) | at the start $load_start; at the end $load_end |"
 md "| CPU pressure (share of time some task waited for a CPU, last minute) | at the start $pressure_start; at the end $pressure_end |"
 md ""
@@ -240,40 +249,56 @@ md ""
 md "## Commands"
 md ""
 shown_opts=${ABIERTO_JAVA_OPTS:-none, the JVM defaults}
-md "Abierto's JVM options in the main table: \`$shown_opts\`. Each run starts with an empty output folder."
+md "Abierto runs with two sets of JVM options: \`$shown_opts\` (\"defaults\") and \`${ABIERTO_TUNED_OPTS//@WORK@/\$WORK}\`"
+md "(\"tuned\": the C1 compiler only, the serial collector, and a class-data archive written once by \`-XX:ArchiveClassesAtExit\`"
+md "during a build of the real report). Each run starts with an empty output folder."
 md ""
 md '```sh'
 md "$(corpus_cmd N | sed "s|$work|\$WORK|g; s|$REPO/||g")"
-md "$(abierto "$ABIERTO_JAVA_OPTS" "\$WORK/corpus-N/abierto" "\$WORK/out" | sed "s|$REPO/||g")"
-md "$(hugo_build "\$WORK/corpus-N/hugo" "\$WORK/out" | sed "s|$REPO/||g")"
+md "$(abierto "$ABIERTO_JAVA_OPTS" "$work/corpus-N/abierto" "$work/out" | sed "s|$work|\$WORK|g; s|$REPO/||g; s|java  |java |")"
+md "$(abierto "$tuned_opts" "$work/corpus-N/abierto" "$work/out" | sed "s|$work|\$WORK|g; s|$REPO/||g")"
+md "$(hugo_build "$work/corpus-N/hugo" "$work/out" | sed "s|$work|\$WORK|g; s|$REPO/||g")"
 md "/usr/bin/time -v …   # wall, user + sys, maximum resident set size of each run"
 md '```'
 md ""
 md "## Side by side: medians"
 md ""
-md "| corpus | pages (Abierto) | HTML files Abierto / Hugo | runs | wall Abierto | wall Hugo | ratio | CPU Abierto | CPU Hugo | ratio | peak RSS Abierto | peak RSS Hugo | ratio |"
-md "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-for c in "${corpora[@]}"; do
-  a=abierto-$c h=hugo-$c
+md "Ratios are Abierto ÷ Hugo: below 1, Abierto is faster or smaller."
+md ""
+md "| corpus | Abierto's JVM | pages built | runs | wall Abierto | wall Hugo | ratio | CPU Abierto | CPU Hugo | ratio | peak RSS Abierto | peak RSS Hugo | ratio |"
+md "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+# `row LABEL JVM ABIERTO_KEY HUGO_KEY`: one line of the table; HUGO_KEY may have no results.
+row() {
+  local a=$3 h=$4
   if [ -f "$work/results/$h.txt" ]; then
-    md "| $(label "$c") | $(pages_built "$a") | $(html_files "$work/out-$c-abierto") / $(html_files "$work/out-$c-hugo") | $(count "$a") | $(seconds "$(med "$a" 1)") | $(seconds "$(med "$h" 1)") | $(ratio "$(med "$a" 1)" "$(med "$h" 1)") | $(seconds "$(med "$a" 2)") | $(seconds "$(med "$h" 2)") | $(ratio "$(med "$a" 2)" "$(med "$h" 2)") | $(mib "$(med "$a" 3)") | $(mib "$(med "$h" 3)") | $(ratio "$(med "$a" 3)" "$(med "$h" 3)") |"
+    md "| $1 | $2 | $(pages_built "$a") | $(count "$a") | $(seconds "$(med "$a" 1)") | $(seconds "$(med "$h" 1)") | $(ratio "$(med "$a" 1)" "$(med "$h" 1)") | $(seconds "$(med "$a" 2)") | $(seconds "$(med "$h" 2)") | $(ratio "$(med "$a" 2)" "$(med "$h" 2)") | $(mib "$(med "$a" 3)") | $(mib "$(med "$h" 3)") | $(ratio "$(med "$a" 3)" "$(med "$h" 3)") |"
   else
-    md "| $(label "$c") | $(pages_built "$a") | $(html_files "$work/out-$c-abierto") / – | $(count "$a") | $(seconds "$(med "$a" 1)") | – | – | $(seconds "$(med "$a" 2)") | – | – | $(mib "$(med "$a" 3)") | – | – |"
+    md "| $1 | $2 | $(pages_built "$a") | $(count "$a") | $(seconds "$(med "$a" 1)") | – | – | $(seconds "$(med "$a" 2)") | – | – | $(mib "$(med "$a" 3)") | – | – |"
   fi
+}
+for c in "${corpora[@]}"; do
+  row "$(label "$c")" defaults "abierto-$c" "hugo-$c"
+  row "$(label "$c")" tuned "tuned-$c" "hugo-$c"
 done
-md "| JVM / Hugo start-up alone (\`--version\`, \`hugo version\`) | – | – | $(count startup-abierto) | $(seconds "$(med startup-abierto 1)") | $(seconds "$(med startup-hugo 1)") | $(ratio "$(med startup-abierto 1)" "$(med startup-hugo 1)") | $(seconds "$(med startup-abierto 2)") | $(seconds "$(med startup-hugo 2)") | $(ratio "$(med startup-abierto 2)" "$(med startup-hugo 2)") | $(mib "$(med startup-abierto 3)") | $(mib "$(med startup-hugo 3)") | $(ratio "$(med startup-abierto 3)" "$(med startup-hugo 3)") |"
+row "start-up alone (\`--version\`, \`hugo version\`)" defaults startup-abierto startup-hugo
+row "start-up alone" tuned startup-tuned startup-hugo
+md ""
+md "Pages built: Abierto's count (the bilingual landing page and the 404 pages aside); Hugo wrote"
+md "$(for c in "${corpora[@]}"; do [ "$c" = real ] || printf '%s HTML files for %s, ' "$(html_files "$work/out-$c-hugo")" "$(label "$c")"; done)Abierto"
+md "$(for c in "${corpora[@]}"; do [ "$c" = real ] || printf '%s, ' "$(html_files "$work/out-$c-abierto")"; done | sed 's/, $//') HTML files."
 md ""
 md "Start-up measured by hyperfine ($startup_runs runs after 3 warm-ups): \`java -jar abierto.jar --version\` median $(hf_median 1);"
 md "\`hugo version\` median $(hf_median 2)."
 md ""
-md "Time per page (median wall ÷ pages Abierto built):"
+md "Time per page (median ÷ pages Abierto built):"
 md ""
-md "| corpus | Abierto wall per page | Abierto CPU per page | Hugo wall per page | Hugo CPU per page |"
-md "|---|---:|---:|---:|---:|"
+md "| corpus | Abierto wall | Abierto CPU | tuned wall | tuned CPU | Hugo wall | Hugo CPU |"
+md "|---|---:|---:|---:|---:|---:|---:|"
+per_page() { awk -v t="$(med "$1" "$2")" -v p="$3" 'BEGIN {printf "%.2f ms", 1000 * t / p}'; }
 for c in "${corpora[@]}"; do
   [ "$c" = real ] && continue
   p=$(pages_built "abierto-$c")
-  md "| $(label "$c") | $(awk -v t="$(med "abierto-$c" 1)" -v p="$p" 'BEGIN {printf "%.2f ms", 1000 * t / p}') | $(awk -v t="$(med "abierto-$c" 2)" -v p="$p" 'BEGIN {printf "%.2f ms", 1000 * t / p}') | $(awk -v t="$(med "hugo-$c" 1)" -v p="$p" 'BEGIN {printf "%.2f ms", 1000 * t / p}') | $(awk -v t="$(med "hugo-$c" 2)" -v p="$p" 'BEGIN {printf "%.2f ms", 1000 * t / p}') |"
+  md "| $(label "$c") | $(per_page "abierto-$c" 1 "$p") | $(per_page "abierto-$c" 2 "$p") | $(per_page "tuned-$c" 1 "$p") | $(per_page "tuned-$c" 2 "$p") | $(per_page "hugo-$c" 1 "$p") | $(per_page "hugo-$c" 2 "$p") |"
 done
 
 md ""
@@ -281,29 +306,31 @@ md "## Goals of issue 8"
 md ""
 verdict() { awk -v x="$1" -v limit="$2" 'BEGIN {if (x <= limit) print "**holds**"; else printf "**does not hold** (%.2f× the limit)\n", x / limit}'; }
 big=$largest
-if [ -f "$work/results/hugo-$big.txt" ]; then
-  wr=$(ratio "$(med "abierto-$big" 1)" "$(med "hugo-$big" 1)"); cr=$(ratio "$(med "abierto-$big" 2)" "$(med "hugo-$big" 2)")
-  rss=$(med "abierto-$big" 3)
-  md "| goal | measured | verdict |"
-  md "|---|---|---|"
-  md "| $(label "$big"): wall ≤ 0.5 × Hugo's | $wr × | $(verdict "$wr" 0.5) |"
-  md "| $(label "$big"): CPU ≤ 0.5 × Hugo's | $cr × | $(verdict "$cr" 0.5) |"
-  md "| $(label "$big"): peak memory ≤ 1 GB (10⁹ bytes) | $(mib "$rss") | $(verdict "$(awk -v k="$rss" 'BEGIN {print k * 1024}')" 1000000000) |"
-  md "| the real report: wall ≤ 0.8 s | $(seconds "$(med abierto-real 1)") | $(verdict "$(med abierto-real 1)" 0.8) |"
-  second=$(tr ' ' '\n' <<<"$sizes" | sort -n | tail -2 | head -1)
+second=$(tr ' ' '\n' <<<"$sizes" | sort -n | tail -2 | head -1)
+md "| goal | JVM | measured | verdict |"
+md "|---|---|---|---|"
+for jvm in abierto tuned; do
+  name=$([ "$jvm" = abierto ] && echo defaults || echo tuned)
+  if [ -f "$work/results/hugo-$big.txt" ]; then
+    wr=$(ratio "$(med "$jvm-$big" 1)" "$(med "hugo-$big" 1)"); cr=$(ratio "$(med "$jvm-$big" 2)" "$(med "hugo-$big" 2)")
+    rss=$(med "$jvm-$big" 3)
+    md "| $(label "$big"): wall ≤ 0.5 × Hugo's | $name | $wr × | $(verdict "$wr" 0.5) |"
+    md "| $(label "$big"): CPU ≤ 0.5 × Hugo's | $name | $cr × | $(verdict "$cr" 0.5) |"
+    md "| $(label "$big"): peak memory ≤ 1 GB (10⁹ bytes) | $name | $(mib "$rss") | $(verdict "$(awk -v k="$rss" 'BEGIN {print k * 1024}')" 1000000000) |"
+  fi
+  md "| the real report: wall ≤ 0.8 s | $name | $(seconds "$(med "$jvm-real" 1)") | $(verdict "$(med "$jvm-real" 1)" 0.8) |"
   if [ "$second" != "$big" ]; then
-    pw=$(awk -v a="$(med "abierto-$big" 1)" -v pa="$(pages_built "abierto-$big")" -v b="$(med "abierto-$second" 1)" -v pb="$(pages_built "abierto-$second")" 'BEGIN {printf "%.2f", (a / pa) / (b / pb)}')
-    pc=$(awk -v a="$(med "abierto-$big" 2)" -v pa="$(pages_built "abierto-$big")" -v b="$(med "abierto-$second" 2)" -v pb="$(pages_built "abierto-$second")" 'BEGIN {printf "%.2f", (a / pa) / (b / pb)}')
-    md "| linear: wall per page at $(label "$big") within 20 % of $(label "$second") | $pw × | $(verdict "$pw" 1.2) |"
-    md "| linear: CPU per page, the same | $pc × | $(verdict "$pc" 1.2) |"
+    pw=$(awk -v a="$(med "$jvm-$big" 1)" -v pa="$(pages_built "abierto-$big")" -v b="$(med "$jvm-$second" 1)" -v pb="$(pages_built "abierto-$second")" 'BEGIN {printf "%.2f", (a / pa) / (b / pb)}')
+    pc=$(awk -v a="$(med "$jvm-$big" 2)" -v pa="$(pages_built "abierto-$big")" -v b="$(med "$jvm-$second" 2)" -v pb="$(pages_built "abierto-$second")" 'BEGIN {printf "%.2f", (a / pa) / (b / pb)}')
+    md "| linear: wall per page at $(label "$big") within 20 % of $(label "$second") | $name | $pw × | $(verdict "$pw" 1.2) |"
+    md "| linear: CPU per page, the same | $name | $pc × | $(verdict "$pc" 1.2) |"
   fi
-  if java -jar "$JAR" --help 2>&1 | grep -qw serve; then
-    md "| \`serve\`: an edited page served ≤ 50 ms after the write | not measured by this script yet | – |"
-  else
-    md "| \`serve\`: an edited page served ≤ 50 ms after the write | cannot be measured: the CLI has no \`serve\` command yet | – |"
-  fi
+done
+if java -jar "$JAR" --help 2>&1 | grep -qw serve; then
+  md "| \`serve\`: an edited page served ≤ 50 ms after the write | – | not measured by this script yet | – |"
+else
+  md "| \`serve\`: an edited page served ≤ 50 ms after the write | – | cannot be measured: the CLI has no \`serve\` command yet | – |"
 fi
-
 md ""
 md "## The floor"
 md ""
@@ -324,7 +351,8 @@ if $jvm_options; then
     md "|---|---:|---:|---:|---:|"
     for v in "${jvm_variants[@]}"; do
       name=${v%%|*}; opts=${v#*|}; k=jvm-$c-$name
-      md "| \`${opts:-(defaults)}\` | $(seconds "$(med "$k" 1)") | $(seconds "$(med "$k" 2)") | $(mib "$(med "$k" 3)") | $(ratio "$(med "$k" 1)" "$(med "jvm-$c-defaults" 1)") |" | sed "s|$work|\$WORK|g"
+      shown=${opts:-(defaults)}
+      md "| \`${shown//$work/\$WORK}\` | $(seconds "$(med "$k" 1)") | $(seconds "$(med "$k" 2)") | $(mib "$(med "$k" 3)") | $(ratio "$(med "$k" 1)" "$(med "jvm-$c-defaults" 1)") |"
     done
     md ""
   done
