@@ -35,6 +35,7 @@ public final class Workspace {
      * @param changed files known to have changed since the last update (may be empty: dates are compared anyway)
      */
     public synchronized Snapshot update(Collection<Path> changed) {
+        long started = System.nanoTime();
         pipeline.changed(changed);
         var diagnostics = new Diagnostics();
         Pipeline.Outcome outcome = pipeline.run(diagnostics);
@@ -43,7 +44,7 @@ public final class Workspace {
         version++;
         var result = new BuildResult(diagnostics.all(),
                 outcome.site().map(Abierto::pagesPerLanguage).orElse(Map.of()), files.size(), false);
-        return new Snapshot(version, files, result);
+        return new Snapshot(version, files, result, java.time.Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
@@ -52,8 +53,9 @@ public final class Workspace {
      * @param version increases with every update
      * @param files   path in the site → file; empty when the content has errors
      * @param result  the diagnostics and counts
+     * @param took    how long the update took
      */
-    public record Snapshot(long version, Map<String, OutputFile> files, BuildResult result) {
+    public record Snapshot(long version, Map<String, OutputFile> files, BuildResult result, java.time.Duration took) {
         public Snapshot {
             files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
         }

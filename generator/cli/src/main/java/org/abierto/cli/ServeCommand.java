@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -44,14 +43,12 @@ final class ServeCommand implements Callable<Integer> {
                 workingDir.resolve("site/target/site"), inputs.baseUrl, inputs.strict);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long[] started = {System.nanoTime()};
         var stopped = new CountDownLatch(1);
         try (var server = new DevServer(new Workspace(request), bind, port, snapshot -> {
             snapshot.diagnostics().forEach(d -> err.println(d.format(workingDir)));
-            out.println(BuildSummary.line(snapshot.result(), true, Duration.ofNanos(System.nanoTime() - started[0]), "memory"));
+            out.println(BuildSummary.line(snapshot.result(), true, snapshot.took(), "memory"));
             out.flush();
             err.flush();
-            started[0] = System.nanoTime();
         })) {
             out.println("Serving the site at http://" + bind + ":" + server.port() + "/ — edit content/ or templates/ and the page reloads; Ctrl-C stops.");
             out.flush();

@@ -61,6 +61,10 @@ public final class DevServer implements AutoCloseable {
         this.projectRoot = content.getParent() == null ? content : content.getParent();
         this.snapshot = workspace.update(List.of());
         onRebuild.accept(snapshot);
+        // The JDK's server writes a response's headers and body separately; without TCP_NODELAY a reused
+        // connection waits for the browser's delayed acknowledgement, 40 ms on every request after the first.
+        // Read once, when the first server is made, so it is set before.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
         server.setExecutor(executor);
         server.createContext("/", this::handle);

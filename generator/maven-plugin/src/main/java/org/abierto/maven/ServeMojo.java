@@ -8,7 +8,6 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code abierto:serve}: the live preview at http://127.0.0.1:PORT/, until Ctrl-C. */
@@ -26,11 +25,9 @@ public class ServeMojo extends AbstractAbiertoMojo {
     @Override
     public void execute() throws MojoExecutionException {
         var stopped = new CountDownLatch(1);
-        long[] started = {System.nanoTime()};
         try (var server = new DevServer(new Workspace(request()), bind, port, snapshot -> {
             snapshot.diagnostics().forEach(this::log);
-            getLog().info(BuildSummary.line(snapshot.result(), true, Duration.ofNanos(System.nanoTime() - started[0]), "memory"));
-            started[0] = System.nanoTime();
+            getLog().info(BuildSummary.line(snapshot.result(), true, snapshot.took(), "memory"));
         })) {
             getLog().info("Serving the site at http://" + bind + ":" + server.port() + "/ — Ctrl-C stops.");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
