@@ -45,6 +45,7 @@ final class Pipeline {
     private final PageRenderer renderer;
     private final HtmlChecker checker;
     private final ImageVariants images = new ImageVariants();
+    private Collection<Path> changed;
 
     /**
      * @param incremental whether it will run again on the same content (the dev server): stages then
@@ -66,14 +67,19 @@ final class Pipeline {
     record Outcome(Optional<Site> site, List<OutputFile> files) {
     }
 
-    /** Forget what was read of these files: they changed, whatever their dates say. */
+    /**
+     * The files that changed since the last run, whatever their dates say; the next run reads only them
+     * when they are all edits of files it read before. Empty: not known, every file is looked at.
+     */
     void changed(Collection<Path> files) {
         loader.forget(files);
+        changed = files.isEmpty() ? null : List.copyOf(files);
     }
 
     /** Load, parse and assemble. */
     Optional<Site> assemble(Diagnostics diagnostics) {
-        Optional<Sources> sources = loader.load(request.contentDir(), request.templatesDir(), diagnostics);
+        Optional<Sources> sources = loader.load(request.contentDir(), request.templatesDir(), changed, diagnostics);
+        changed = null;
         if (sources.isEmpty() || diagnostics.hasErrors()) {
             return Optional.empty();
         }

@@ -44,7 +44,7 @@ class IncrementalBuildTest {
         var workspace = new Workspace(site.request());
         workspace.update(List.of());
         Random random = new Random(seed);
-        for (int step = 0; step < 12; step++) {
+        for (int step = 0; step < 16; step++) {
             Path changed = edit(site, random, step);
             Workspace.Snapshot snapshot = workspace.update(List.of(changed));
             var fresh = new Workspace(site.request()).update(List.of());
@@ -57,37 +57,42 @@ class IncrementalBuildTest {
         }
     }
 
-    /** One random edit of the kinds an editor makes; returns the file changed. */
+    /** One random edit of the kinds an editor makes; returns the file changed, as the dev server's watcher reports it. */
     private static Path edit(MiniSite site, Random random, int step) throws IOException {
         int page = 1 + random.nextInt(4);
         String es = "content/es/p" + page + ".md";
-        switch (random.nextInt(10)) {
-            case 0 -> site.file(es, read(site, es).replaceFirst("Texto \\d+[^.]*\\.", "Texto " + page + " revisado en el paso " + step + "."));
-            case 1 -> site.file(es, read(site, es).replaceFirst("title: .*", "title: Página " + page + " (" + step + ")"));
-            case 2 -> site.file(es, read(site, es).replaceFirst("order: \\d+", "order: " + random.nextInt(10)));
-            case 3 -> site.file("content/data/ejemplares.yaml", read(site, "content/data/ejemplares.yaml")
+        String changed = switch (random.nextInt(10)) {
+            case 0 -> write(site, es, read(site, es).replaceFirst("Texto \\d+[^.]*\\.", "Texto " + page + " revisado en el paso " + step + "."));
+            case 1 -> write(site, es, read(site, es).replaceFirst("title: .*", "title: Página " + page + " (" + step + ")"));
+            case 2 -> write(site, es, read(site, es).replaceFirst("order: \\d+", "order: " + random.nextInt(10)));
+            case 3 -> write(site, "content/data/ejemplares.yaml", read(site, "content/data/ejemplares.yaml")
                     .replaceFirst("\\{n: \\d+}", "{n: " + (step + 10) + "}"));
-            case 4 -> site.file("content/i18n/es.yaml", "next: Siguiente " + step + "\nformat:\n  month: MMMM 'de' y\n");
-            case 5 -> site.file("templates/page.ftlh", read(site, "templates/page.ftlh").replace("</main>", "<!-- " + step + " --></main>"));
-            case 6 -> site.file("content/es/nueva-" + step + ".md", "---\ntitle: Nueva " + step + "\n---\n\nPágina nueva.\n");
+            case 4 -> write(site, "content/i18n/es.yaml", "next: Siguiente " + step + "\nformat:\n  month: MMMM 'de' y\n");
+            case 5 -> write(site, "templates/page.ftlh", read(site, "templates/page.ftlh").replace("</main>", "<!-- " + step + " --></main>"));
+            case 6 -> write(site, "content/es/nueva-" + step + ".md", "---\ntitle: Nueva " + step + "\n---\n\nPágina nueva.\n");
             // Links whose target comes and goes: a page that may have been deleted, an anchor that may be renamed.
-            case 7 -> site.file(es, read(site, es).replaceFirst("( \\[la nueva]\\(nueva-\\d+\\.md\\)\\.)?\n\n::table",
+            case 7 -> write(site, es, read(site, es).replaceFirst("( \\[la nueva]\\(nueva-\\d+\\.md\\)\\.)?\n\n::table",
                     (random.nextBoolean() ? "" : " [la nueva](nueva-" + random.nextInt(step + 1) + ".md).") + "\n\n::table"));
-            case 8 -> site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto del diagnóstico.\n\n## "
+            case 8 -> write(site, "content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto del diagnóstico.\n\n## "
                     + (random.nextBoolean() ? "Hallazgos" : "Resultados") + "\n\nTexto.\n");
             default -> {
                 List<String> extra = new ArrayList<>(MiniSite.files(site.root().resolve("content/es")).stream()
                         .filter(f -> f.startsWith("nueva-")).map(f -> "es/" + f.replace(".md", "/index.html")).toList());
                 if (extra.isEmpty()) {
-                    site.file("templates/directives/table.ftlh", read(site, "templates/directives/table.ftlh") + "<!-- " + step + " -->\n");
-                    return site.root().resolve("templates/directives/table.ftlh");
+                    yield write(site, "templates/directives/table.ftlh", read(site, "templates/directives/table.ftlh") + "<!-- " + step + " -->\n");
                 }
                 String name = extra.get(0).replace("/index.html", "");
                 site.delete("content/" + name + ".md");
-                return site.root().resolve("content/" + name + ".md");
+                yield "content/" + name + ".md";
             }
-        }
-        return site.root();
+        };
+        // The file the watcher would report: an edit of a known file is read alone, anything else makes a full walk.
+        return site.root().resolve(changed);
+    }
+
+    private static String write(MiniSite site, String path, String text) {
+        site.file(path, text);
+        return path;
     }
 
     private static String read(MiniSite site, String path) throws IOException {

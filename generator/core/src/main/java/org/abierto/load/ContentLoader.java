@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The load stage: walks the content and templates folders and reads every source file.
@@ -34,9 +35,86 @@ public final class ContentLoader {
     // A loader used for several builds (the dev server) reads again only the files that changed.
     private final Map<Path, Read> reads = new java.util.concurrent.ConcurrentHashMap<>();
 
+    // The last full load, when it found no problem: a dev server told exactly which files changed
+    // reads those again and keeps the rest, instead of walking tens of thousands of files.
+    private Sources last;
+
     /** Forgets what it read of these files, so the next load reads them again whatever their dates say. */
     public void forget(java.util.Collection<Path> files) {
         files.forEach(f -> reads.remove(f.toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Reads the sources of a build again after the given files changed. When each of them is a file
+     * the previous load read and still exists (an edit, not a new, deleted or renamed file), only they
+     * are read; otherwise, or with {@code changed} null (not known), the folders are walked again.
+     */
+    public Optional<Sources> load(Path contentDir, Path templatesDir, java.util.Collection<Path> changed, Diagnostics diagnostics) {
+        Sources previous = last;
+        if (changed != null && !changed.isEmpty() && previous != null
+                && previous.contentRoot().equals(contentDir.toAbsolutePath().normalize())
+                && previous.templatesRoot().equals(templatesDir.toAbsolutePath().normalize())) {
+            Set<Path> edited = new java.util.HashSet<>();
+            for (Path f : changed) {
+                Path file = f.toAbsolutePath().normalize();
+                if (!ignoredInside(previous, file)) {
+                    edited.add(file);
+                }
+            }
+            if (edited.stream().allMatch(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && knows(previous, f))) {
+                var reread = new Diagnostics();
+                Sources sources = reread(previous, edited, reread);
+                reread.all().forEach(diagnostics::add);
+                last = reread.all().isEmpty() ? sources : null;
+                return Optional.of(sources);
+            }
+        }
+        return load(contentDir, templatesDir, diagnostics);
+    }
+
+    /** Whether a changed file is one no build reads: hidden, an editor's backup, outside both folders. */
+    private static boolean ignoredInside(Sources sources, Path file) {
+        for (Path root : List.of(sources.contentRoot(), sources.templatesRoot())) {
+            if (file.startsWith(root) && !file.equals(root)) {
+                for (Path part : root.relativize(file)) {
+                    if (ignoredName(part.toString())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean knows(Sources sources, Path file) {
+        if (file.equals(sources.siteFile().path())) {
+            return true;
+        }
+        for (List<SourceFile> files : List.of(sources.i18nFiles(), sources.dataFiles(), sources.pageFiles())) {
+            if (files.stream().anyMatch(f -> f.path().equals(file))) {
+                return true;
+            }
+        }
+        if (sources.staticFiles().stream().anyMatch(f -> f.path().equals(file))) {
+            return true;
+        }
+        Path templates = sources.templatesRoot();
+        return file.startsWith(templates) && sources.templates().contains(relative(templates, file));
+    }
+
+    private Sources reread(Sources previous, Set<Path> edited, Diagnostics diagnostics) {
+        Path content = previous.contentRoot();
+        java.util.function.UnaryOperator<SourceFile> fresh = f -> edited.contains(f.path()) ? read(content, f.path(), diagnostics) : f;
+        List<StaticFile> statics = new ArrayList<>();
+        for (StaticFile f : previous.staticFiles()) {
+            statics.add(!edited.contains(f.path()) ? f : f.isThemeAsset() ? themeAsset(f.path(), f.target()) : staticFile(f.path(), f.target()));
+        }
+        return new Sources(content, previous.templatesRoot(), fresh.apply(previous.siteFile()),
+                previous.i18nFiles().stream().map(fresh).toList(),
+                previous.dataFiles().stream().map(fresh).toList(),
+                previous.pageFiles().stream().map(fresh).toList(),
+                statics, previous.templates());
     }
 
     /**
@@ -59,6 +137,7 @@ public final class ContentLoader {
             return Optional.empty();
         }
 
+        int reportedBefore = diagnostics.all().size();
         List<Path> i18n = new ArrayList<>();
         List<Path> data = new ArrayList<>();
         List<Path> pages = new ArrayList<>();
@@ -92,12 +171,14 @@ public final class ContentLoader {
             }
         }
 
-        return Optional.of(new Sources(content, templates,
+        Sources sources = new Sources(content, templates,
                 read(content, site, diagnostics),
                 readAll(content, i18n, diagnostics),
                 readAll(content, data, diagnostics),
                 readAll(content, pages, diagnostics),
-                statics, templateNames));
+                statics, templateNames);
+        last = diagnostics.all().size() == reportedBefore ? sources : null;
+        return Optional.of(sources);
     }
 
     private static boolean requireDirectory(Path dir, String what, Diagnostics diagnostics) {

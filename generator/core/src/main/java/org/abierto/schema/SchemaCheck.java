@@ -53,33 +53,36 @@ public final class SchemaCheck {
         }
     }
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final Map<Kind, JsonNode> sources = new EnumMap<>(Kind.class);
-    // Compiling the schemas costs about half a second in a cold JVM; it starts here, on another
-    // thread, so that it overlaps with reading the content folder.
-    private final CompletableFuture<Map<Kind, JsonSchema>> schemas;
+    // In a holder: loading Jackson's data binding is part of what happens on the other thread.
+    private static final class Mapper {
+        static final ObjectMapper INSTANCE = new ObjectMapper();
+    }
+    // Loading Jackson and the validator and compiling the schemas cost about half a second in a
+    // fresh JVM; it starts here, on another thread, so that it overlaps with reading the content.
+    private final CompletableFuture<Compiled> compiled = CompletableFuture.supplyAsync(SchemaCheck::compile);
 
-    public SchemaCheck() {
-        for (Kind kind : Kind.values()) {
-            sources.put(kind, read(kind));
-        }
-        schemas = CompletableFuture.supplyAsync(this::compile);
+    private record Compiled(Map<Kind, JsonNode> sources, Map<Kind, JsonSchema> schemas) {
     }
 
-    private Map<Kind, JsonSchema> compile() {
+    private static Compiled compile() {
         var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         var config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
-        Map<Kind, JsonSchema> compiled = new EnumMap<>(Kind.class);
-        sources.forEach((kind, source) -> compiled.put(kind, factory.getSchema(source, config)));
-        return compiled;
+        Map<Kind, JsonNode> sources = new EnumMap<>(Kind.class);
+        Map<Kind, JsonSchema> schemas = new EnumMap<>(Kind.class);
+        for (Kind kind : Kind.values()) {
+            JsonNode source = read(kind);
+            sources.put(kind, source);
+            schemas.put(kind, factory.getSchema(source, config));
+        }
+        return new Compiled(sources, schemas);
     }
 
-    private JsonSchema schema(Kind kind) {
+    private Compiled compiled() {
         try {
-            return schemas.join().get(kind);
+            return compiled.join();
         } catch (CompletionException e) {
             // A schema kept with the generator that does not compile is a bug, not bad content.
-            throw new IllegalStateException("schema " + kind.file + " does not compile", e.getCause());
+            throw new IllegalStateException("the schemas of the generator do not compile", e.getCause());
         }
     }
 
@@ -90,7 +93,7 @@ public final class SchemaCheck {
 
     private static JsonNode read(Kind kind) {
         try (InputStream in = SchemaCheck.class.getResourceAsStream(kind.file + ".schema.json")) {
-            return MAPPER.readTree(in);
+            return Mapper.INSTANCE.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,8 +105,8 @@ public final class SchemaCheck {
      * @return whether the document is valid
      */
     public boolean validate(YamlDocument doc, Kind kind, Diagnostics diagnostics) {
-        JsonNode instance = MAPPER.valueToTree(doc.root() == null ? Map.of() : doc.root());
-        List<ValidationMessage> messages = new ArrayList<>(schema(kind).validate(instance));
+        JsonNode instance = Mapper.INSTANCE.valueToTree(doc.root() == null ? Map.of() : doc.root());
+        List<ValidationMessage> messages = new ArrayList<>(compiled().schemas().get(kind).validate(instance));
         messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
                 .thenComparing(ValidationMessage::getType).thenComparing(m -> String.valueOf(m.getProperty())));
         for (ValidationMessage m : messages) {
@@ -138,7 +141,7 @@ public final class SchemaCheck {
     /** The keys a schema object allows, from the "properties" beside the failing keyword. */
     private List<String> allowedKeys(Kind kind, String keywordPointer) {
         String parent = keywordPointer.substring(0, Math.max(0, keywordPointer.lastIndexOf('/')));
-        JsonNode schema = sources.get(kind).at(parent.startsWith("#") ? parent.substring(1) : parent);
+        JsonNode schema = compiled().sources().get(kind).at(parent.startsWith("#") ? parent.substring(1) : parent);
         JsonNode properties = schema.path("properties");
         List<String> keys = new ArrayList<>();
         properties.fieldNames().forEachRemaining(keys::add);

@@ -75,7 +75,9 @@ final class ContentWatcher implements AutoCloseable {
         Path dir = folders.get(key);
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW || dir == null) {
-                continue; // dates are compared on every rebuild anyway
+                // Events were lost: report the folder, which makes the next build look at every file.
+                changed.add(dir == null ? Path.of("").toAbsolutePath() : dir.toAbsolutePath().normalize());
+                continue;
             }
             Path path = dir.resolve((Path) event.context());
             changed.add(path.toAbsolutePath().normalize());
