@@ -11,15 +11,19 @@
 # Options: --quick, --runs N (rounds per corpus), --out FILE (default: docs/PERFORMANCE.md, or
 # target/perf/PERFORMANCE-quick.md with --quick), --work DIR (default: generator/bench/target/perf),
 # --sizes "30 1000 10000" (pages per language), --no-profile, --no-jvm-options.
-# Abierto runs twice in every round: with ABIERTO_JAVA_OPTS (default: none, what `java -jar` gives
-# every user) and with ABIERTO_TUNED_OPTS (default: C1 only, serial GC, and an AppCDS archive that the
-# script writes first; @WORK@ stands for the work folder).
+# --no-serve.
+# Abierto runs twice in every round: `java -jar abierto.jar` with ABIERTO_JAVA_OPTS (default: none,
+# the JVM's defaults) and through the launcher `generator/cli/target/abierto` that `mvn package`
+# writes ("launcher": its class-data archive, C1 only, the serial collector). Then, on the largest
+# corpus, `abierto serve` and `hugo server` are timed from the write of an edited page to the new
+# page being served (org.abierto.bench.ServeLatency, 20 edits each).
 #
 # Installs nothing. Needs: java (17), hugo (Debian's package, 0.111), hyperfine, GNU time (/usr/bin/time).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 JAR=$REPO/generator/cli/target/abierto.jar
+LAUNCHER=$REPO/generator/cli/target/abierto
 BENCH_CLASSES=$REPO/generator/bench/target/classes
 THEMES=$REPO/generator/bench
 HUGO_THEME=hugo-theme
@@ -27,8 +31,6 @@ TEMPLATES=$REPO/templates
 REAL_CONTENT=$REPO/content
 # The options of the main table. Empty: the JVM's defaults (G1, tiered compilation, the JDK's CDS archive).
 ABIERTO_JAVA_OPTS=${ABIERTO_JAVA_OPTS:-}
-# The tuned options: the best of the JVM-option comparison below on the 1,000-page corpus.
-ABIERTO_TUNED_OPTS=${ABIERTO_TUNED_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile=@WORK@/abierto.jsa}
 
 quick=false
 runs=""
@@ -37,6 +39,8 @@ work=$REPO/generator/bench/target/perf
 sizes=""
 profile=true
 jvm_options=true
+serve=true
+serve_edits=20
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=true ;;
@@ -46,7 +50,8 @@ while [ $# -gt 0 ]; do
     --sizes) sizes=$2; shift ;;
     --no-profile) profile=false ;;
     --no-jvm-options) jvm_options=false ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --no-serve) serve=false ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -70,6 +75,7 @@ command -v hugo >/dev/null || missing+=("hugo (apt-get install hugo)")
 command -v hyperfine >/dev/null || missing+=("hyperfine (apt-get install hyperfine)")
 { [ -x /usr/bin/time ] && /usr/bin/time --version 2>&1 | grep -q GNU; } || missing+=("GNU time at /usr/bin/time (apt-get install time)")
 [ -f "$JAR" ] || missing+=("$JAR (run: mvn -B package)")
+[ -x "$LAUNCHER" ] && [ -f "$(dirname "$LAUNCHER")/abierto.jsa" ] || missing+=("$LAUNCHER and its archive abierto.jsa (run: mvn -B package, on Unix)")
 [ -f "$BENCH_CLASSES/org/abierto/bench/Corpus.class" ] || missing+=("$BENCH_CLASSES (run: mvn -B package)")
 if [ ${#missing[@]} -gt 0 ]; then
   printf 'run.sh: missing %s\n' "${missing[@]}" >&2
@@ -78,7 +84,6 @@ fi
 
 mkdir -p "$work/results"
 rm -f "$work"/results/*
-tuned_opts=${ABIERTO_TUNED_OPTS//@WORK@/$work}
 generated=$work/generated.md
 : > "$generated"
 say() { printf '%s\n' "$*" >&2; }
@@ -127,6 +132,7 @@ pages_built() { sed -n 's/^Built \([0-9]*\) pages.*/\1/p' "$work/results/$1.stdo
 html_files() { find "$1" -name '*.html' | wc -l | tr -d ' '; }
 
 abierto() { printf '%s' "java $1 -jar $(printf %q "$JAR") build --content $(printf %q "$2") --templates $(printf %q "$TEMPLATES") --out $(printf %q "$3")"; }
+launcher() { printf '%s' "$(printf %q "$LAUNCHER") build --content $(printf %q "$1") --templates $(printf %q "$TEMPLATES") --out $(printf %q "$2")"; }
 hugo_build() { printf '%s' "hugo --quiet --source $(printf %q "$1") --destination $(printf %q "$2") --themesDir $(printf %q "$THEMES") --theme $HUGO_THEME"; }
 
 # --- The machine -----------------------------------------------------------------------------------
@@ -144,7 +150,7 @@ for n in $sizes; do
   eval "$(corpus_cmd "$n")" >&2
 done
 
-# --- AppCDS: the classes one build of the real report loads, archived for the tuned runs --------------
+# --- AppCDS: the classes one build of the real report loads, archived for the JVM-option comparison ---
 say "AppCDS: archiving the classes a build of the real report loads"
 rm -f "$work/abierto.jsa"
 eval "measure appcds-dump $(printf %q "$work/out-appcds-dump") $(abierto "-XX:ArchiveClassesAtExit=$work/abierto.jsa" "$REAL_CONTENT" "$work/out-appcds-dump")"
@@ -152,7 +158,7 @@ eval "measure appcds-dump $(printf %q "$work/out-appcds-dump") $(abierto "-XX:Ar
 # --- JVM start-up, alone -----------------------------------------------------------------------------
 say "JVM start-up"
 rounds 5 1 "startup-abierto|-|java $ABIERTO_JAVA_OPTS -jar $(printf %q "$JAR") --version" \
-  "startup-tuned|-|java $tuned_opts -jar $(printf %q "$JAR") --version" "startup-hugo|-|hugo version"
+  "startup-tuned|-|$(printf %q "$LAUNCHER") --version" "startup-hugo|-|hugo version"
 hyperfine --style basic --warmup 3 --runs "$startup_runs" --export-csv "$work/results/startup-hyperfine.csv" \
   "java $ABIERTO_JAVA_OPTS -jar $(printf %q "$JAR") --version" "hugo version" > "$work/results/startup-hyperfine.txt" 2>&1
 hf_median() { awk -F, -v row="$1" 'NR == row + 1 {printf "%.0f ms (mean user+sys %.0f ms)", $4 * 1000, ($5 + $6) * 1000}' "$work/results/startup-hyperfine.csv"; }
@@ -168,7 +174,7 @@ for c in "${corpora[@]}"; do
   else n_runs=$mid_runs; warm=1; fi
   say "Corpus $c: $n_runs rounds"
   entries=("abierto-$c|$work/out-$c-abierto|$(abierto "$ABIERTO_JAVA_OPTS" "$content" "$work/out-$c-abierto")"
-           "tuned-$c|$work/out-$c-tuned|$(abierto "$tuned_opts" "$content" "$work/out-$c-tuned")")
+           "tuned-$c|$work/out-$c-tuned|$(launcher "$content" "$work/out-$c-tuned")")
   [ -n "$hugo_src" ] && entries+=("hugo-$c|$work/out-$c-hugo|$(hugo_build "$hugo_src" "$work/out-$c-hugo")")
   rounds "$n_runs" "$warm" "${entries[@]}"
 done
@@ -214,6 +220,23 @@ if $profile; then
   java -cp "$BENCH_CLASSES" org.abierto.bench.ProfileSummary "$work/profile.jfr" > "$work/results/profile.md"
 fi
 
+# --- Live preview: from the write of an edited page to the new page served -----------------------------------
+# One server at a time (each uses both cores while it builds); ServeLatency starts it, waits for its
+# first build, edits 3 + N pages one by one and puts them back. Port 0 is not an option for Hugo.
+serve_latency() {
+  local key=$1 content=$2 port=$3; shift 3
+  java -cp "$BENCH_CLASSES" org.abierto.bench.ServeLatency --content "$content" --port "$port" --edits "$serve_edits" \
+    --log "$work/results/$key.log" -- "$@" > "$work/results/$key.txt" 2> "$work/results/$key.stderr" \
+    || { say "run.sh: $key failed"; tail -20 "$work/results/$key.stderr" "$work/results/$key.log" >&2; exit 1; }
+}
+if $serve; then
+  say "Live preview on corpus $largest: abierto serve, then hugo server, $serve_edits edits each"
+  serve_latency serve-abierto "$work/corpus-$largest/abierto" 18181 \
+    "$LAUNCHER" serve --content "$work/corpus-$largest/abierto" --templates "$TEMPLATES" --port 18181
+  serve_latency serve-hugo "$work/corpus-$largest/hugo/content" 18182 \
+    hugo server --source "$work/corpus-$largest/hugo" --themesDir "$THEMES" --theme "$HUGO_THEME" --port 18182 --bind 127.0.0.1
+fi
+
 load_end=$(load); pressure_end=$(pressure)
 finished=$(date -u +%Y-%m-%dT%H:%MZ)
 
@@ -249,14 +272,14 @@ md ""
 md "## Commands"
 md ""
 shown_opts=${ABIERTO_JAVA_OPTS:-none, the JVM defaults}
-md "Abierto runs with two sets of JVM options: \`$shown_opts\` (\"defaults\") and \`${ABIERTO_TUNED_OPTS//@WORK@/\$WORK}\`"
-md "(\"tuned\": the C1 compiler only, the serial collector, and a class-data archive written once by \`-XX:ArchiveClassesAtExit\`"
-md "during a build of the real report). Each run starts with an empty output folder."
+md "Abierto runs in two ways: \`java -jar abierto.jar\` with JVM options \`$shown_opts\` (\"defaults\"), and through the"
+md "launcher \`generator/cli/target/abierto\` that \`mvn package\` writes (\"launcher\": the class-data archive written beside"
+md "the jar by a build of a new site's sample, the C1 compiler only, the serial collector). Each run starts with an empty output folder."
 md ""
 md '```sh'
 md "$(corpus_cmd N | sed "s|$work|\$WORK|g; s|$REPO/||g")"
 md "$(abierto "$ABIERTO_JAVA_OPTS" "$work/corpus-N/abierto" "$work/out" | sed "s|$work|\$WORK|g; s|$REPO/||g; s|java  |java |")"
-md "$(abierto "$tuned_opts" "$work/corpus-N/abierto" "$work/out" | sed "s|$work|\$WORK|g; s|$REPO/||g")"
+md "$(launcher "$work/corpus-N/abierto" "$work/out" | sed "s|$work|\$WORK|g; s|$REPO/||g")"
 md "$(hugo_build "$work/corpus-N/hugo" "$work/out" | sed "s|$work|\$WORK|g; s|$REPO/||g")"
 md "/usr/bin/time -v …   # wall, user + sys, maximum resident set size of each run"
 md '```'
@@ -278,10 +301,10 @@ row() {
 }
 for c in "${corpora[@]}"; do
   row "$(label "$c")" defaults "abierto-$c" "hugo-$c"
-  row "$(label "$c")" tuned "tuned-$c" "hugo-$c"
+  row "$(label "$c")" launcher "tuned-$c" "hugo-$c"
 done
 row "start-up alone (\`--version\`, \`hugo version\`)" defaults startup-abierto startup-hugo
-row "start-up alone" tuned startup-tuned startup-hugo
+row "start-up alone (\`abierto --version\`)" launcher startup-tuned startup-hugo
 md ""
 md "Pages built: Abierto's count (the bilingual landing page and the 404 pages aside); Hugo wrote"
 md "$(for c in "${corpora[@]}"; do [ "$c" = real ] || printf '%s HTML files for %s, ' "$(html_files "$work/out-$c-hugo")" "$(label "$c")"; done)Abierto"
@@ -292,7 +315,7 @@ md "\`hugo version\` median $(hf_median 2)."
 md ""
 md "Time per page (median ÷ pages Abierto built):"
 md ""
-md "| corpus | Abierto wall | Abierto CPU | tuned wall | tuned CPU | Hugo wall | Hugo CPU |"
+md "| corpus | Abierto wall | Abierto CPU | launcher wall | launcher CPU | Hugo wall | Hugo CPU |"
 md "|---|---:|---:|---:|---:|---:|---:|"
 per_page() { awk -v t="$(med "$1" "$2")" -v p="$3" 'BEGIN {printf "%.2f ms", 1000 * t / p}'; }
 for c in "${corpora[@]}"; do
@@ -310,7 +333,7 @@ second=$(tr ' ' '\n' <<<"$sizes" | sort -n | tail -2 | head -1)
 md "| goal | JVM | measured | verdict |"
 md "|---|---|---|---|"
 for jvm in abierto tuned; do
-  name=$([ "$jvm" = abierto ] && echo defaults || echo tuned)
+  name=$([ "$jvm" = abierto ] && echo defaults || echo launcher)
   if [ -f "$work/results/hugo-$big.txt" ]; then
     wr=$(ratio "$(med "$jvm-$big" 1)" "$(med "hugo-$big" 1)"); cr=$(ratio "$(med "$jvm-$big" 2)" "$(med "hugo-$big" 2)")
     rss=$(med "$jvm-$big" 3)
@@ -326,10 +349,27 @@ for jvm in abierto tuned; do
     md "| linear: CPU per page, the same | $name | $pc × | $(verdict "$pc" 1.2) |"
   fi
 done
-if java -jar "$JAR" --help 2>&1 | grep -qw serve; then
-  md "| \`serve\`: an edited page served ≤ 50 ms after the write | – | not measured by this script yet | – |"
+serve_stat() { sed -n "s/^$2 \\([0-9.]*\\) ms/\\1/p" "$work/results/$1.txt"; }
+if $serve; then
+  sm=$(serve_stat serve-abierto median)
+  md "| \`serve\` at $(label "$largest"): an edited page served ≤ 50 ms after the write (median of $serve_edits) | launcher | $sm ms (\`hugo server\`: $(serve_stat serve-hugo median) ms) | $(verdict "$sm" 50) |"
 else
-  md "| \`serve\`: an edited page served ≤ 50 ms after the write | – | cannot be measured: the CLI has no \`serve\` command yet | – |"
+  md "| \`serve\`: an edited page served ≤ 50 ms after the write | – | not measured (\`--no-serve\`) | – |"
+fi
+if $serve; then
+  md ""
+  md "## Live preview"
+  md ""
+  md "On $(label "$largest"): milliseconds from the moment the write of an edited page returns to the moment the"
+  md "new page is read from the server, asking every 5 ms; $serve_edits edits of different pages after 3 warm-up edits"
+  md "(\`java -cp generator/bench/target/classes org.abierto.bench.ServeLatency --content … --port … -- SERVER…\`)."
+  md ""
+  md "| server | first build served after | median | p90 | max |"
+  md "|---|---:|---:|---:|---:|"
+  for k in serve-abierto serve-hugo; do
+    name=$([ "$k" = serve-abierto ] && echo "\`abierto serve\` (launcher)" || echo "\`hugo server\`")
+    md "| $name | $(sed -n 's/^first build served after \(.*\)/\1/p' "$work/results/$k.txt") | $(serve_stat "$k" median) ms | $(serve_stat "$k" p90) ms | $(serve_stat "$k" max) ms |"
+  done
 fi
 md ""
 md "## The floor"

@@ -246,8 +246,12 @@ say "sshd :$SSH_PORT, nginx :$NGINX (root :$NGINX_ROOT), Apache :$APACHE (root :
 
 # --- Two versions of the site --------------------------------------------------------------------
 BASE_URL="https://127.0.0.1:$NGINX$PREFIX"
+# Through the launcher beside the jar when `mvn package` wrote it (Unix), as editors run it; so CI runs it too.
+LAUNCHER=$(dirname "$JAR")/abierto
+abierto() { if [ -x "$LAUNCHER" ]; then "$LAUNCHER" "$@"; else java -jar "$JAR" "$@"; fi; }
+if [ -x "$LAUNCHER" ]; then say "builds with $LAUNCHER"; else say "builds with java -jar $JAR"; fi
 build() {  # CONTENT OUT
-  java -jar "$JAR" build --content "$1" --templates "$ROOT/templates" --out "$2" \
+  abierto build --content "$1" --templates "$ROOT/templates" --out "$2" \
     --base-url "$BASE_URL" --gzip > "$W/logs/build.log" 2>&1 || fail "the build of $1 failed (logs/build.log)"
 }
 build "$ROOT/content" "$W/build/v1"

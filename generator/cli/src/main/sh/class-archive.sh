@@ -1,0 +1,27 @@
+#!/bin/sh
+# Run by `mvn package` on Unix (generator/cli/pom.xml): puts the launcher `abierto` beside
+# abierto.jar and writes its class-data archive, abierto.jsa — the classes that one build loads,
+# recorded while building a report made by `abierto new site`. The archive is valid for this jar at
+# this path and for this Java; the launcher falls back to a plain start otherwise.
+#
+# usage: class-archive.sh JAVA TARGET_DIR
+set -eu
+java=$1
+target=$(CDPATH='' cd -- "$2" && pwd -P)
+here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
+
+cp "$here/abierto" "$target/abierto"
+chmod 755 "$target/abierto"
+training=$target/class-archive-training
+rm -rf "$training" "$target/abierto.jsa"
+log=$target/class-archive.log
+if ! { "$java" -jar "$target/abierto.jar" new site "$training" &&
+  # The same options as the launcher's: the archive records the classes this configuration loads.
+  "$java" -XX:ArchiveClassesAtExit="$target/abierto.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$target/abierto.jar" \
+    build --content "$training/content" --templates "$training/templates" --out "$training/site"; } > "$log" 2>&1; then
+  cat "$log" >&2
+  echo "class-archive.sh: the training build failed; see above" >&2
+  exit 1
+fi
+rm -rf "$training" "$log"
