@@ -39,8 +39,8 @@ import java.util.TreeSet;
  */
 final class Pipeline {
     private final BuildRequest request;
-    private final ContentLoader loader = new ContentLoader();
-    private final ContentParser parser = new ContentParser(new SafelistFilter());
+    private final ContentLoader loader;
+    private final ContentParser parser;
     private final SiteAssembler assembler;
     private final PageRenderer renderer;
     private final HtmlChecker checker;
@@ -53,6 +53,8 @@ final class Pipeline {
      */
     Pipeline(BuildRequest request, boolean incremental) {
         this.request = request;
+        this.loader = new ContentLoader(incremental);
+        this.parser = new ContentParser(new SafelistFilter(), incremental);
         this.assembler = new SiteAssembler(incremental);
         this.renderer = new PageRenderer(request.templatesDir(), request.contentDir(), incremental);
         this.checker = new HtmlChecker(request.contentDir(), incremental);

@@ -34,10 +34,22 @@ public final class ContentLoader {
 
     // A loader used for several builds (the dev server) reads again only the files that changed.
     private final Map<Path, Read> reads = new java.util.concurrent.ConcurrentHashMap<>();
+    // A loader for one build keeps nothing: at 20,000 pages the texts would be hundreds of megabytes.
+    private final boolean remember;
 
     // The last full load, when it found no problem: a dev server told exactly which files changed
     // reads those again and keeps the rest, instead of walking tens of thousands of files.
     private Sources last;
+
+    /** A loader for one build. */
+    public ContentLoader() {
+        this(false);
+    }
+
+    /** @param remember whether it will load the same folders again (the dev server) and should keep what it read */
+    public ContentLoader(boolean remember) {
+        this.remember = remember;
+    }
 
     /** Forgets what it read of these files, so the next load reads them again whatever their dates say. */
     public void forget(java.util.Collection<Path> files) {
@@ -177,7 +189,7 @@ public final class ContentLoader {
                 readAll(content, data, diagnostics),
                 readAll(content, pages, diagnostics),
                 statics, templateNames);
-        last = diagnostics.all().size() == reportedBefore ? sources : null;
+        last = remember && diagnostics.all().size() == reportedBefore ? sources : null;
         return Optional.of(sources);
     }
 
@@ -290,7 +302,7 @@ public final class ContentLoader {
                 return previous.file();
             }
             SourceFile read = readText(root, file, diagnostics);
-            if (!read.text().isEmpty() || attributes.size() == 0) {
+            if (remember && (!read.text().isEmpty() || attributes.size() == 0)) {
                 reads.put(file, new Read(attributes.size(), attributes.lastModifiedTime(), read));
             }
             return read;

@@ -19,9 +19,14 @@ public final class ContentParser {
     private final SchemaCheck schemas = new SchemaCheck();
     private final PageParser pages;
 
-    /** @param rawHtmlFilter keeps raw HTML in Markdown safe */
+    /** A parser for one build; {@code rawHtmlFilter} keeps raw HTML in Markdown safe. */
     public ContentParser(RawHtmlFilter rawHtmlFilter) {
-        this.pages = new PageParser(yaml, schemas, new Markdown(rawHtmlFilter));
+        this(rawHtmlFilter, false);
+    }
+
+    /** @param remember whether it will parse the same content again (the dev server) and should keep its results */
+    public ContentParser(RawHtmlFilter rawHtmlFilter, boolean remember) {
+        this.pages = new PageParser(yaml, schemas, new Markdown(rawHtmlFilter), remember);
     }
 
     public ParsedContent parseAll(Sources sources, Diagnostics diagnostics) {

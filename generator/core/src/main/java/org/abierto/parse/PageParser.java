@@ -26,7 +26,9 @@ public final class PageParser {
     private final SchemaCheck schemas;
     private final Markdown markdown;
 
-    public PageParser(YamlReader yaml, SchemaCheck schemas, Markdown markdown) {
+    /** @param remember whether it will parse the same files again (the dev server) and should keep its results */
+    public PageParser(YamlReader yaml, SchemaCheck schemas, Markdown markdown, boolean remember) {
+        this.remember = remember;
         this.yaml = yaml;
         this.schemas = schemas;
         this.markdown = markdown;
@@ -38,10 +40,12 @@ public final class PageParser {
 
     // A parser used for several builds (the dev server) parses again only the files whose text changed.
     private final Map<SourceFile, Result> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final boolean remember;
 
     /** Parses every page; pages with errors are reported and left out. Runs in parallel, keeps order. */
     public List<ParsedPage> parseAll(List<SourceFile> files, Diagnostics diagnostics) {
-        List<Result> results = files.parallelStream().map(f -> parsed.computeIfAbsent(f, this::parseAlone)).toList();
+        List<Result> results = files.parallelStream()
+                .map(f -> remember ? parsed.computeIfAbsent(f, this::parseAlone) : parseAlone(f)).toList();
         if (parsed.size() > files.size()) {
             parsed.keySet().retainAll(new java.util.HashSet<>(files));
         }
@@ -89,8 +93,9 @@ public final class PageParser {
                 ? frontMatter(document.get(), diagnostics) : Optional.empty();
         String bodyText = text.substring(bodyStart);
         MarkdownBody body = markdown.convert(file.path(), bodyText, bodyLineOffset, diagnostics);
-        return frontMatter.map(fm -> new ParsedPage(file, language, folders, fileName, fm, body, bodyText,
-                Fingerprint.of(fm.title(), fm.description(), bodyText)));
+        // The page keeps its file's name, not its text: the text is parsed and fingerprinted here, once.
+        return frontMatter.map(fm -> new ParsedPage(new SourceFile(file.path(), file.relative(), ""), language, folders, fileName,
+                fm, body, Fingerprint.of(fm.title(), fm.description(), bodyText)));
     }
 
     /** The offset of the closing "---" (or "...") line, or -1. */

@@ -7,13 +7,12 @@ import java.util.List;
 /**
  * A page after the parse stage.
  *
- * @param source       the Markdown file
+ * @param source       the Markdown file (its name only: the text is not kept once parsed)
  * @param language     the language folder it lives in ({@code es})
  * @param folders      the folders between the language folder and the file ({@code [ruta-de-trabajo]})
  * @param fileName     the file name without {@code .md} ({@code diagnostico}, or {@code _index})
  * @param frontMatter  its front matter
  * @param body         its body converted to HTML and directives
- * @param markdown     its body as written
  * @param fingerprint  the {@link org.abierto.model.Fingerprint} of its title, description and body
  */
 public record ParsedPage(
@@ -23,7 +22,6 @@ public record ParsedPage(
         String fileName,
         FrontMatter frontMatter,
         MarkdownBody body,
-        String markdown,
         String fingerprint) {
 
     public static final String SECTION_INDEX = "_index";

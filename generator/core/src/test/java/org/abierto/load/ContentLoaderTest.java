@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 class ContentLoaderTest {
     @TempDir
@@ -74,5 +76,32 @@ class ContentLoaderTest {
         new ContentLoader().load(dir.resolve("content"), dir.resolve("tema"), again);
         assertEquals(List.of("content/site.yaml: error: the content folder has no site.yaml; create it with the site's title and languages (see content/README.md)"),
                 again.all().stream().map(d -> d.format(dir)).toList());
+    }
+
+    @Test
+    void aLoaderForOneBuildKeepsNothingAndTheDevServersRemembers() throws IOException {
+        write("content/site.yaml", "title: x\n");
+        write("content/es/a.md", "uno");
+        write("templates/base.ftlh", "x");
+        Path page = dir.resolve("content/es/a.md");
+        var time = Files.getLastModifiedTime(page);
+        ContentLoader once = new ContentLoader();
+        ContentLoader remembering = new ContentLoader(true);
+        SourceFile first = load(once).pageFiles().get(0);
+        SourceFile remembered = load(remembering).pageFiles().get(0);
+        // Same size, same date: only a loader that kept the first read can be fooled, and only it
+        // returns the very object it read before (a dev server's caches are keyed by it).
+        Files.writeString(page, "dos");
+        Files.setLastModifiedTime(page, time);
+        SourceFile second = load(once).pageFiles().get(0);
+        assertEquals("dos", second.text());
+        assertNotSame(first, second);
+        assertSame(remembered, load(remembering).pageFiles().get(0));
+        remembering.forget(List.of(page));
+        assertEquals("dos", load(remembering).pageFiles().get(0).text());
+    }
+
+    private Sources load(ContentLoader loader) {
+        return loader.load(dir.resolve("content"), dir.resolve("templates"), diagnostics).orElseThrow();
     }
 }
