@@ -227,7 +227,7 @@ serve_latency() {
   local key=$1 content=$2 port=$3; shift 3
   java -cp "$BENCH_CLASSES" org.abierto.bench.ServeLatency --content "$content" --port "$port" --edits "$serve_edits" \
     --log "$work/results/$key.log" -- "$@" > "$work/results/$key.txt" 2> "$work/results/$key.stderr" \
-    || { say "run.sh: $key failed"; tail -20 "$work/results/$key.stderr" "$work/results/$key.log" >&2; exit 1; }
+    || { say "run.sh: $key failed"; tail -n 20 "$work/results/$key.stderr" "$work/results/$key.log" >&2; exit 1; }
 }
 if $serve; then
   say "Live preview on corpus $largest: abierto serve, then hugo server, $serve_edits edits each"

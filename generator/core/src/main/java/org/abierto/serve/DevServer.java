@@ -43,6 +43,7 @@ public final class DevServer implements AutoCloseable {
     });
     private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
     private final ContentWatcher watcher;
+    private final Object builds = new Object(); // one build at a time: the first one, then each edit's
     private final Consumer<Workspace.Snapshot> onRebuild;
     private final Path projectRoot;
     private volatile Workspace.Snapshot snapshot;
@@ -59,17 +60,26 @@ public final class DevServer implements AutoCloseable {
         this.onRebuild = onRebuild;
         Path content = workspace.request().contentDir();
         this.projectRoot = content.getParent() == null ? content : content.getParent();
-        this.snapshot = workspace.update(List.of());
-        onRebuild.accept(snapshot);
+        // Watching starts before the first build: a file saved while it runs, or in the moment before
+        // the watch would otherwise begin, makes a rebuild once the first build is done, never a lost edit.
+        synchronized (builds) {
+            this.watcher = new ContentWatcher(List.of(content, workspace.request().templatesDir()), this::rebuild);
+            this.snapshot = workspace.update(List.of());
+            onRebuild.accept(snapshot);
+        }
         // The JDK's server writes a response's headers and body separately; without TCP_NODELAY a reused
         // connection waits for the browser's delayed acknowledgement, 40 ms on every request after the first.
         // Read once, when the first server is made, so it is set before.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
+        } catch (IOException | RuntimeException e) {
+            watcher.close(); // the port is taken, or the address is not this computer's
+            throw e;
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
-        this.watcher = new ContentWatcher(List.of(content, workspace.request().templatesDir()), this::rebuild);
     }
 
     /** The port the server listens on. */
@@ -83,8 +93,10 @@ public final class DevServer implements AutoCloseable {
     }
 
     private void rebuild(List<Path> changed) {
-        snapshot = workspace.update(changed);
-        onRebuild.accept(snapshot);
+        synchronized (builds) {
+            snapshot = workspace.update(changed);
+            onRebuild.accept(snapshot);
+        }
         byte[] event = ("event: reload\ndata: " + snapshot.version() + "\n\n").getBytes(StandardCharsets.UTF_8);
         for (OutputStream listener : listeners) {
             try {

@@ -105,6 +105,27 @@ class DevServerTest {
     }
 
     @Test
+    void anEditSavedWhileTheServerStartsIsNotLost() throws Exception {
+        // The edit lands after the first build and before the server answers: with a watch begun only
+        // then (the server's state until this test), a large site's first edits were never rebuilt.
+        var builds = new java.util.concurrent.atomic.AtomicInteger();
+        try (DevServer starting = new DevServer(new Workspace(site.request()), "127.0.0.1", 0, snapshot -> {
+            if (builds.getAndIncrement() == 0) {
+                site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nGuardado durante el arranque.\n");
+            }
+        })) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (builds.get() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(2, builds.get(), "the edit made no rebuild");
+            var page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + starting.port() + "/es/diagnostico/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(page.body().contains("Guardado durante el arranque."));
+        }
+    }
+
+    @Test
     void contentErrorsShowOnEveryPageAndFixingThemRecovers() throws Exception {
         BlockingQueue<String> lines = events();
         site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: [1\n---\n\nTexto.\n");
