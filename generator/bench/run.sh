@@ -6,7 +6,7 @@
 #
 #   mvn -B package                     # builds generator/cli/target/abierto.jar and the bench classes
 #   generator/bench/run.sh --quick     # minutes: real report, 30 and 1,000 pages per language
-#   generator/bench/run.sh             # 40-60 minutes: also 10,000 pages per language; rewrites docs/PERFORMANCE.md
+#   generator/bench/run.sh             # about 30 minutes: also 10,000 pages per language; rewrites docs/PERFORMANCE.md
 #
 # Options: --quick, --runs N (rounds per corpus), --out FILE (default: docs/PERFORMANCE.md, or
 # target/perf/PERFORMANCE-quick.md with --quick), --work DIR (default: generator/bench/target/perf),
