@@ -32,7 +32,7 @@ import java.util.Set;
  * </pre>
  *
  * A sample's stage is the package of the outermost Abierto frame on its stack below the
- * {@code org.abierto.Abierto} facade and the CLI: {@code parse} for {@code org.abierto.parse.ContentParser},
+ * {@code org.abierto.Abierto} facade, the {@code org.abierto.Pipeline} that runs the stages, and the CLI: {@code parse} for {@code org.abierto.parse.ContentParser},
  * also when the time is spent inside Flexmark or Jackson on its behalf; {@code metadata} for work the
  * facade calls between render and check (open data, sitemap).
  */
@@ -286,19 +286,30 @@ public final class ProfileSummary {
         return null;
     }
 
-    /** The stage of a stack: the package of its outermost Abierto frame below the facade and the CLI. */
+    /**
+     * The stage of a stack: the package of its outermost Abierto frame below the facade, the pipeline
+     * that runs the stages (the classes of {@code org.abierto} itself, their lambdas included) and the CLI.
+     */
     static String stage(List<RecordedFrame> frames) {
-        for (int i = frames.size() - 1; i >= 0; i--) {
-            String type = frames.get(i).getMethod().getType().getName();
-            if (type.startsWith("org.abierto.") && !type.startsWith("org.abierto.cli.")
-                    && !type.equals("org.abierto.Abierto") && !type.startsWith("org.abierto.Abierto$")) {
-                String rest = type.substring("org.abierto.".length());
-                return rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+        return stageOf(frames.stream().map(f -> f.getMethod().getType().getName()).toList());
+    }
+
+    /** {@link #stage} of a stack given as its frames' class names, innermost first. */
+    static String stageOf(List<String> types) {
+        for (int i = types.size() - 1; i >= 0; i--) {
+            String type = types.get(i);
+            if (type.startsWith("org.abierto.") && !type.startsWith("org.abierto.cli.")) {
+                // A package is lower case; a class of org.abierto itself (or its lambda, whose hidden
+                // class name JFR writes as Pipeline$$Lambda$452.0x…) is not a stage.
+                String first = type.substring("org.abierto.".length()).split("\\.")[0];
+                if (Character.isLowerCase(first.charAt(0))) {
+                    return first;
+                }
             }
         }
-        for (RecordedFrame f : frames) {
-            if (f.getMethod().getType().getName().startsWith("org.abierto.")) {
-                return "facade and CLI";
+        for (String type : types) {
+            if (type.startsWith("org.abierto.")) {
+                return "facade, pipeline and CLI";
             }
         }
         return "outside Abierto (JVM start-up, class loading, JIT-compiled stubs)";
