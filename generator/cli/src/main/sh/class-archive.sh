@@ -15,10 +15,10 @@ chmod 755 "$target/abierto"
 training=$target/class-archive-training
 rm -rf "$training" "$target/abierto.jsa"
 log=$target/class-archive.log
+# Through the launcher itself, so the archive records the classes its own options load.
+java_home=$(dirname -- "$(dirname -- "$java")")
 if ! { "$java" -jar "$target/abierto.jar" new site "$training" &&
-  # The same options as the launcher's: the archive records the classes this configuration loads.
-  "$java" -XX:ArchiveClassesAtExit="$target/abierto.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
-    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$target/abierto.jar" \
+  JAVA_HOME=$java_home ABIERTO_JAVA_OPTS="-XX:ArchiveClassesAtExit=$target/abierto.jsa" "$target/abierto" \
     build --content "$training/content" --templates "$training/templates" --out "$training/site"; } > "$log" 2>&1; then
   cat "$log" >&2
   echo "class-archive.sh: the training build failed; see above" >&2

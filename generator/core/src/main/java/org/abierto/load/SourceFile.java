@@ -10,4 +10,9 @@ import java.nio.file.Path;
  * @param text     the whole file
  */
 public record SourceFile(Path path, String relative, String text) {
+
+    /** The same file without its text: what a parsed page keeps, so that the text is not held once parsed. */
+    public SourceFile withoutText() {
+        return new SourceFile(path, relative, "");
+    }
 }

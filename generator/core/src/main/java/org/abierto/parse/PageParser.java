@@ -93,8 +93,7 @@ public final class PageParser {
                 ? frontMatter(document.get(), diagnostics) : Optional.empty();
         String bodyText = text.substring(bodyStart);
         MarkdownBody body = markdown.convert(file.path(), bodyText, bodyLineOffset, diagnostics);
-        // The page keeps its file's name, not its text: the text is parsed and fingerprinted here, once.
-        return frontMatter.map(fm -> new ParsedPage(new SourceFile(file.path(), file.relative(), ""), language, folders, fileName,
+        return frontMatter.map(fm -> new ParsedPage(file.withoutText(), language, folders, fileName,
                 fm, body, Fingerprint.of(fm.title(), fm.description(), bodyText)));
     }
 
