@@ -44,12 +44,21 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var stopped = new CountDownLatch(1);
-        try (var server = new DevServer(new Workspace(request), bind, port, snapshot -> {
-            snapshot.diagnostics().forEach(d -> err.println(d.format(workingDir)));
-            out.println(BuildSummary.line(snapshot.result(), true, snapshot.took(), "memory"));
-            out.flush();
-            err.flush();
-        })) {
+        DevServer started;
+        try {
+            started = new DevServer(new Workspace(request), bind, port, snapshot -> {
+                snapshot.diagnostics().forEach(d -> err.println(d.format(workingDir)));
+                out.println(BuildSummary.line(snapshot.result(), true, snapshot.took(), "memory"));
+                out.flush();
+                err.flush();
+            });
+        } catch (java.net.SocketException e) {
+            // The machine's situation, not a bug: another program has the port, or the address is not this computer's.
+            err.println("abierto: cannot listen on " + bind + ":" + port + ": " + e.getMessage()
+                    + "; choose another port with --port (or stop the program using it)");
+            return AbiertoCommand.USAGE_ERRORS;
+        }
+        try (var server = started) {
             out.println("Serving the site at http://" + bind + ":" + server.port() + "/ — edit content/ or templates/ and the page reloads; Ctrl-C stops.");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

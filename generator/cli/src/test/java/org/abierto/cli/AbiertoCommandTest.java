@@ -83,6 +83,17 @@ class AbiertoCommandTest {
     }
 
     @Test
+    void serveOnAPortInUseSaysSoAtOnceWithoutBuildingOrAStackTrace() throws IOException {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertEquals(2, run("serve", "--port", String.valueOf(taken.getLocalPort())));
+        }
+        assertTrue(err().startsWith("abierto: cannot listen on 127.0.0.1:"), err());
+        assertTrue(err().contains("choose another port with --port"), err());
+        assertFalse(err().contains("internal error") || err().contains("\tat "), err());
+        assertEquals("", out(), "nothing was built before the port was known");
+    }
+
+    @Test
     void checkWritesNothing() {
         assertEquals(0, run("check"));
         assertFalse(Files.exists(dir.resolve("site")));

@@ -60,25 +60,32 @@ public final class DevServer implements AutoCloseable {
         this.onRebuild = onRebuild;
         Path content = workspace.request().contentDir();
         this.projectRoot = content.getParent() == null ? content : content.getParent();
-        // Watching starts before the first build: a file saved while it runs, or in the moment before
-        // the watch would otherwise begin, makes a rebuild once the first build is done, never a lost edit.
-        synchronized (builds) {
-            this.watcher = new ContentWatcher(List.of(content, workspace.request().templatesDir()), this::rebuild);
-            this.snapshot = workspace.update(List.of());
-            onRebuild.accept(snapshot);
-        }
         // The JDK's server writes a response's headers and body separately; without TCP_NODELAY a reused
         // connection waits for the browser's delayed acknowledgement, 40 ms on every request after the first.
         // Read once, when the first server is made, so it is set before.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        try {
-            this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
-        } catch (IOException | RuntimeException e) {
-            watcher.close(); // the port is taken, or the address is not this computer's
-            throw e;
-        }
+        // The port first: a port in use is told at once, not after a build of the whole site.
+        this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        // Watching starts before the first build: a file saved while it runs, or in the moment before
+        // the watch would otherwise begin, makes a rebuild once the first build is done, never a lost edit.
+        ContentWatcher watching = null;
+        try {
+            synchronized (builds) {
+                watching = new ContentWatcher(List.of(content, workspace.request().templatesDir()), this::rebuild);
+                this.snapshot = workspace.update(List.of());
+                onRebuild.accept(snapshot);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (watching != null) {
+                watching.close();
+            }
+            server.stop(0);
+            executor.shutdownNow();
+            throw e;
+        }
+        this.watcher = watching;
         server.start();
     }
 
