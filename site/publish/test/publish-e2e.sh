@@ -66,9 +66,10 @@ BASE_URL="https://127.0.0.1:$NGINX$PREFIX"
 LAUNCHER=$(dirname "$JAR")/abierto
 abierto() { if [ -x "$LAUNCHER" ]; then "$LAUNCHER" "$@"; else java -jar "$JAR" "$@"; fi; }
 if [ -x "$LAUNCHER" ]; then say "builds with $LAUNCHER"; else say "builds with java -jar $JAR"; fi
+# As the pipelines build for publishing: --strict, for the public address, with .gz copies.
 build() {  # CONTENT OUT
   abierto build --content "$1" --templates "$ROOT/templates" --out "$2" \
-    --base-url "$BASE_URL" --gzip > "$W/logs/build.log" 2>&1 || fail "the build of $1 failed (logs/build.log)"
+    --base-url "$BASE_URL" --strict --gzip > "$W/logs/build.log" 2>&1 || fail "the build of $1 failed (logs/build.log)"
 }
 build "$ROOT/content" "$W/build/v1"
 # Version 2: one Markdown page changed, and a CSV data file added (its type is checked too).

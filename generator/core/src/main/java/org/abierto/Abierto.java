@@ -69,7 +69,7 @@ public final class Abierto {
      * {@code files} is empty and {@code all} is set).
      */
     public TranslationReport translations(BuildRequest request, boolean mark, List<Path> files, boolean all) {
-        var diagnostics = new Diagnostics();
+        var diagnostics = new Diagnostics(request.strictness());
         Optional<Site> site = assembled(request, diagnostics);
         if (site.isEmpty() || !mark) {
             return new TranslationReport(site.map(Site::translations).orElse(List.of()), List.of(), diagnostics.all());
@@ -94,7 +94,7 @@ public final class Abierto {
                 }
             }
         }
-        Diagnostics after = new Diagnostics();
+        Diagnostics after = new Diagnostics(request.strictness());
         Optional<Site> reread = assembled(request, after);
         return new TranslationReport(reread.map(Site::translations).orElse(List.of()), marked,
                 diagnostics.hasErrors() ? diagnostics.all() : after.all());
@@ -208,7 +208,7 @@ public final class Abierto {
     }
 
     private BuildResult run(BuildRequest request, boolean write, Progress progress) {
-        var diagnostics = new Diagnostics();
+        var diagnostics = new Diagnostics(request.strictness());
         if (write) {
             checkOutput(request, diagnostics); // reported with the content's problems; nothing is written then
         }

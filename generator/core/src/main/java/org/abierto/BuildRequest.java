@@ -1,6 +1,7 @@
 package org.abierto;
 
 import org.abierto.check.ExternalLinks;
+import org.abierto.diagnostic.Strictness;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -12,12 +13,14 @@ import java.util.Objects;
  * @param templatesDir the theme ({@code templates})
  * @param outputDir    where the site is written ({@code site/target/site}); replaced as a whole
  * @param baseUrl      the address the site will be published at, overriding {@code site.yaml}; or null
- * @param strict       whether missing or outdated translations are errors instead of warnings
+ * @param strict       whether what would make the published site wrong (missing, stale or unmarked translations)
+ *                     is an error instead of a warning: {@link Strictness#STRICT}
  * @param gzip         whether to write a gzip-compressed copy beside each text file, for servers that serve them as is
  * @param externalLinks how to check external links over the network, or null not to (the default: offline)
+ * @param requireDeliverables whether a deliverable without an address is an error instead of a warning
  */
 public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict, boolean gzip,
-                           ExternalLinks.Options externalLinks) {
+                           ExternalLinks.Options externalLinks, boolean requireDeliverables) {
 
     public BuildRequest {
         Objects.requireNonNull(contentDir, "contentDir");
@@ -28,14 +31,25 @@ public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, S
         outputDir = outputDir.toAbsolutePath().normalize();
     }
 
-    /** A request without precompressed copies or external link checks. */
+    /** A request without precompressed copies or external link checks, in which every deliverable may lack its address. */
     public BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict) {
-        this(contentDir, templatesDir, outputDir, baseUrl, strict, false, null);
+        this(contentDir, templatesDir, outputDir, baseUrl, strict, false, null, false);
     }
 
-    /** A request without external link checks. */
+    /** A request without external link checks, in which every deliverable may lack its address. */
     public BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict, boolean gzip) {
-        this(contentDir, templatesDir, outputDir, baseUrl, strict, gzip, null);
+        this(contentDir, templatesDir, outputDir, baseUrl, strict, gzip, null, false);
+    }
+
+    /** A request in which every deliverable may lack its address. */
+    public BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict, boolean gzip,
+                        ExternalLinks.Options externalLinks) {
+        this(contentDir, templatesDir, outputDir, baseUrl, strict, gzip, externalLinks, false);
+    }
+
+    /** Which warnings this request raises to errors. */
+    public Strictness strictness() {
+        return Strictness.of(strict, requireDeliverables);
     }
 
     /** Where {@code --check-external} remembers answers by default: beside the output, in the build folder. */

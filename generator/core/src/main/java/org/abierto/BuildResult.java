@@ -2,6 +2,7 @@ package org.abierto;
 
 import org.abierto.diagnostic.Diagnostic;
 import org.abierto.diagnostic.Severity;
+import org.abierto.diagnostic.Strictness;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ public record BuildResult(List<Diagnostic> diagnostics, Map<String, Integer> pag
     /**
      * The result as JSON, a stable format for CI annotations, described by
      * {@code docs/check-report.schema.json}: {@code {"version": 1, "succeeded", "summary": {errors,
-     * warnings, pages}, "diagnostics": [{file, line, column, severity, code, message}]}}, with files
+     * warnings, pages, deliverablesWithoutAddress}, "diagnostics": [{file, line, column, severity, code,
+     * message}]}}, with files
      * relative to {@code base} and unknown lines or columns as null.
      */
     public String json(java.nio.file.Path base) {
@@ -46,11 +48,21 @@ public record BuildResult(List<Diagnostic> diagnostics, Map<String, Integer> pag
         return org.abierto.json.Json.write(org.abierto.json.Json.object(
                 "version", 1,
                 "succeeded", succeeded(),
-                "summary", org.abierto.json.Json.object("errors", errors(), "warnings", warnings(), "pages", pages),
+                "summary", org.abierto.json.Json.object("errors", errors(), "warnings", warnings(), "pages", pages,
+                        "deliverablesWithoutAddress", deliverablesWithoutAddress()),
                 "diagnostics", rows));
     }
 
     public long warnings() {
         return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+    }
+
+    /**
+     * Deliverables of the report without an address, shown as not yet available online: an honest state of
+     * a report, reported (as warnings, or errors with {@code --require-deliverables}) so editors see what
+     * remains to be linked.
+     */
+    public long deliverablesWithoutAddress() {
+        return diagnostics.stream().filter(d -> d.code().equals(Strictness.DELIVERABLE_WITHOUT_ADDRESS)).count();
     }
 }

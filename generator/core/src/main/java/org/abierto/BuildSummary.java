@@ -18,6 +18,10 @@ public final class BuildSummary {
     public static String line(BuildResult result, boolean checked, Duration elapsed, String output) {
         String time = String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
         String problems = count(result.errors(), "error") + ", " + count(result.warnings(), "warning");
+        long unlinked = result.deliverablesWithoutAddress();
+        if (unlinked > 0) {
+            problems += " (" + count(unlinked, "deliverable") + " without an address, shown as not yet online)";
+        }
         if (!result.succeeded()) {
             return (checked ? "Check failed: " : "Build failed: ") + problems
                     + (checked ? "" : "; " + output + " was left as it was") + " (" + time + ")";

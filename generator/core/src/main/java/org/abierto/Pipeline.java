@@ -89,7 +89,7 @@ final class Pipeline {
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        Optional<Site> site = assembler.assemble(parsed, sources.get(), request.baseUrl(), request.strict(), diagnostics);
+        Optional<Site> site = assembler.assemble(parsed, sources.get(), request.baseUrl(), diagnostics);
         return diagnostics.hasErrors() ? Optional.empty() : site;
     }
 

@@ -37,7 +37,7 @@ public final class Workspace {
     public synchronized Snapshot update(Collection<Path> changed) {
         long started = System.nanoTime();
         pipeline.changed(changed);
-        var diagnostics = new Diagnostics();
+        var diagnostics = new Diagnostics(request.strictness());
         Pipeline.Outcome outcome = pipeline.run(diagnostics);
         Map<String, OutputFile> files = new TreeMap<>();
         outcome.files().forEach(f -> files.put(f.path(), f));

@@ -53,10 +53,25 @@ class RealReportTest {
     }
 
     @Test
-    void strictBuildFailsOnlyOnTheDeliverablesWhoseAddressIsUnknown(@TempDir Path strictOut) {
-        BuildResult strict = new Abierto().check(new BuildRequest(PROJECT.resolve("content"), PROJECT.resolve("templates"),
-                strictOut, "https://example.gob.mx/informe/", true));
-        List<String> errors = strict.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(PROJECT)).toList();
+    void strictBuildPublishesWhileDeliverablesWithoutAddressAreListed(@TempDir Path strictOut) {
+        // As the pipelines build it: --strict, for the public address.
+        BuildResult strict = new Abierto().build(new BuildRequest(PROJECT.resolve("content"), PROJECT.resolve("templates"),
+                strictOut.resolve("site"), "https://example.gob.mx/informe/", true, true));
+        assertEquals(List.of(), strict.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(PROJECT)).toList());
+        assertTrue(strict.written());
+        List<String> unlinked = strict.diagnostics().stream().filter(d -> d.code().equals("document-unavailable"))
+                .map(d -> d.format(PROJECT)).toList();
+        assertEquals(8, unlinked.size(), unlinked::toString);
+        assertEquals(8, strict.deliverablesWithoutAddress());
+        assertTrue(unlinked.stream().allMatch(e -> e.matches("content/data/entregables\\.yaml:\\d+:\\d+: warning: '.+' has no address .*")),
+                unlinked::toString);
+    }
+
+    @Test
+    void requiringDeliverablesFailsOnlyOnTheDeliverablesWhoseAddressIsUnknown(@TempDir Path strictOut) {
+        BuildResult required = new Abierto().check(new BuildRequest(PROJECT.resolve("content"), PROJECT.resolve("templates"),
+                strictOut, "https://example.gob.mx/informe/", true, false, null, true));
+        List<String> errors = required.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(PROJECT)).toList();
         assertEquals(8, errors.size(), errors::toString);
         assertTrue(errors.stream().allMatch(e -> e.startsWith("content/data/entregables.yaml:") && e.contains("has no address")), errors::toString);
     }

@@ -105,7 +105,7 @@ public class StageBenchmarks {
         var diagnostics = new Diagnostics();
         sources = new ContentLoader().load(content, templates, diagnostics).orElseThrow();
         ParsedContent parsed = new ContentParser(new SafelistFilter()).parseAll(sources, diagnostics);
-        site = new SiteAssembler().assemble(parsed, sources, null, false, diagnostics).orElseThrow();
+        site = new SiteAssembler().assemble(parsed, sources, null, diagnostics).orElseThrow();
         renderer = new PageRenderer(templates, content);
         rendered = renderer.renderAll(site, diagnostics);
         files = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.abierto.BuildSummary;
 import org.abierto.Progress;
 import org.abierto.check.ExternalLinks;
 import org.abierto.diagnostic.Diagnostic;
+import org.abierto.diagnostic.Strictness;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +79,7 @@ public final class AbiertoCommand implements Runnable {
         @Option(names = "--base-url", paramLabel = "URL", description = "The address the site will be published at, e.g. https://example.gob.mx/informe/ (default: baseUrl of site.yaml).")
         String baseUrl;
 
-        @Option(names = "--strict", description = "Treat missing translations as errors, not warnings.")
+        @Option(names = "--strict", description = Strictness.STRICT_HELP)
         boolean strict;
 
         @Option(names = "--check-external", description = "Also ask the servers of external links whether they still answer (needs the network; answers are remembered for a week).")
@@ -96,6 +97,9 @@ public final class AbiertoCommand implements Runnable {
         @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
                 description = "text (default), or json: one report for CI, see docs/check-report.schema.json.")
         String format;
+
+        @Option(names = "--require-deliverables", description = Strictness.DELIVERABLES_HELP)
+        boolean requireDeliverables;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -122,7 +126,8 @@ public final class AbiertoCommand implements Runnable {
             Path out = resolve(out());
             var request = new BuildRequest(resolve(inputs.content), resolve(inputs.templates), out, inputs.baseUrl,
                     inputs.strict, gzip(), inputs.checkExternal
-                            ? ExternalLinks.Options.defaults(out.resolveSibling("abierto-link-cache.json")) : null);
+                            ? ExternalLinks.Options.defaults(out.resolveSibling("abierto-link-cache.json")) : null,
+                    requireDeliverables);
             long start = System.nanoTime();
             Progress progress = format.equals("text") ? TerminalProgress.on(spec.commandLine().getErr()) : Progress.NONE;
             BuildResult result = writes() ? new Abierto().build(request, progress) : new Abierto().check(request, progress);

@@ -114,6 +114,48 @@ class AbiertoCommandTest {
     }
 
     @Test
+    void strictPublishesADeliverableWithoutAddressAndListsItWhileRequireDeliverablesFails() throws Exception {
+        write("content/data/entregables.yaml", "title: Entregables\ncolumns:\n  - {key: nombre, label: Nombre, type: text, link: true}\n"
+                + "rows:\n  - nombre: Guía\n    url: https://example.org/guia.pdf\n  - nombre: Diagnóstico\n");
+        assertEquals(0, run("build", "--strict", "--out", "publicar"));
+        assertEquals("content/data/entregables.yaml:7:5: warning: 'Diagnóstico' has no address (url: or file:), so it is shown as not"
+                + " yet available online; add its address when it is published\n", err());
+        assertTrue(out().matches("Built 1 page \\(es 1\\), \\d+ files in all → publicar: 0 errors, 1 warning"
+                + " \\(1 deliverable without an address, shown as not yet online\\) \\(\\d+\\.\\d s\\)\\n"), out());
+        assertTrue(Files.exists(dir.resolve("publicar/es/index.html")));
+
+        out.reset();
+        err.reset();
+        assertEquals(0, run("check", "--strict", "--format", "json"));
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out());
+        assertEquals(1, report.get("summary").get("deliverablesWithoutAddress").asInt());
+        var listed = report.get("diagnostics").get(0);
+        assertEquals("content/data/entregables.yaml", listed.get("file").asText());
+        assertEquals(7, listed.get("line").asInt());
+        assertEquals("warning", listed.get("severity").asText());
+        assertEquals("document-unavailable", listed.get("code").asText());
+
+        out.reset();
+        err.reset();
+        Files.writeString(dir.resolve("publicar/es/index.html"), "previous");
+        assertEquals(1, run("build", "--strict", "--require-deliverables", "--out", "publicar"));
+        assertTrue(err().startsWith("content/data/entregables.yaml:7:5: error: 'Diagnóstico' has no address"), err());
+        assertTrue(err().contains("Build failed: 1 error, 0 warnings (1 deliverable without an address, shown as not yet online);"
+                + " publicar was left as it was"), err());
+        assertEquals("previous", Files.readString(dir.resolve("publicar/es/index.html")));
+    }
+
+    @Test
+    void strictHelpSaysWhatItTurnsIntoErrors() {
+        assertEquals(0, run("build", "--help"));
+        String help = out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("--strict Treat as errors what would make the published site wrong: missing, stale or unmarked"
+                + " translations"), help);
+        assertTrue(help.contains("A deliverable without an address stays a warning; see --require-deliverables."), help);
+        assertTrue(help.contains("--require-deliverables Treat a deliverable without an address"), help);
+    }
+
+    @Test
     void translationsTableJsonAndMarking() throws IOException {
         write("content/site.yaml", "title: Informe\nlanguages:\n  - {code: es, name: Español}\n  - {code: en, name: English}\n"
                 + "organisation:\n  name: Coalición\nlicence:\n  name: CC BY 4.0\n");

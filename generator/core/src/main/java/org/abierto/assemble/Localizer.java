@@ -15,19 +15,17 @@ import java.util.Set;
 /**
  * Chooses the text of one language in data: a mapping whose keys are all language codes
  * ({@code {es: Institución, en: Institution}}) is a per-language text. A missing language is a
- * warning (the original language's text is shown instead), or an error with {@code --strict}.
+ * warning (the original language's text is shown instead), which {@code --strict} raises to an error.
  */
 final class Localizer {
     private final List<Language> languages;
     private final Set<String> codes;
-    private final boolean strict;
     private final Diagnostics diagnostics;
 
-    Localizer(List<Language> languages, boolean strict, Diagnostics diagnostics) {
+    Localizer(List<Language> languages, Diagnostics diagnostics) {
         this.languages = List.copyOf(languages);
         this.codes = new LinkedHashSet<>();
         languages.forEach(l -> codes.add(l.code()));
-        this.strict = strict;
         this.diagnostics = diagnostics;
     }
 
@@ -69,11 +67,7 @@ final class Localizer {
         String key = pointer.substring(pointer.lastIndexOf('/') + 1);
         String message = (key.isEmpty() || key.matches("\\d+") ? "this text" : "'" + key + "'") + " has no " + code + " ("
                 + missing.name() + ") version; add '" + code + ": …' beside the other languages";
-        if (strict) {
-            diagnostics.error(doc.position(pointer), "missing-translation", message);
-        } else {
-            diagnostics.warning(doc.position(pointer), "missing-translation", message + " (the original is shown meanwhile)");
-        }
+        diagnostics.warning(doc.position(pointer), "missing-translation", message + "; until then the original is shown");
         for (Language l : languages) {
             if (map.get(l.code()) != null) {
                 return map.get(l.code()).toString();

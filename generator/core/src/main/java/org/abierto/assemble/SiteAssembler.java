@@ -79,10 +79,8 @@ public final class SiteAssembler {
 
     /**
      * @param baseUrl a base URL that replaces the one of {@code site.yaml}, or null
-     * @param strict  whether missing translations are errors rather than warnings
      */
-    public Optional<Site> assemble(ParsedContent parsed, Sources sources, String baseUrl, boolean strict,
-                                   Diagnostics diagnostics) {
+    public Optional<Site> assemble(ParsedContent parsed, Sources sources, String baseUrl, Diagnostics diagnostics) {
         Optional<SiteConfig> read = new SiteConfigReader().read(parsed.site(), baseUrl, diagnostics);
         if (read.isEmpty()) {
             return Optional.empty();
@@ -94,7 +92,7 @@ public final class SiteAssembler {
 
         Map<String, Map<String, String>> words = new InterfaceWords().read(parsed.i18n(), languages,
                 sources.contentRoot().resolve("i18n"), diagnostics);
-        var localizer = new Localizer(languages, strict, diagnostics);
+        var localizer = new Localizer(languages, diagnostics);
 
         Map<String, String> staticTargets = new LinkedHashMap<>();
         Map<String, StaticFile> staticFiles = new LinkedHashMap<>();
@@ -109,7 +107,7 @@ public final class SiteAssembler {
                 fileSizes.put(f.target(), f.size());
             }
         }
-        var tableReader = new TableReader(fileSizes, strict);
+        var tableReader = new TableReader(fileSizes);
         Map<String, TableReader.Spec> tables = new LinkedHashMap<>();
         parsed.data().forEach((name, doc) -> {
             if (TableReader.isTable(doc)) {
@@ -126,7 +124,7 @@ public final class SiteAssembler {
         if (sources.templates().contains(PageKind.NOT_FOUND.defaultLayout() + ".ftlh")) {
             pages.addAll(notFoundPages(config, pages, words));
         }
-        List<TranslationStatus> translations = new Translations(config, sources.contentRoot(), strict, diagnostics)
+        List<TranslationStatus> translations = new Translations(config, sources.contentRoot(), diagnostics)
                 .assess(pages, parsed.pages());
         Set<String> tableNames = new LinkedHashSet<>();
         parsed.data().forEach((name, doc) -> {

@@ -1,7 +1,7 @@
 package org.abierto.assemble;
 
 import org.abierto.diagnostic.Diagnostics;
-import org.abierto.diagnostic.SourcePosition;
+import org.abierto.diagnostic.Strictness;
 import org.abierto.model.Formats;
 import org.abierto.model.Slug;
 import org.abierto.model.Table;
@@ -28,7 +28,7 @@ import java.util.Set;
  * id of the phase it belongs to), a {@code page} (the translation key of the page about it), and —
  * in a table with a {@code link: true} column — the document that column links to: a {@code file}
  * under {@code static/} or an external {@code url}. A row of such a table with neither is shown as
- * not yet available online, and reported (an error with {@code --strict}).
+ * not yet available online, and reported as a warning (an error with {@code --require-deliverables}).
  */
 final class TableReader {
     static final Set<String> TYPES = new LinkedHashSet<>(List.of("text", "integer", "decimal", "date", "month"));
@@ -55,15 +55,9 @@ final class TableReader {
     }
 
     private final Map<String, Long> fileSizes;
-    private final boolean strict;
-
-    /**
-     * @param fileSizes the content's static files (path in the site → size), for rows linking a {@code file}
-     * @param strict    whether a document not yet online is an error
-     */
-    TableReader(Map<String, Long> fileSizes, boolean strict) {
+    /** @param fileSizes the content's static files (path in the site → size), for rows linking a {@code file} */
+    TableReader(Map<String, Long> fileSizes) {
         this.fileSizes = fileSizes;
-        this.strict = strict;
     }
 
     Optional<Spec> read(String name, YamlDocument doc, Set<String> languageCodes, Diagnostics diagnostics) {
@@ -174,12 +168,7 @@ final class TableReader {
             }
             String message = "'" + name + "' has no address (url: or file:), so it is shown as not yet available online;"
                     + " add its address when it is published";
-            SourcePosition position = fields.yaml().position(at);
-            if (strict) {
-                diagnostics.error(position, "document-unavailable", message);
-            } else {
-                diagnostics.warning(position, "document-unavailable", message);
-            }
+            diagnostics.warning(fields.yaml().position(at), Strictness.DELIVERABLE_WITHOUT_ADDRESS, message);
         }
     }
 

@@ -19,18 +19,17 @@ import java.util.Map;
 /**
  * Weighs every translation against its original: current when it records the original's present
  * {@link Fingerprint}, stale when the original changed since, unmarked when it records none, missing
- * when there is no translation. Anything but current is a warning, or an error with {@code --strict}.
+ * when there is no translation. Anything but current is a warning ({@code --strict} raises it to an error:
+ * {@link org.abierto.diagnostic.Strictness}).
  */
 final class Translations {
     private final SiteConfig config;
     private final Path projectRoot;
-    private final boolean strict;
     private final Diagnostics diagnostics;
 
-    Translations(SiteConfig config, Path contentRoot, boolean strict, Diagnostics diagnostics) {
+    Translations(SiteConfig config, Path contentRoot, Diagnostics diagnostics) {
         this.config = config;
         this.projectRoot = contentRoot.getParent() == null ? contentRoot : contentRoot.getParent();
-        this.strict = strict;
         this.diagnostics = diagnostics;
     }
 
@@ -87,11 +86,7 @@ final class Translations {
     }
 
     private void report(SourcePosition at, String code, String message) {
-        if (strict) {
-            diagnostics.error(at, code, message);
-        } else {
-            diagnostics.warning(at, code, message);
-        }
+        diagnostics.warning(at, code, message);
     }
 
     private String mark(Page translation) {

@@ -6,14 +6,26 @@ import java.util.List;
 
 /**
  * Collects the diagnostics of one run. Stages report every problem they find here instead of
- * throwing at the first one; the pipeline stops between stages once errors exist.
+ * throwing at the first one; the pipeline stops between stages once errors exist. Which warnings
+ * count as errors is decided here, by the run's {@link Strictness}, not by each stage.
  * Safe to use from the parallel parts of a stage.
  */
 public final class Diagnostics {
     private final List<Diagnostic> items = new ArrayList<>();
+    private final Strictness strictness;
+
+    /** Diagnostics reported at the severity their stage gives them. */
+    public Diagnostics() {
+        this(Strictness.NONE);
+    }
+
+    /** Diagnostics of a run in which {@code strictness} raises some warnings to errors. */
+    public Diagnostics(Strictness strictness) {
+        this.strictness = java.util.Objects.requireNonNull(strictness, "strictness");
+    }
 
     public synchronized void add(Diagnostic diagnostic) {
-        items.add(diagnostic);
+        items.add(strictness.apply(diagnostic));
     }
 
     public void error(Path file, int line, int column, String code, String message) {

@@ -50,7 +50,7 @@ class PageRendererTest {
         var diagnostics = new Diagnostics();
         Sources sources = new ContentLoader().load(site.root().resolve("content"), site.root().resolve("templates"), diagnostics).orElseThrow();
         var parsed = new ContentParser(new SafelistFilter()).parseAll(sources, diagnostics);
-        Site assembled = new SiteAssembler().assemble(parsed, sources, null, false, diagnostics).orElseThrow();
+        Site assembled = new SiteAssembler().assemble(parsed, sources, null, diagnostics).orElseThrow();
         assertEquals(List.of(), diagnostics.all().stream().filter(d -> d.isError()).toList());
         return assembled;
     }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 /**
  * The parameters shared by the goals, named as the CLI's options: {@code content}, {@code templates},
- * {@code out}, {@code baseUrl}, {@code strict} (and {@code gzip}, {@code checkExternal}), mapped to a
+ * {@code out}, {@code baseUrl}, {@code strict} (and {@code requireDeliverables}, {@code gzip}, {@code checkExternal}), mapped to a
  * {@link BuildRequest}.
  */
 abstract class AbstractAbiertoMojo extends AbstractMojo {
@@ -32,9 +32,16 @@ abstract class AbstractAbiertoMojo extends AbstractMojo {
     @Parameter(property = "abierto.baseUrl")
     String baseUrl;
 
-    /** Treat missing translations as errors. */
+    /**
+     * Treat as errors what would make the published site wrong: missing, stale or unmarked translations,
+     * and translated pages without an original. A deliverable without an address stays a warning.
+     */
     @Parameter(property = "abierto.strict", defaultValue = "false")
     boolean strict;
+
+    /** Treat a deliverable without an address as an error instead of a warning. */
+    @Parameter(property = "abierto.requireDeliverables", defaultValue = "false")
+    boolean requireDeliverables;
 
     /** Also write a gzip-compressed copy of each text file (build only). */
     @Parameter(property = "abierto.gzip", defaultValue = "false")
@@ -54,7 +61,8 @@ abstract class AbstractAbiertoMojo extends AbstractMojo {
     /** The request the parameters describe. */
     BuildRequest request() {
         return new BuildRequest(content.toPath(), templates.toPath(), out.toPath(), baseUrl, strict, gzip,
-                checkExternal ? ExternalLinks.Options.defaults(out.toPath().resolveSibling("abierto-link-cache.json")) : null);
+                checkExternal ? ExternalLinks.Options.defaults(out.toPath().resolveSibling("abierto-link-cache.json")) : null,
+                requireDeliverables);
     }
 
     /** The folder paths are shown relative to: where Maven was started. */
