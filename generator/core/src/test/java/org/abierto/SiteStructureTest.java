@@ -61,6 +61,24 @@ class SiteStructureTest {
     }
 
     @Test
+    void withoutItsPublicAddressASiteNamesIndexHtmlSoItWorksFromDisk() {
+        // baseUrl: / (MiniSite's): the address is not known, so links must also work opened from disk.
+        var site = MiniSite.create(dir);
+        assertEquals(List.of(), site.errors(site.build()));
+        assertEquals(List.of("es/index.html", "en/index.html"), hrefs(site.output("index.html")));
+        assertEquals(List.of("../../en/diagnosis/index.html"), hrefs(site.output("es/diagnostico/index.html")));
+        // With its public address, the same site keeps clean folder addresses.
+        site.file("content/site.yaml", site.output("../content/site.yaml").replace("baseUrl: /", "baseUrl: https://example.gob.mx/informe/"));
+        assertEquals(List.of(), site.errors(site.build()));
+        assertEquals(List.of("es/", "en/"), hrefs(site.output("index.html")));
+        assertEquals(List.of("../../en/diagnosis/"), hrefs(site.output("es/diagnostico/index.html")));
+    }
+
+    private static List<String> hrefs(String html) {
+        return org.jsoup.Jsoup.parse(html).select("body a[href]").eachAttr("href");
+    }
+
+    @Test
     void pagesWithoutTranslationSendToTheOtherHome() {
         var site = site().delete("content/en/roadmap/eagle.md");
         site.build();

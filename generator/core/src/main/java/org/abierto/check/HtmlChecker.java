@@ -56,7 +56,7 @@ public final class HtmlChecker {
 
     // A checker used for several builds (the dev server) parses again only the pages whose HTML changed,
     // as long as what links resolve against (addresses, files, base path) is the same.
-    private record Context(Map<Path, String> addresses, Set<String> staticTargets, Map<String, String> published, String basePath) {
+    private record Context(Map<Path, String> addresses, Set<String> staticTargets, Map<String, String> published, String baseUrl) {
     }
 
     private record Cached(String html, Checked checked, List<org.abierto.diagnostic.Diagnostic> diagnostics) {
@@ -129,7 +129,7 @@ public final class HtmlChecker {
             this.basePath = URI.create(site.config().baseUrl()).getPath();
             Map<Path, String> addresses = new HashMap<>();
             bySource.forEach((source, page) -> addresses.put(source, page.url()));
-            var context = new Context(addresses, staticTargets, site.publishedNames(), basePath);
+            var context = new Context(addresses, staticTargets, site.publishedNames(), site.config().baseUrl());
             if (!context.equals(HtmlChecker.this.context)) {
                 cache.clear(); // the same HTML would now resolve its links differently
                 HtmlChecker.this.context = context;
@@ -350,7 +350,8 @@ public final class HtmlChecker {
         String file = target.endsWith("/") ? target + "index.html" : target;
         links.add(new LinkCheck(at, written, file, fragment));
         // A 404 page is served at any address, so its links cannot be relative: they start at the base path.
-        String address = page.kind() == PageKind.NOT_FOUND ? basePath + target.substring(1) : SitePaths.relative(page.url(), target);
+        String address = page.kind() == PageKind.NOT_FOUND ? basePath + target.substring(1)
+                : SitePaths.address(page.url(), target, portable(site));
         String rewritten = address + query + (fragment == null ? "" : "#" + fragment);
         e.attr(attribute, rewritten);
     }
@@ -465,6 +466,11 @@ public final class HtmlChecker {
     }
 
     /** The Markdown position an element came from, or the page's file when a template made it. */
+    /** Whether the site is built without its public address ({@code baseUrl: /}): then it must also work from disk. */
+    private static boolean portable(Site site) {
+        return site.config().baseUrl().equals("/");
+    }
+
     private static SourcePosition at(Page page, Element e) {
         Path file = page.source();
         String position = e.attr(Markdown.SOURCE_ATTRIBUTE);

@@ -41,6 +41,16 @@ final class SitePaths {
         return trailingSlash && !joined.endsWith("/") ? joined + "/" : joined;
     }
 
+    /**
+     * The address the page at {@code from} writes for {@code to}: relative, so the site works at any address;
+     * and in a site built without its public address ({@code portable}), a folder is named by its
+     * {@code index.html}, so the site also works opened from disk ({@code file://}), where a folder shows
+     * a listing instead of its page.
+     */
+    static String address(String from, String to, boolean portable) {
+        return relative(from, portable && to.endsWith("/") ? to + "index.html" : to);
+    }
+
     /** The shortest relative reference from the page at {@code from} to {@code to}; both site paths. */
     static String relative(String from, String to) {
         String[] a = folder(from).split("/", -1);

@@ -21,6 +21,21 @@ class SitePathsTest {
 
     @ParameterizedTest
     @CsvSource({
+            "/es/ruta-de-trabajo/diagnostico/, /es/anexo/, true, ../../anexo/index.html",
+            "/es/ruta-de-trabajo/diagnostico/, /es/ruta-de-trabajo/diagnostico/, true, index.html",
+            "/, /es/, true, es/index.html",
+            "/es/, /, true, ../index.html",
+            "/es/, /assets/style.css, true, ../assets/style.css",
+            "/es/, /es/datos/tabla.csv, true, datos/tabla.csv",
+            "/es/ruta-de-trabajo/diagnostico/, /es/anexo/, false, ../../anexo/",
+            "/es/, /, false, ../",
+            "/, /es/, false, es/"})
+    void aPortableSiteNamesTheIndexOfAFolder(String from, String to, boolean portable, String expected) {
+        assertEquals(expected, SitePaths.address(from, to, portable));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
             "/es/a/, ../b/, /es/b/",
             "/es/a/, ./, /es/a/",
             "/es/a/, x.css, /es/a/x.css",
