@@ -77,6 +77,9 @@ cp -R "$ROOT/content" "$W/content2"
 changed_md=$(find "$W/content2/es" -name '*.md' ! -name '_index.md' | LC_ALL=C sort | head -n 1)
 [ -n "$changed_md" ] || fail "content/es has no page to change"
 printf '\nPárrafo añadido por la prueba de publicación.\n' >> "$changed_md"
+# An editor who changes an original updates its translation and marks it, or --strict refuses the build.
+abierto translations --content "$W/content2" --templates "$ROOT/templates" --mark --all > "$W/logs/mark.log" 2>&1 \
+  || fail "marking the translations of version 2 failed (logs/mark.log)"
 mkdir -p "$W/content2/static/datos"
 printf 'institucion,ejemplares\nprueba,1\n' > "$W/content2/static/datos/prueba-de-publicacion.csv"
 build "$W/content2" "$W/build/v2"
