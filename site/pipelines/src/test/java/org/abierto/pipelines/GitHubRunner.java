@@ -115,34 +115,39 @@ final class GitHubRunner {
     private void action(DebianRoot root, GitHubWorkflow.Step step, List<DebianRoot.Mount> mounts, GitHubExpressions expressions,
                         String label) throws IOException, InterruptedException {
         String action = step.uses().replaceFirst("@.*$", "");
-        Map<String, String> with = new LinkedHashMap<>();
-        step.with().forEach((k, v) -> with.put(k, expressions.interpolate(v)));
+        // Only the inputs the plain equivalent uses are evaluated: the cache's key, say, is for GitHub's
+        // cache service (its hashFiles() needs the runner) and means nothing here.
+        java.util.function.UnaryOperator<String> input = name -> {
+            String value = step.with().get(name);
+            return value == null ? null : expressions.interpolate(value);
+        };
         switch (action) {
             case "actions/checkout" -> {
                 rehearsal.log(label + ": actions/checkout replaced by a copy of the repository's files");
                 rehearsal.checkout().files(root.host(WORKSPACE));
             }
             case "actions/cache" -> {
-                for (String path : with.getOrDefault("path", "").lines().map(String::strip).filter(p -> !p.isEmpty()).toList()) {
+                String paths = input.apply("path");
+                for (String path : (paths == null ? "" : paths).lines().map(String::strip).filter(p -> !p.isEmpty()).toList()) {
                     String inside = path.startsWith("~/") ? HOME + path.substring(1) : path.startsWith("/") ? path : WORKSPACE + "/" + path;
                     mounts.add(new DebianRoot.Mount(rehearsal.cacheFolder("github" + inside), inside));
                     rehearsal.log(label + ": actions/cache replaced by a folder kept between rehearsals, mounted on " + inside);
                 }
             }
             case "actions/upload-artifact" -> {
-                Path from = root.host(WORKSPACE).resolve(with.get("path"));
+                Path from = root.host(WORKSPACE).resolve(input.apply("path"));
                 if (!Files.exists(from)) {
-                    if ("error".equals(with.get("if-no-files-found"))) {
-                        throw new AssertionError(label + ": upload-artifact: " + with.get("path") + " does not exist");
+                    if ("error".equals(input.apply("if-no-files-found"))) {
+                        throw new AssertionError(label + ": upload-artifact: " + input.apply("path") + " does not exist");
                     }
                     return;
                 }
-                rehearsal.storeArtifact("github/" + with.get("name"), from);
-                rehearsal.log(label + ": actions/upload-artifact replaced by a copy of " + with.get("path") + " into the artifact store");
+                rehearsal.storeArtifact("github/" + input.apply("name"), from);
+                rehearsal.log(label + ": actions/upload-artifact replaced by a copy of " + input.apply("path") + " into the artifact store");
             }
             case "actions/download-artifact" -> {
-                String path = with.getOrDefault("path", ".");
-                rehearsal.fetchArtifact("github/" + with.get("name"), root.host(WORKSPACE).resolve(path));
+                String path = input.apply("path") == null ? "." : input.apply("path");
+                rehearsal.fetchArtifact("github/" + input.apply("name"), root.host(WORKSPACE).resolve(path));
                 rehearsal.log(label + ": actions/download-artifact replaced by a copy from the artifact store into " + path);
             }
             default -> throw new AssertionError(label + ": the rehearsal does not know the action " + step.uses()
