@@ -244,6 +244,7 @@ finished=$(date -u +%Y-%m-%dT%H:%MZ)
 label() { case "$1" in real) echo "the real report (\`content/\`)";; *) printf "%d pages per language" "$1";; esac; }
 cpu_model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
+# shellcheck source=/dev/null # the machine's own file, not part of the repository
 os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")
 java_version=$(java -version 2>&1 | sed -n '2p')
 hugo_version=$(hugo version | cut -d' ' -f1-2)

@@ -136,6 +136,7 @@ http {
 EOF
   nginx -e "$W/logs/nginx.log" -p "$W/nginx" -c "$W/nginx/nginx.conf" 2> "$W/logs/nginx-stderr.log" &
   pids+=($!)
+  # shellcheck disable=SC2034 # read by publish-e2e.sh, which sources this file
   NGINX_HTTP=$nh NGINX=$ns NGINX_ROOT=$rs
 }
 nginx_ready() { alive "${pids[-1]}" && answers_https "$NGINX" && answers_https "$NGINX_ROOT"; }
@@ -186,6 +187,7 @@ Include $W/apache/root.conf
 EOF
   /usr/sbin/apache2 -d "$W/apache" -f "$W/apache/httpd.conf" -DFOREGROUND 2>> "$W/logs/apache.log" &
   pids+=($!)
+  # shellcheck disable=SC2034 # read by publish-e2e.sh, which sources this file
   APACHE_HTTP=$ah APACHE=$as APACHE_ROOT=$rs
 }
 apache_ready() { alive "${pids[-1]}" && answers_https "$APACHE" && answers_https "$APACHE_ROOT"; }

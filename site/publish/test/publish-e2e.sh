@@ -24,10 +24,10 @@ fail() { printf 'publish-e2e: FAIL: %s\n' "$*" >&2; exit 1; }
 
 # --- Prerequisites ---------------------------------------------------------------------------------
 missing=()
-for tool in /usr/sbin/sshd ssh ssh-keygen rsync nginx /usr/sbin/apache2 curl jq openssl java; do
+for tool in /usr/sbin/sshd ssh ssh-keygen rsync nginx /usr/sbin/apache2 curl jq openssl java pgrep; do
   command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
-[ ${#missing[@]} -eq 0 ] || fail "missing ${missing[*]}; on Debian: apt-get install openssh-server openssh-client rsync nginx apache2 curl jq openssl (.ci/run does it); or skip this test with -Dpublish.e2e.skip=true"
+[ ${#missing[@]} -eq 0 ] || fail "missing ${missing[*]}; on Debian: apt-get install openssh-server openssh-client rsync nginx apache2 curl jq openssl procps (.ci/run does it); or skip this test with -Dpublish.e2e.skip=true"
 [ -f "$JAR" ] || fail "$JAR does not exist: build the CLI first (mvn -B package)"
 
 # --- Temporary world, and its cleanup --------------------------------------------------------------
@@ -56,6 +56,7 @@ trap 'exit 130' INT TERM
 mkdir -p "$W"/{build,logs,curl,loop}
 
 # The host: sshd, nginx and Apache (host.sh, shared with the pipeline rehearsal).
+# shellcheck source=host.sh # (beside this script; shellcheck runs with --source-path=SCRIPTDIR)
 source "$ROOT/site/publish/test/host.sh"
 host_start
 say "sshd :$SSH_PORT, nginx :$NGINX (root :$NGINX_ROOT), Apache :$APACHE (root :$APACHE_ROOT) ready after $((SECONDS - STARTED)) s"
@@ -102,10 +103,9 @@ for p in "${changed[@]}"; do [[ $p == *.html && $p != *404.html ]] && changed_pa
 [ -n "$changed_page" ] || fail "changing ${changed_md#"$W"/content2/} changed no page"
 say "built two versions in $((SECONDS - STARTED)) s; ${#changed[@]} files differ, e.g. $changed_page"
 
-publish() {
-  "$PUBLISH" --host 127.0.0.1 --port "$SSH_PORT" --user "$(id -un)" --dir "$W/server" \
-    --key "$W/ssh/deploy_ed25519" --known-hosts "$W/ssh/known_hosts" --keep 2 "$@"
-}
+PUBLISH_ARGS=(--host 127.0.0.1 --port "$SSH_PORT" --user "$(id -un)" --dir "$W/server"
+  --key "$W/ssh/deploy_ed25519" --known-hosts "$W/ssh/known_hosts" --keep 2)
+publish() { "$PUBLISH" "${PUBLISH_ARGS[@]}" "$@"; }
 server_snapshot() { (cd "$W/server" && find . -printf '%p %y %i %s %T@ %l\n' | LC_ALL=C sort); }
 
 # --- HTTP checks ---------------------------------------------------------------------------------
@@ -307,6 +307,38 @@ printf 'x' >> "$W/build/tampered/$changed_page"
 if out=$(publish publish "$W/build/tampered" 2>&1); then fail "publish uploaded a build that does not match its manifest"; fi
 [[ $out == *"does not match its abierto-manifest.json"* && $out == *"$changed_page"* ]] || fail "a tampered build gave no clear message: $out"
 [ "$before" = "$(server_snapshot)" ] || fail "a refused publish changed the server"
+# Folder names are data, whatever they hold: the local check passes, and no part of a name runs.
+# (The server refuses the connection: only the local side is under test here.) HOSTILE, the
+# hardest, is published for real in part 2.
+HOSTILE="it's \$(touch PWNED) \`touch PWNED\` \"a\\b\"; "$'\n'"touch PWNED; x"
+mkdir -p "$W/names"
+for name in "x'; touch PWNED; '" "sp ace" "-dash" "$HOSTILE"; do
+  cp -R "$W/build/v1" "$W/names/$name"
+  out=$(cd "$W/names" && "$PUBLISH" "${PUBLISH_ARGS[@]}" --known-hosts "$W/ssh/wrong_known_hosts" publish -- "$name" 2>&1) || true
+  [[ $out == *"$name: ${#SUM1[@]} files match abierto-manifest.json"* && $out == *"cannot reach"* ]] \
+    || fail "the build in the folder '$name' was not checked as it is: $out"
+done
+[ -z "$(find "$W" -name 'PWNED*')" ] || fail "a folder name ran as shell code: $(find "$W" -name 'PWNED*')"
+# Values that reach the server's shell are refused unless they are what they say (exit 2, before
+# any connection); no option value runs either.
+bad_values=(--dir "$W/server';touch $W/PWNED-dir;'" --dir "$W/server/\$(touch PWNED-dir)"
+  --release-id "x';touch $W/PWNED-id;'" --release-id "x\$(touch PWNED-id)" --release-id "x.partial"
+  --keep "2;touch $W/PWNED-keep" --lock-wait "\$(touch $W/PWNED-wait)" --port "22 -oProxyCommand=touch")
+for ((i = 0; i < ${#bad_values[@]}; i += 2)); do
+  status=0; out=$(cd "$W/names" && publish "${bad_values[i]}" "${bad_values[i + 1]}" publish "$W/build/v1" 2>&1) || status=$?
+  [[ $status == 2 && $out == *"${bad_values[i]} '${bad_values[i + 1]}'"* ]] \
+    || fail "${bad_values[i]} '${bad_values[i + 1]}' was not refused as wrong usage (exit $status): $out"
+done
+status=0; out=$(cd "$W/names" && publish rollback "x';touch $W/PWNED-rollback;'" 2>&1) || status=$?
+[[ $status == 2 && $out == *"is not a release id"* ]] || fail "rollback took a hostile release id (exit $status): $out"
+# A TMPDIR that ssh's configuration cannot name is refused, and the temporary folder removed.
+mkdir -p "$W/tmp%odd"
+if out=$(TMPDIR="$W/tmp%odd" publish list 2>&1); then fail "publish ran with a TMPDIR holding %"; fi
+[[ $out == *"set TMPDIR to another folder"* ]] || fail "a TMPDIR holding % gave no clear message: $out"
+[ -z "$(ls -A "$W/tmp%odd")" ] || fail "a refused TMPDIR kept the temporary folder: $(ls -A "$W/tmp%odd")"
+[ -z "$(find "$W" -name 'PWNED*')" ] || fail "an option value ran as shell code: $(find "$W" -name 'PWNED*')"
+[ "$before" = "$(server_snapshot)" ] || fail "a refused publish changed the server"
+say "folder names with quotes, \$(), backquotes and a newline are data; hostile option values refused"
 # A transfer gone wrong: rsync works, then one byte of the upload changes on the "server".
 mkdir -p "$W/bin"
 cat > "$W/bin/rsync" <<EOF
@@ -323,7 +355,9 @@ if out=$(PATH="$W/bin:$PATH" publish publish "$W/build/v1" 2>&1); then fail "pub
 say "refused an unknown host key, a tampered build and a corrupted upload; nothing served"
 
 # --- 2. First publication, then every file over HTTP ---------------------------------------------
-publish publish "$W/build/v1" > "$W/logs/publish-1.log" 2>&1 || { cat "$W/logs/publish-1.log" >&2; fail "the first publish failed"; }
+# From the folder whose name holds every kind of quote and a newline: the upload takes it as it is.
+(cd "$W/names" && publish publish -- "$HOSTILE") > "$W/logs/publish-1.log" 2>&1 || { cat "$W/logs/publish-1.log" >&2; fail "the first publish failed"; }
+[ -z "$(find "$W" -name 'PWNED*')" ] || fail "a folder name ran as shell code: $(find "$W" -name 'PWNED*')"
 grep -q 'removing releases/.*[.]partial, left by an interrupted upload' "$W/logs/publish-1.log" || fail "publish did not remove the corrupted upload"
 R1=$(publish list 2>&1 | sed -n 's/  (current)$//p')
 [[ $R1 =~ ^[0-9]{8}T[0-9]{6}Z$ ]] || fail "the default release id '$R1' is not a UTC time"
@@ -333,10 +367,14 @@ check_crawl "$W/build/v1"
 
 # --- 3. Dry run: shows the change, changes nothing ------------------------------------------------
 before=$(server_snapshot)
-publish publish --dry-run --release-id "$R1-2" "$W/build/v2" > "$W/logs/dry-run.log" 2>&1 || { cat "$W/logs/dry-run.log" >&2; fail "the dry run failed"; }
+# With a TMPDIR holding a space and an apostrophe: rsync's ssh command must still find its configuration.
+SPACED_TMP="$W/tmp a'b"
+mkdir -p "$SPACED_TMP"
+TMPDIR=$SPACED_TMP publish publish --dry-run --release-id "$R1-2" "$W/build/v2" > "$W/logs/dry-run.log" 2>&1 || { cat "$W/logs/dry-run.log" >&2; fail "the dry run failed"; }
 grep -q "^<f.* $changed_page\$" "$W/logs/dry-run.log" || fail "the dry run does not show that $changed_page changes"
 ! grep -q " assets/" "$W/logs/dry-run.log" || fail "the dry run lists unchanged theme files as changes"
 [ "$before" = "$(server_snapshot)" ] || fail "the dry run changed the server"
+[ -z "$(ls -A "$SPACED_TMP")" ] || fail "the dry run left files in TMPDIR: $(ls -A "$SPACED_TMP")"
 
 # --- 4. Second publication while requests run: the switch is atomic -------------------------------
 # Workers fetch every file both versions share, over and over, from nginx and Apache, and log the
@@ -376,7 +414,7 @@ all_rounds_at_least() {  # N, or "+" to compare with the rounds recorded in STAR
 }
 declare -A START_ROUNDS=()
 wait_until 60 all_rounds_at_least 1 || fail "the request loops did not complete a round"
-publish publish --release-id "$R1-2" "$W/build/v2" > "$W/logs/publish-2.log" 2>&1 || { cat "$W/logs/publish-2.log" >&2; fail "the second publish failed"; }
+TMPDIR=$SPACED_TMP publish publish --release-id "$R1-2" "$W/build/v2" > "$W/logs/publish-2.log" 2>&1 || { cat "$W/logs/publish-2.log" >&2; fail "the second publish failed"; }
 for w in "${workers[@]}"; do START_ROUNDS[$w]=$(rounds "$w"); done
 wait_until 60 all_rounds_at_least 2 || fail "the request loops stalled after the switch"
 touch "$W/loop-stop"
@@ -426,5 +464,133 @@ if out=$(publish rollback 2>&1); then fail "rollback past the oldest kept releas
 [[ $out == *"no release older than $R1-2"* ]] || fail "rollback past the oldest release gave no clear message: $out"
 [ "$(readlink "$W/server/current" || true)" = "releases/$R1-2" ] || fail "a refused rollback changed current"
 say "rollback, keep 2, release order and list work"
+
+# --- 6. Two publishes at once: one at a time, under the server's lock --------------------------------
+# A blocking rsync: uploads, then holds the publish between its upload and its check until the test
+# creates block/go (at most 60 s, so that a failing test cannot hang).
+mkdir -p "$W/bin-block" "$W/block"
+cat > "$W/bin-block/rsync" <<EOF
+#!/bin/sh
+$(command -v rsync) "\$@" || exit
+touch "$W/block/started"
+i=0
+while [ ! -e "$W/block/go" ] && [ \$i -lt 1200 ]; do sleep 0.05; i=\$((i + 1)); done
+EOF
+chmod 755 "$W/bin-block/rsync"
+started() { [ -e "$W/block/started" ]; }
+says() { grep -q -- "$2" "$1" 2>/dev/null; }   # LOG TEXT
+gone() { ! kill -0 "$1" 2>/dev/null; }
+# The release on the server holds exactly the files of BUILD_DIR's manifest, byte for byte.
+release_is() {  # RELEASE BUILD_DIR
+  local rel=$W/server/releases/$1
+  [ -d "$rel" ] || return 1
+  [ "$(cd "$rel" && find . ! -type d -printf '%P\n' | LC_ALL=C sort)" = "$(entries "$2" | cut -d' ' -f1 | LC_ALL=C sort)" ] || return 1
+  (cd "$rel" && sha256sum --quiet --strict -c <(entries "$2" | awk '{ print $2 "  " $1 }')) > /dev/null 2>&1
+}
+# What a publish leaves on this machine when it ends: nothing. Its TMPDIR is empty, and no process
+# (the ssh master above all) names it any more.
+nothing_runs() { ! pgrep -f -- "$1" > /dev/null; }   # PATTERN
+left_nothing() {  # TMPDIR LABEL
+  [ -z "$(ls -A "$1")" ] || fail "$2 left files in its TMPDIR: $(ls -A "$1")"
+  # ssh -O exit asks the master to end; it may take a moment to do so.
+  wait_until 5 nothing_runs "$1" || fail "$2 left processes running: $(pgrep -af -- "$1" | cut -c1-160)"
+}
+# A: publishes version 1 and is held after its upload.
+PATH="$W/bin-block:$PATH" "$PUBLISH" "${PUBLISH_ARGS[@]}" --release-id "$R1-4" publish "$W/build/v1" > "$W/logs/concurrent-a.log" 2>&1 &
+a=$!; pids+=("$a")
+wait_until 60 started || fail "publish A did not reach its upload: $(cat "$W/logs/concurrent-a.log")"
+# C, while A holds the lock, with --lock-wait 0: refused at once, A's upload untouched.
+status=0; out=$(publish --lock-wait 0 --release-id "$R1-5" publish "$W/build/v2" 2>&1) || status=$?
+[[ $status == 1 && $out == *"another publish or rollback is running"*"publish of release $R1-4"* ]] \
+  || fail "a publish while another runs, with --lock-wait 0, was not refused clearly (exit $status): $out"
+[ -d "$W/server/releases/$R1-4.partial" ] || fail "a refused publish removed the upload of the running one"
+# W: waits for the lock, and is interrupted (SIGINT, as Ctrl-C) while it waits.
+mkdir -p "$W/tmp-int"
+TMPDIR="$W/tmp-int" env --default-signal=INT "$PUBLISH" "${PUBLISH_ARGS[@]}" --release-id "$R1-5" publish "$W/build/v2" > "$W/logs/concurrent-w.log" 2>&1 &
+w=$!; pids+=("$w")
+wait_until 60 says "$W/logs/concurrent-w.log" "waiting up to" || fail "publish W did not wait for the lock: $(cat "$W/logs/concurrent-w.log")"
+kill -INT "$w"
+wait_until 15 gone "$w" || fail "publish W did not stop within 15 s of SIGINT"
+status=0; wait "$w" || status=$?
+[ "$status" = 130 ] || fail "publish W, interrupted, exited with $status instead of 130: $(cat "$W/logs/concurrent-w.log")"
+left_nothing "$W/tmp-int" "an interrupted publish"
+# B: waits for A, then publishes version 2.
+"$PUBLISH" "${PUBLISH_ARGS[@]}" --release-id "$R1-5" publish "$W/build/v2" > "$W/logs/concurrent-b.log" 2>&1 &
+b=$!; pids+=("$b")
+wait_until 60 says "$W/logs/concurrent-b.log" "waiting up to" || fail "publish B did not wait for the lock: $(cat "$W/logs/concurrent-b.log")"
+[ -d "$W/server/releases/$R1-4.partial" ] || fail "a waiting publish removed the upload of the running one"
+touch "$W/block/go"
+status=0; wait "$a" || status=$?
+[ "$status" = 0 ] || { cat "$W/logs/concurrent-a.log" >&2; fail "publish A failed (exit $status) while B waited"; }
+status=0; wait "$b" || status=$?
+[ "$status" = 0 ] || { cat "$W/logs/concurrent-b.log" >&2; fail "publish B failed (exit $status) after waiting for A"; }
+! says "$W/logs/concurrent-b.log" "interrupted upload" || fail "publish B removed an upload: $(cat "$W/logs/concurrent-b.log")"
+[ "$(readlink "$W/server/current" || true)" = "releases/$R1-5" ] || fail "after A then B, current is $(readlink "$W/server/current")"
+release_is "$R1-4" "$W/build/v1" || fail "release $R1-4 (A) is not version 1 complete"
+release_is "$R1-5" "$W/build/v2" || fail "release $R1-5 (B) is not version 2 complete"
+say "two publishes at once ran one after the other (one refused with --lock-wait 0, one interrupted while waiting); both releases complete"
+
+# --- 7. A publish killed (SIGTERM) during its upload cleans up after itself -----------------------------
+rm -f "$W/block/started" "$W/block/go"
+mkdir -p "$W/tmp kill"
+TMPDIR="$W/tmp kill" PATH="$W/bin-block:$PATH" "$PUBLISH" "${PUBLISH_ARGS[@]}" --release-id "$R1-6" publish "$W/build/v1" > "$W/logs/killed.log" 2>&1 &
+k=$!; pids+=("$k")
+wait_until 60 started || fail "the publish to kill did not reach its upload: $(cat "$W/logs/killed.log")"
+pgrep -f -- "$W/tmp kill" > /dev/null || fail "the test found no process of the publish to kill (is pgrep -f still the way to find its ssh master?)"
+kill -TERM "$k"
+wait_until 15 gone "$k" || fail "a publish did not stop within 15 s of SIGTERM"
+status=0; wait "$k" || status=$?
+[ "$status" = 143 ] || fail "a publish killed with SIGTERM exited with $status: $(cat "$W/logs/killed.log")"
+wait_until 5 nothing_runs "$W/bin-block" || fail "the killed publish left its rsync running"
+left_nothing "$W/tmp kill" "a publish killed with SIGTERM"
+[ "$(readlink "$W/server/current" || true)" = "releases/$R1-5" ] || fail "a killed publish changed current"
+# Its lock went with it: the next publish needs no wait, and removes the partial upload.
+publish --lock-wait 0 --release-id "$R1-7" publish "$W/build/v2" > "$W/logs/after-kill.log" 2>&1 \
+  || { cat "$W/logs/after-kill.log" >&2; fail "the publish after a killed one failed"; }
+says "$W/logs/after-kill.log" "removing releases/$R1-6.partial, left by an interrupted upload" || fail "the partial upload of the killed publish was not removed"
+# Killed (SIGHUP, a closed terminal) while connecting, just after ssh has started the shared
+# connection and before it returned: that connection must be closed too. An ssh that pauses after
+# starting it holds the publish in that moment.
+rm -f "$W/block/started" "$W/block/go"
+mkdir -p "$W/bin-connect" "$W/tmp connect"
+cat > "$W/bin-connect/ssh" <<EOF
+#!/bin/sh
+$(command -v ssh) "\$@" || exit
+case " \$* " in
+  *" ControlMaster=yes "*)
+    touch "$W/block/started"
+    i=0
+    while [ ! -e "$W/block/go" ] && [ \$i -lt 1200 ]; do sleep 0.05; i=\$((i + 1)); done ;;
+esac
+EOF
+chmod 755 "$W/bin-connect/ssh"
+TMPDIR="$W/tmp connect" PATH="$W/bin-connect:$PATH" "$PUBLISH" "${PUBLISH_ARGS[@]}" list > "$W/logs/killed-connecting.log" 2>&1 &
+k=$!; pids+=("$k")
+wait_until 60 started || fail "the publish to kill did not connect: $(cat "$W/logs/killed-connecting.log")"
+kill -HUP "$k"
+wait_until 15 gone "$k" || fail "a publish did not stop within 15 s of SIGHUP"
+status=0; wait "$k" || status=$?
+[ "$status" = 129 ] || fail "a publish killed with SIGHUP exited with $status: $(cat "$W/logs/killed-connecting.log")"
+left_nothing "$W/tmp connect" "a publish killed while connecting"
+say "a publish killed with SIGTERM or SIGHUP stopped at once, left no process or temporary file, and released the lock"
+
+# --- 8. A rollback checks the release it switches to ----------------------------------------------
+# Release R1-5's copy of a page is replaced by one of the same size with one byte changed (a new
+# file: the hard-linked copy in R1-7 stays sound).
+damaged=$W/server/releases/$R1-5/$changed_page
+cp "$damaged" "$W/damaged"
+printf 'X' | dd of="$W/damaged" bs=1 seek=10 conv=notrunc 2>/dev/null
+cmp -s "$W/damaged" "$damaged" && fail "the test did not change $changed_page"
+mv "$W/damaged" "$damaged"
+if out=$(publish rollback 2>&1); then fail "rollback switched to release $R1-5, which no longer matches its manifest"; fi
+[[ $out == *"$changed_page"* && $out == *"release $R1-5 is damaged"* && $out == *"current stays $R1-7"* ]] \
+  || fail "a rollback to a damaged release gave no clear message: $out"
+[ "$(readlink "$W/server/current" || true)" = "releases/$R1-7" ] || fail "a refused rollback changed current"
+cp "$W/build/v2/$changed_page" "$damaged"
+publish rollback > "$W/logs/rollback-3.log" 2>&1 || { cat "$W/logs/rollback-3.log" >&2; fail "the rollback to the repaired release failed"; }
+says "$W/logs/rollback-3.log" "release $R1-5: all ${#SUM2[@]} files on the server match its abierto-manifest.json" \
+  || fail "the rollback did not say it checked the release: $(cat "$W/logs/rollback-3.log")"
+[ "$(readlink "$W/server/current" || true)" = "releases/$R1-5" ] || fail "the rollback did not switch to $R1-5"
+say "a rollback refuses a damaged release and switches to a sound one"
 
 say "passed in $((SECONDS - STARTED)) s"
