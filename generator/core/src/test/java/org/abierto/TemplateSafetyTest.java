@@ -53,6 +53,7 @@ class TemplateSafetyTest {
                         "'statics' does not exist: Java classes, their static members and constructors are not available; " + DATA_ONLY),
                 new Attempt("a method of a record", "${page.withContent([], [], {})}", 3,
                         "'page.withContent' is undefined or null; check its spelling, or write ${x!\"\"} or <#if x??> where it may be missing"),
+                new Attempt("calling a text", "${page.title()}", 3, "'page.title' is not a function: " + DATA_ONLY),
                 new Attempt("a method of a text", "${page.title?length}${page.title.getBytes()}", 23,
                         "'page.title' has no fields to read after it: " + DATA_ONLY));
     }
