@@ -75,6 +75,20 @@ class AbiertoCommandTest {
     }
 
     @Test
+    void aTemplateReachingForTheFileSystemExitsWith1AndLeavesTheOutput() throws IOException {
+        assertEquals(0, run("build", "--out", "salida"));
+        String page = Files.readString(dir.resolve("salida/es/index.html"));
+        write("templates/home.ftlh", "<#if page.source??><#list page.source.getFileSystem().provider()"
+                + ".newInputStream(page.source.resolve(\"/etc/passwd\")).readAllBytes() as b>${b?c},</#list></#if>\n");
+        err.reset();
+        assertEquals(1, run("build", "--out", "salida"));
+        assertTrue(err().startsWith("templates/home.ftlh:1:27: error: 'page.source' has no fields to read after it: templates see "
+                + "data only"), err());
+        assertFalse(err().contains("Exception"), err());
+        assertEquals(page, Files.readString(dir.resolve("salida/es/index.html")));
+    }
+
+    @Test
     void usageErrorsExitWith2() {
         assertEquals(2, run("build", "--no-such-option"));
         assertTrue(err().contains("Unknown option: '--no-such-option'"), err());

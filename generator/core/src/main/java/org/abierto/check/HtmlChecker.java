@@ -297,8 +297,7 @@ public final class HtmlChecker {
                     + "'); link to the real page or file, or write the text without a link");
             return;
         }
-        String lower = written.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("javascript:") || lower.startsWith("vbscript:") || lower.startsWith("data:")) {
+        if (SafelistFilter.isDangerousAddress(written)) {
             diagnostics.error(at, "unsafe-link", "the " + what + " " + abbreviate(written)
                     + " runs code or embeds data; link to a page or file instead");
             return;

@@ -7,7 +7,7 @@ import java.util.Map;
 /** A piece of a page body: HTML converted from Markdown, or a directive placing data at that spot. */
 public sealed interface BodyPart {
 
-    /** HTML converted from Markdown (already cleaned of unsafe raw HTML). */
+    /** HTML converted from Markdown (already through the safelist of what editors may write as HTML). */
     record Html(String html) implements BodyPart {
     }
 

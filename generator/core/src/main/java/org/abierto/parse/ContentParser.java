@@ -19,14 +19,14 @@ public final class ContentParser {
     private final SchemaCheck schemas = new SchemaCheck();
     private final PageParser pages;
 
-    /** A parser for one build; {@code rawHtmlFilter} keeps raw HTML in Markdown safe. */
-    public ContentParser(RawHtmlFilter rawHtmlFilter) {
-        this(rawHtmlFilter, false);
+    /** A parser for one build; {@code safelist} is what editors may write as HTML. */
+    public ContentParser(HtmlSafelist safelist) {
+        this(safelist, false);
     }
 
     /** @param remember whether it will parse the same content again (the dev server) and should keep its results */
-    public ContentParser(RawHtmlFilter rawHtmlFilter, boolean remember) {
-        this.pages = new PageParser(yaml, schemas, new Markdown(rawHtmlFilter), remember);
+    public ContentParser(HtmlSafelist safelist, boolean remember) {
+        this.pages = new PageParser(yaml, schemas, new Markdown(safelist), remember);
     }
 
     public ParsedContent parseAll(Sources sources, Diagnostics diagnostics) {

@@ -62,13 +62,22 @@ import java.util.regex.Pattern;
  * <p>Built once per build and shared by all pages (Flexmark's parser and renderer are thread-safe).
  * Links, images, headings and tables carry a {@code data-src="line:col"} attribute so the check
  * stage can point at the Markdown source; the check stage removes it.
+ *
+ * <p>What editors write as HTML passes one {@link HtmlSafelist}: raw HTML, attributes in braces and
+ * directive parameters. What it removes is a warning where it was written.
  */
 public final class Markdown {
     /** The attribute that carries a Markdown position into the HTML. */
     public static final String SOURCE_ATTRIBUTE = "data-src";
+    /**
+     * The attribute that carries, on an element given attributes in braces, where each was written
+     * ({@code onclick@5:12 class@5:28}), so what the safelist removes is reported there. Never published.
+     */
+    public static final String ATTRIBUTES_SOURCE = "data-src-attributes";
 
     private static final DataKey<Map<Node, Map<String, String>>> EXTRA_ATTRIBUTES =
             new DataKey<>("ABIERTO_EXTRA_ATTRIBUTES", Map.of());
+    private static final DataKey<Map<Node, String>> ATTRIBUTE_MARKS = new DataKey<>("ABIERTO_ATTRIBUTE_MARKS", Map.of());
     private static final Pattern DIRECTIVE = Pattern.compile("::([a-z][a-z0-9-]*)(?:\\{([^}\\n]*)})?");
     private static final Pattern DIRECTIVE_START = Pattern.compile("::[A-Za-z]");
     private static final Pattern DIRECTIVE_ARG = Pattern.compile("\\s*([a-zA-Z][\\w-]*)=(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']+))");
@@ -80,10 +89,11 @@ public final class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
-    private final RawHtmlFilter rawHtmlFilter;
+    private final HtmlSafelist safelist;
 
-    public Markdown(RawHtmlFilter rawHtmlFilter) {
-        this.rawHtmlFilter = rawHtmlFilter;
+    /** @param safelist what editors may write as HTML */
+    public Markdown(HtmlSafelist safelist) {
+        this.safelist = safelist;
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(
                 TablesExtension.create(),
@@ -105,7 +115,8 @@ public final class Markdown {
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
                     public AttributeProvider apply(LinkResolverContext context) {
-                        return new ExtraAttributes(context.getDocument().get(EXTRA_ATTRIBUTES));
+                        return new ExtraAttributes(context.getDocument().get(EXTRA_ATTRIBUTES),
+                                context.getDocument().get(ATTRIBUTE_MARKS));
                     }
                 })
                 .build();
@@ -122,25 +133,41 @@ public final class Markdown {
         Document document = parser.parse(body);
         var conversion = new Conversion(file, new LineIndex(body), lineOffset, diagnostics);
         conversion.visit(document);
+        conversion.markAttributes(AttributesExtension.NODE_ATTRIBUTES.get(document));
         document.set(EXTRA_ATTRIBUTES, conversion.extra);
+        document.set(ATTRIBUTE_MARKS, conversion.marks);
         String html = renderer.render(document);
 
+        // HTML made from Markdown syntax alone is safe by construction; what editors wrote as HTML
+        // or attributes is cleaned, with the whole body, since raw HTML may span several nodes.
+        boolean clean = conversion.hasRawHtml || !conversion.marks.isEmpty();
         List<BodyPart> parts = new ArrayList<>();
         Matcher marker = MARKER.matcher(html);
         int from = 0;
         while (marker.find()) {
-            addHtml(parts, html.substring(from, marker.start()), conversion.hasRawHtml);
+            addHtml(parts, html.substring(from, marker.start()), clean, conversion);
             parts.add(conversion.directives.get(Integer.parseInt(marker.group(1))));
             from = marker.end();
         }
-        addHtml(parts, html.substring(from), conversion.hasRawHtml);
+        addHtml(parts, html.substring(from), clean, conversion);
         return new MarkdownBody(parts, conversion.outline);
     }
 
-    private void addHtml(List<BodyPart> parts, String html, boolean clean) {
-        if (!html.isBlank()) {
-            parts.add(new BodyPart.Html(clean ? rawHtmlFilter.clean(html) : html));
+    private void addHtml(List<BodyPart> parts, String html, boolean clean, Conversion conversion) {
+        if (html.isBlank()) {
+            return;
         }
+        if (clean) {
+            // Raw HTML was reported where it is written (rawHtml); attributes in braces are reported here,
+            // on the element they ended up on, so the safelist judges them with their element.
+            for (HtmlSafelist.Removal removal : safelist.removals(html)) {
+                if (removal.mark() != null) {
+                    conversion.diagnostics.warning(conversion.written(removal), "unsafe-html", "attributes in braces: removed "
+                            + removal.what() + "; only safe markup is published (see content/README.md)");
+                }
+            }
+        }
+        parts.add(new BodyPart.Html(clean ? safelist.clean(html) : html));
     }
 
     /** One walk over a parsed body: rewrites Abierto syntax and records what the HTML needs. */
@@ -150,6 +177,9 @@ public final class Markdown {
         final int lineOffset;
         final Diagnostics diagnostics;
         final Map<Node, Map<String, String>> extra = new IdentityHashMap<>();
+        final Map<Node, String> marks = new IdentityHashMap<>();
+        // Lines that look like a directive but are not one: reported as errors, their braces are not attributes.
+        final Set<Node> notDirectives = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         final List<BodyPart.Directive> directives = new ArrayList<>();
         final List<Heading> outline = new ArrayList<>();
         final Map<String, Integer> usedIds = new HashMap<>();
@@ -163,8 +193,45 @@ public final class Markdown {
         }
 
         SourcePosition at(Node node) {
-            int offset = node.getStartOffset();
+            return at(node.getStartOffset());
+        }
+
+        SourcePosition at(int offset) {
             return new SourcePosition(file, lines.line(offset) + lineOffset, lines.column(offset));
+        }
+
+        /**
+         * Marks each element given attributes in braces with where each was written. Flexmark's
+         * attributes extension decides which element they belong to; its own record of that is read here.
+         */
+        void markAttributes(Map<Node, ? extends List<AttributesNode>> written) {
+            written.forEach((element, blocks) -> {
+                var mark = new java.util.StringJoiner(" ");
+                for (AttributesNode braces : blocks) {
+                    if (braces.getParent() == null || notDirectives.contains(braces.getAncestorOfType(Paragraph.class))) {
+                        continue; // a marked phrase's {lang=es}, already its span; or a mistyped directive's
+                    }
+                    for (Node a = braces.getFirstChild(); a != null; a = a.getNext()) {
+                        if (a instanceof AttributeNode attribute) {
+                            SourcePosition p = at(attribute);
+                            mark.add(name(attribute) + "@" + p.line() + ":" + p.column());
+                        }
+                    }
+                }
+                if (mark.length() > 0) {
+                    marks.put(element, mark.toString());
+                }
+            });
+        }
+
+        /** Where the attribute a removal names was written in braces (or the first of them). */
+        SourcePosition written(HtmlSafelist.Removal removal) {
+            String[] entries = removal.mark().split(" ");
+            String entry = java.util.Arrays.stream(entries)
+                    .filter(e -> e.substring(0, e.lastIndexOf('@')).equals(removal.attribute()))
+                    .findFirst().orElse(entries[0]);
+            String[] position = entry.substring(entry.lastIndexOf('@') + 1).split(":");
+            return new SourcePosition(file, Integer.parseInt(position[0]), Integer.parseInt(position[1]));
         }
 
         void visit(Node node) {
@@ -207,11 +274,13 @@ public final class Markdown {
             }
             Matcher m = DIRECTIVE.matcher(text);
             if (!m.matches()) {
+                notDirectives.add(paragraph);
                 diagnostics.error(at(paragraph), "directive-syntax",
                         "a directive is one line such as ::table{data=ejemplares}, in lower case, with a blank line before and after it");
                 return false;
             }
             if (!(paragraph.getParent() instanceof Document)) {
+                notDirectives.add(paragraph);
                 diagnostics.error(at(paragraph), "directive-nested",
                         "the directive ::" + m.group(1) + " is inside a list or quote; put it at the start of a line of its own");
                 return false;
@@ -219,13 +288,23 @@ public final class Markdown {
             Map<String, String> args = new LinkedHashMap<>();
             String raw = m.group(2) == null ? "" : m.group(2);
             Matcher arg = DIRECTIVE_ARG.matcher(raw);
+            String chars = paragraph.getChars().toString();
+            int rawStart = paragraph.getStartOffset() + (chars.length() - chars.stripLeading().length()) + m.start(2);
             int end = 0;
             while (arg.find() && arg.start() == end) {
+                String name = arg.group(1);
                 String value = arg.group(2) != null ? arg.group(2) : arg.group(3) != null ? arg.group(3) : arg.group(4);
-                args.put(arg.group(1), value);
+                String unsafe = safelist.unsafeParameter(name, value);
+                if (unsafe == null) {
+                    args.put(name, value);
+                } else {
+                    diagnostics.warning(at(rawStart + arg.start(1)), "unsafe-parameter", "::" + m.group(1) + ": removed the parameter "
+                            + name + ", " + unsafe + "; a directive's template gets only safe values (see content/README.md)");
+                }
                 end = arg.end();
             }
             if (!raw.substring(end).isBlank()) {
+                notDirectives.add(paragraph);
                 diagnostics.error(at(paragraph), "directive-syntax",
                         "cannot read the attributes {" + raw + "} of ::" + m.group(1) + "; write them as name=value separated by spaces");
                 return false;
@@ -319,11 +398,19 @@ public final class Markdown {
 
         void rawHtml(Node node) {
             hasRawHtml = true;
-            for (String removed : rawHtmlFilter.removals(node.getChars().toString())) {
+            for (HtmlSafelist.Removal removed : safelist.removals(node.getChars().toString())) {
                 diagnostics.warning(at(node), "unsafe-html",
-                        "raw HTML: removed " + removed + "; only safe markup is published (see content/README.md)");
+                        "raw HTML: removed " + removed.what() + "; only safe markup is published (see content/README.md)");
             }
         }
+    }
+
+    /** An attribute's name as HTML reads it: {@code #id} is id, {@code .class} is class. */
+    private static String name(AttributeNode attribute) {
+        if (attribute.isImplicitName()) {
+            return attribute.isId() ? "id" : "class";
+        }
+        return attribute.getName().toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The plain text of a node, without attribute blocks. */
@@ -397,9 +484,13 @@ public final class Markdown {
         }
     }
 
-    private record ExtraAttributes(Map<Node, Map<String, String>> extra) implements AttributeProvider {
+    private record ExtraAttributes(Map<Node, Map<String, String>> extra, Map<Node, String> marks) implements AttributeProvider {
         @Override
         public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
+            String mark = marks.get(node);
+            if (mark != null) {
+                attributes.replaceValue(ATTRIBUTES_SOURCE, mark);
+            }
             Map<String, String> values = extra.get(node);
             if (values == null || !(part == AttributablePart.NODE || part == AttributablePart.LINK)) {
                 return;

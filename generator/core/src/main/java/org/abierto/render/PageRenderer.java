@@ -5,7 +5,6 @@ import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -41,7 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code content} (the body, already HTML), {@code data}, {@code i18n}, {@code format}, and
  * {@code editions} (every language's edition, for the language switcher and the landing page),
  * {@code structuredData} (the page's schema.org JSON-LD, safe to place in a script element);
- * directive templates also see {@code args}. The Freemarker configuration is built once per build.
+ * directive templates also see {@code args}. They reach these as data only ({@link TemplateData}): no
+ * method of any Java object, no class. The Freemarker configuration is built once per build.
  */
 public final class PageRenderer {
     static final String EXTENSION = ".ftlh";
@@ -90,10 +90,11 @@ public final class PageRenderer {
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setNumberFormat("computer");
         cfg.setBooleanFormat("c");
-        // Templates are content: they may not reach Java classes.
+        // A theme is code copied from elsewhere: it must be as harmless as content. Templates see data
+        // only (TemplateData), cannot create Java objects (?new) nor reach the objects behind values (?api).
+        cfg.setObjectWrapper(new TemplateData(content));
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setAPIBuiltinEnabled(false);
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
         this.freemarker = cfg;
     }
 

@@ -69,6 +69,32 @@ class MarkdownTest {
     }
 
     @Test
+    void unsafeDirectiveParametersAreLeftOutWithAWarningAtEach() {
+        MarkdownBody body = markdown.convert(FILE, "  ::table{data=ejemplares onclick=\"x()\" url='javascript:x'}\n", 4, diagnostics);
+        assertEquals(List.of(new BodyPart.Directive("table", Map.of("data", "ejemplares"), new SourcePosition(FILE, 5, 3))), body.parts());
+        assertEquals(List.of("/c/es/x.md:5:27: warning: ::table: removed the parameter onclick, a name starting with 'on', which HTML "
+                        + "keeps for event handlers; a directive's template gets only safe values (see content/README.md)",
+                "/c/es/x.md:5:41: warning: ::table: removed the parameter url, a javascript: address; a directive's template gets "
+                        + "only safe values (see content/README.md)"), format());
+    }
+
+    @Test
+    void attributesInBracesAreJudgedOnTheirElementAndWhereTheyWereWrittenIsNeverPublished() {
+        assertEquals("<p class=\"nota\" id=\"a\">P.</p>\n", html("P. {.nota ONCLICK=\"alert(1)\" #a}\n"));
+        assertEquals(List.of("/c/es/x.md:5:11: warning: attributes in braces: removed the onclick attribute of <p>; only safe markup is "
+                + "published (see content/README.md)"), format());
+    }
+
+    @Test
+    void bodiesWithoutRawHtmlOrAttributesAreLeftAsFlexmarkWroteThem() {
+        // Cleaning would rewrite <hr /> as <hr>: a phrase's {lang=es} is not an attribute to clean.
+        assertEquals("<p>The <span lang=\"es\">Coalición</span> met.</p>\n<hr />\n", html("The [Coalición]{lang=es} met.\n\n---\n"));
+        assertEquals("<p><span class=\"c\">Texto </span> y más.</p>\n<hr>\n", html("Texto {.c} y más.\n\n---\n"));
+        assertEquals("<p>Texto <b>negrita</b>.</p>\n<hr>\n", html("Texto <b>negrita</b>.\n\n---\n"));
+        assertEquals(List.of(), format());
+    }
+
+    @Test
     void linksAndTablesCarryTheirSourcePositionAndAlignmentBecomesAClass() {
         assertEquals("""
                 <p>Ver <a href="anexo.md#a" data-src="5:5">el anexo</a>.</p>
