@@ -36,7 +36,7 @@ class PipelineRehearsalIT {
     static final Path REPOSITORY = Path.of("../..").toAbsolutePath().normalize();
     private static final Pattern SHOWN = Pattern.compile(
             "^(\\.ci/run:|installing:|publish\\.sh:|publish-e2e: (passed|FAIL)|::error::|\\$ |Built \\d|Build failed|"
-                    + "\\[INFO] (BUILD|Tests run:.*Fail)|\\[ERROR]|# (pass|fail) |Error|error:).*");
+                    + "\\[(INFO|ERROR)] (BUILD|Tests run: \\d+, Failures: \\d+, Errors: \\d+, Skipped: \\d+$)|\\[ERROR]|(#|ℹ) (pass|fail) |Error|error:).*");
 
     static Rehearsal rehearsal;
     static PublishHost host;
