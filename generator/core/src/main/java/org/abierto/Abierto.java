@@ -178,8 +178,14 @@ public final class Abierto {
     /** A new report in {@code dir}, which builds and passes check as it is. */
     public ScaffoldResult newSite(Path dir) {
         var diagnostics = new Diagnostics();
+        Path folder = dir.toAbsolutePath().normalize();
         try {
-            return new ScaffoldResult(Scaffold.site(dir.toAbsolutePath().normalize()), List.of());
+            Optional<String> refusal = Scaffold.siteRefusal(folder);
+            if (refusal.isPresent()) {
+                diagnostics.error(folder, 0, 0, "new-site", refusal.get());
+                return new ScaffoldResult(List.of(), diagnostics.all());
+            }
+            return new ScaffoldResult(Scaffold.site(folder), List.of());
         } catch (IOException e) {
             diagnostics.error(dir, 0, 0, "new-site", "cannot create the report: " + e.getMessage());
             return new ScaffoldResult(List.of(), diagnostics.all());
