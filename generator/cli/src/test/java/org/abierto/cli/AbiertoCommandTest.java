@@ -94,6 +94,15 @@ class AbiertoCommandTest {
     }
 
     @Test
+    void serveBeyondThisComputerIsWarnedOf() {
+        // 192.0.2.1 (a documentation address) is no address of this computer: the warning comes, then the refusal to listen.
+        assertEquals(2, run("serve", "--bind", "192.0.2.1", "--port", "0"));
+        assertTrue(err().startsWith("abierto: warning: the preview listens on 192.0.2.1, beyond this computer: anyone who can reach it "
+                + "on the network can read the site, drafts included; leave out --bind (or give 127.0.0.1) to keep it on this computer\n"
+                + "abierto: cannot listen on 192.0.2.1:0"), err());
+    }
+
+    @Test
     void anOutputInsideTheContentOrTemplatesIsAUsageError() {
         // Issue 13, item 6: --out content/static wrote the site into the content, and every later build failed.
         assertEquals(2, run("build", "--out", "content/static"));
