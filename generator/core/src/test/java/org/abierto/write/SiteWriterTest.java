@@ -68,6 +68,17 @@ class SiteWriterTest {
     }
 
     @Test
+    void theManifestListsEveryFileInPathOrder() throws IOException {
+        Path out = tmp.resolve("site");
+        List<ManifestEntry> written = new SiteWriter().write(List.of(page("z.html", "z"), page("a/b.html", "ab"), page("m.css", "m")), out, false);
+        List<String> paths = List.of("a/b.html", "m.css", "z.html");
+        assertEquals(paths, written.stream().map(ManifestEntry::path).toList());
+        String json = Files.readString(out.resolve(SiteWriter.MANIFEST));
+        assertTrue(json.indexOf("a/b.html") < json.indexOf("m.css") && json.indexOf("m.css") < json.indexOf("z.html"), json);
+        assertEquals(new ManifestEntry("a/b.html", 2, SiteWriter.sha256("ab".getBytes(StandardCharsets.UTF_8))), written.get(0));
+    }
+
+    @Test
     void aPublishedFileChangedByHandIsWrittenAgainNotCarriedOver() throws IOException {
         Path out = tmp.resolve("site");
         new SiteWriter().write(List.of(page("index.html", html(1))), out, false);
