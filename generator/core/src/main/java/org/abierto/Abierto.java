@@ -21,6 +21,8 @@ import org.abierto.parse.ContentParser;
 import org.abierto.parse.ParsedContent;
 import org.abierto.render.PageRenderer;
 import org.abierto.render.RenderedPage;
+import org.abierto.write.OutputDisplaced;
+import org.abierto.write.OutputRefused;
 import org.abierto.write.SiteWriter;
 
 import java.io.IOException;
@@ -176,8 +178,14 @@ public final class Abierto {
     /** A new report in {@code dir}, which builds and passes check as it is. */
     public ScaffoldResult newSite(Path dir) {
         var diagnostics = new Diagnostics();
+        Path folder = dir.toAbsolutePath().normalize();
         try {
-            return new ScaffoldResult(Scaffold.site(dir.toAbsolutePath().normalize()), List.of());
+            Optional<String> refusal = Scaffold.siteRefusal(folder);
+            if (refusal.isPresent()) {
+                diagnostics.error(folder, 0, 0, "new-site", refusal.get());
+                return new ScaffoldResult(List.of(), diagnostics.all());
+            }
+            return new ScaffoldResult(Scaffold.site(folder), List.of());
         } catch (IOException e) {
             diagnostics.error(dir, 0, 0, "new-site", "cannot create the report: " + e.getMessage());
             return new ScaffoldResult(List.of(), diagnostics.all());
@@ -209,22 +217,31 @@ public final class Abierto {
 
     private BuildResult run(BuildRequest request, boolean write, Progress progress) {
         var diagnostics = new Diagnostics(request.strictness());
+        SiteWriter.Staging staging = null;
         if (write) {
-            checkOutput(request, diagnostics); // reported with the content's problems; nothing is written then
+            request.outputConflict().ifPresent(reason -> diagnostics.error(request.outputDir(), 0, 0, "unsafe-output",
+                    "refusing to write the site to " + request.outputDir() + ": " + reason));
+            if (!diagnostics.hasErrors()) {
+                staging = takeOutput(request, progress, diagnostics);
+            }
         }
         var pipeline = new Pipeline(request, false);
         var handed = new java.util.concurrent.atomic.AtomicInteger();
-        if (!write || diagnostics.hasErrors()) {
-            Pipeline.Outcome outcome = pipeline.run(diagnostics, progress, file -> handed.incrementAndGet());
+        if (staging == null) {
+            // A check, or a build refused its output: the content's problems are reported all the same
+            // (apart, since the pipeline stops at the first stage that finds errors).
+            var found = new Diagnostics();
+            Pipeline.Outcome outcome = pipeline.run(found, progress, file -> handed.incrementAndGet());
+            found.all().forEach(diagnostics::add);
             return diagnostics.hasErrors() || outcome.site().isEmpty() ? failed(diagnostics)
                     : new BuildResult(diagnostics.all(), pagesPerLanguage(outcome.site().get()), handed.get(), false);
         }
         // Pages are written into a staging folder as they are checked; it replaces the output only
         // when the whole build succeeded, and disappears otherwise.
-        try (SiteWriter.Staging staging = new SiteWriter().open(request.outputDir(), request.gzip())) {
+        try (SiteWriter.Staging writing = staging) {
             Pipeline.Outcome outcome = pipeline.run(diagnostics, progress, file -> {
                 try {
-                    staging.add(file);
+                    writing.add(file);
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -233,40 +250,37 @@ public final class Abierto {
                 return failed(diagnostics);
             }
             progress.update("writing", 1, 1);
-            int files = staging.commit().size() + 1; // + the manifest
+            int files = writing.commit().size() + 1; // + the manifest
             return new BuildResult(diagnostics.all(), pagesPerLanguage(outcome.site().get()), files, true);
         } catch (IOException | java.io.UncheckedIOException e) {
             String reason = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
             diagnostics.error(request.outputDir(), 0, 0, "write-failed",
-                    "cannot write the site: " + reason + "; the previous output is unchanged");
+                    "cannot write the site: " + reason + (e instanceof OutputDisplaced ? "" : "; the previous output is unchanged"));
             return failed(diagnostics);
         }
     }
 
-    /** Refuses an output folder that would destroy sources, or that holds files Abierto did not write. */
-    private static void checkOutput(BuildRequest request, Diagnostics diagnostics) {
+    /**
+     * The output folder, once it is this build's alone and proven Abierto's; null, with the reason
+     * among the diagnostics, when it may not be replaced. A previous output that a killed build left
+     * beside the folder is put back first.
+     */
+    private static SiteWriter.Staging takeOutput(BuildRequest request, Progress progress, Diagnostics diagnostics) {
         Path out = request.outputDir();
-        for (Path protectedDir : List.of(request.contentDir(), request.templatesDir(), projectRoot(request.contentDir()))) {
-            if (protectedDir.startsWith(out)) {
-                diagnostics.error(out, 0, 0, "unsafe-output", "refusing to write the site to " + out
-                        + ": it is, or contains, " + protectedDir + ", which the build would replace; use a folder such as site/target/site");
-                return;
-            }
+        try {
+            SiteWriter.Staging staging = new SiteWriter().open(out, request.gzip(),
+                    holder -> progress.update("waiting for the build of process " + holder + " to finish writing the output", 0, 1));
+            staging.restoredFrom().ifPresent(copy -> diagnostics.warning(out, 0, 0, "output-restored",
+                    "a build was stopped while it replaced this folder, and left only the previous output beside it; "
+                            + "that output was put back from " + copy.getFileName() + " before this build"));
+            return staging;
+        } catch (OutputRefused e) {
+            diagnostics.error(e.at(), 0, 0, e.code(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            diagnostics.error(out, 0, 0, "write-failed", "cannot prepare the output folder: " + e.getMessage()
+                    + "; the previous output is unchanged");
         }
-        String refusal = SiteWriter.refusal(out);
-        if (refusal != null) {
-            diagnostics.error(out, 0, 0, "unsafe-output", "refusing to replace the output: " + refusal);
-        }
-    }
-
-    /** The repository the content belongs to: the nearest folder above it with .git or pom.xml. */
-    private static Path projectRoot(Path content) {
-        for (Path p = content.getParent(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git")) || Files.exists(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        return content.getParent() == null ? content : content.getParent();
+        return null;
     }
 
     static Map<String, Integer> pagesPerLanguage(Site site) {

@@ -3,8 +3,11 @@ package org.abierto;
 import org.abierto.check.ExternalLinks;
 import org.abierto.diagnostic.Strictness;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What to build.
@@ -50,6 +53,36 @@ public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, S
     /** Which warnings this request raises to errors. */
     public Strictness strictness() {
         return Strictness.of(strict, requireDeliverables);
+    }
+
+    /**
+     * Why the output folder may not be written, or empty when it may: the build replaces it as a
+     * whole, so it must not be, or contain, the content, the templates or the repository; and it must
+     * not lie inside the content or the templates, where the next build would read the site as input.
+     */
+    public Optional<String> outputConflict() {
+        for (Path source : List.of(contentDir, templatesDir, projectRoot(contentDir))) {
+            if (source.startsWith(outputDir)) {
+                return Optional.of("it is, or contains, " + source + ", which the build would replace; use a folder such as site/target/site");
+            }
+        }
+        for (Path source : List.of(contentDir, templatesDir)) {
+            if (outputDir.startsWith(source)) {
+                return Optional.of("it is inside " + source + ", where the next build would read the site as "
+                        + (source.equals(contentDir) ? "content" : "templates") + "; use a folder outside it, such as site/target/site");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The repository the content belongs to: the nearest folder above it with .git or pom.xml. */
+    private static Path projectRoot(Path content) {
+        for (Path p = content.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git")) || Files.exists(p.resolve("pom.xml"))) {
+                return p;
+            }
+        }
+        return content.getParent() == null ? content : content.getParent();
     }
 
     /** Where {@code --check-external} remembers answers by default: beside the output, in the build folder. */

@@ -36,8 +36,58 @@ class ScaffoldTest {
     void aNewSiteRefusesAFolderThatHasOne() {
         assertTrue(new Abierto().newSite(dir).succeeded());
         Abierto.ScaffoldResult again = new Abierto().newSite(dir);
-        assertEquals(1, again.diagnostics().size());
-        assertTrue(again.diagnostics().get(0).message().contains("already has content/ or templates/"));
+        assertEquals(List.of(dir + ": error: this folder already holds files (content), which would be mixed with the report's; "
+                + "name a new or empty folder"), again.diagnostics().stream().map(d -> d.format(null)).toList());
+        assertEquals(List.of(), again.created());
+    }
+
+    @Test
+    void aNewSiteRefusesAFolderThatHoldsAnything() throws IOException {
+        // Issue 13, item 6: only content/ or templates/ stopped it; any other file was mixed into the report.
+        Path folder = dir.resolve("informe");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("notas.txt"), "mías");
+        Abierto.ScaffoldResult refused = new Abierto().newSite(folder);
+        assertEquals(List.of("this folder already holds files (notas.txt), which would be mixed with the report's; name a new or empty folder"),
+                refused.diagnostics().stream().map(org.abierto.diagnostic.Diagnostic::message).toList());
+        assertEquals(folder, refused.diagnostics().get(0).file());
+        try (var entries = Files.list(folder)) {
+            assertEquals(List.of(folder.resolve("notas.txt")), entries.toList());
+        }
+        Files.writeString(dir.resolve("archivo"), "x");
+        assertEquals("this is a file; name a new or empty folder", new Abierto().newSite(dir.resolve("archivo")).diagnostics().get(0).message());
+        Files.createDirectories(dir.resolve("vacia"));
+        assertTrue(new Abierto().newSite(dir.resolve("vacia")).succeeded(), "an empty folder is fine");
+    }
+
+    @Test
+    void aNewSiteRefusesTheRootOfTheFileSystem() throws IOException {
+        // Issue 13, item 6: `new site /` wrote into /. (The refusal is decided before anything is read or written.)
+        Path root = dir.getRoot();
+        assertEquals(java.util.Optional.of("refusing to make a report at the root of the file system; name a new folder, "
+                + "e.g. abierto new site informe"), org.abierto.edit.Scaffold.siteRefusal(root));
+        Abierto.ScaffoldResult refused = new Abierto().newSite(root);
+        assertEquals(List.of(), refused.created());
+        assertEquals("new-site", refused.diagnostics().get(0).code());
+    }
+
+    @Test
+    void aNewSiteRefusesToNestInsideTheContentOrTemplatesOfAReport() {
+        // Issue 13, item 6: `new site content` nested a report, and every later build failed.
+        var site = MiniSite.create(dir);
+        Path content = site.root().resolve("content");
+        Path templates = site.root().resolve("templates");
+        assertEquals("this folder already holds files (en), which would be mixed with the report's; name a new or empty folder",
+                new Abierto().newSite(content).diagnostics().get(0).message());
+        assertEquals("refusing to make a report inside the content folder " + content + " of another report, whose builds would read it as "
+                + "content; choose a folder outside it", new Abierto().newSite(content.resolve("es/anexo")).diagnostics().get(0).message());
+        assertEquals("refusing to make a report inside the templates folder " + templates + " of another report, whose builds would read "
+                + "it as templates; choose a folder outside it", new Abierto().newSite(templates.resolve("tema/nuevo")).diagnostics().get(0).message());
+        assertTrue(Files.notExists(content.resolve("es/anexo")));
+        assertTrue(Files.notExists(templates.resolve("tema")));
+        assertEquals(List.of(), site.errors(site.build()), "the report still builds");
+        assertTrue(new Abierto().newSite(site.root().resolve("otro-informe")).succeeded(), "beside the content and templates is fine");
+        assertTrue(new Abierto().newSite(dir.resolve("templates")).succeeded(), "a folder named templates outside a report is fine");
     }
 
     @Test

@@ -128,6 +128,11 @@ public final class AbiertoCommand implements Runnable {
                     inputs.strict, gzip(), inputs.checkExternal
                             ? ExternalLinks.Options.defaults(out.resolveSibling("abierto-link-cache.json")) : null,
                     requireDeliverables);
+            if (writes() && request.outputConflict().isPresent()) {
+                // A wrong option, not a problem of the content: said before anything is read.
+                throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out() + ": refusing to write the site there: "
+                        + request.outputConflict().get());
+            }
             long start = System.nanoTime();
             Progress progress = format.equals("text") ? TerminalProgress.on(spec.commandLine().getErr()) : Progress.NONE;
             BuildResult result = writes() ? new Abierto().build(request, progress) : new Abierto().check(request, progress);

@@ -25,7 +25,8 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS",
-            description = "The address to listen on (default: ${DEFAULT-VALUE}, this computer only).")
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, this computer only). Another address shows "
+                    + "the preview, drafts included, to anyone who can reach it; requests must then name that address.")
     String bind;
 
     @CommandLine.Spec
@@ -43,6 +44,10 @@ final class ServeCommand implements Callable<Integer> {
                 workingDir.resolve("site/target/site"), inputs.baseUrl, inputs.strict);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        DevServer.exposure(bind).ifPresent(why -> {
+            err.println("abierto: warning: " + why + "; leave out --bind (or give 127.0.0.1) to keep it on this computer");
+            err.flush();
+        });
         var stopped = new CountDownLatch(1);
         DevServer started;
         try {

@@ -108,6 +108,64 @@ class AbiertoCommandTest {
     }
 
     @Test
+    void serveBeyondThisComputerIsWarnedOf() {
+        // 192.0.2.1 (a documentation address) is no address of this computer: the warning comes, then the refusal to listen.
+        assertEquals(2, run("serve", "--bind", "192.0.2.1", "--port", "0"));
+        assertTrue(err().startsWith("abierto: warning: the preview listens on 192.0.2.1, beyond this computer: anyone who can reach it "
+                + "on the network can read the site, drafts included; leave out --bind (or give 127.0.0.1) to keep it on this computer\n"
+                + "abierto: cannot listen on 192.0.2.1:0"), err());
+    }
+
+    @Test
+    void anOutputInsideTheContentOrTemplatesIsAUsageError() {
+        // Issue 13, item 6: --out content/static wrote the site into the content, and every later build failed.
+        assertEquals(2, run("build", "--out", "content/static"));
+        assertTrue(err().startsWith("--out content/static: refusing to write the site there: it is inside " + dir.resolve("content")
+                + ", where the next build would read the site as content; use a folder outside it, such as site/target/site\n"), err());
+        assertFalse(Files.exists(dir.resolve("content/static")));
+        err.reset();
+        assertEquals(2, run("build", "--out", "templates/vista"));
+        assertTrue(err().startsWith("--out templates/vista: refusing to write the site there: it is inside " + dir.resolve("templates")), err());
+        assertFalse(Files.exists(dir.resolve("templates/vista")));
+        err.reset();
+        assertEquals(2, run("build", "--out", "."));
+        assertTrue(err().startsWith("--out .: refusing to write the site there: it is, or contains, "), err());
+    }
+
+    @Test
+    void aFileAddedToTheOutputStopsTheBuildAndIsKept() throws IOException {
+        // Issue 13, item 3: `echo x > out/CNAME; build --out out` deleted CNAME without a word.
+        assertEquals(0, run("build", "--out", "out"));
+        write("out/CNAME", "x\n");
+        err.reset();
+        assertEquals(1, run("build", "--out", "out"));
+        assertTrue(err().startsWith("out/CNAME: error: refusing to replace the output folder: Abierto did not write this file (its "
+                + "abierto-manifest.json does not list it); move what you need out of the folder (a file the site needs, such as CNAME, "
+                + "belongs in content/static/) or delete it, or choose an empty or new folder; then build again\n"
+                + "Build failed: 1 error, 0 warnings; out was left as it was ("), err());
+        assertEquals("x\n", Files.readString(dir.resolve("out/CNAME")));
+        assertTrue(Files.exists(dir.resolve("out/es/index.html")));
+    }
+
+    @Test
+    void newSiteRefusesTheRootAFullFolderAndTheInsideOfAReport() throws IOException {
+        // Issue 13, item 6. Only the refusal of / runs here as it is decided before anything is written.
+        assertEquals(1, run("new", "site", "/"));
+        assertEquals("/: error: refusing to make a report at the root of the file system; name a new folder, e.g. abierto new site "
+                + "informe\n", err());
+        err.reset();
+        assertEquals(1, run("new", "site", "content"));
+        assertEquals("content: error: this folder already holds files (es), which would be mixed with the report's; name a new or "
+                + "empty folder\n", err());
+        err.reset();
+        assertEquals(1, run("new", "site", "content/anexo"));
+        assertEquals("content/anexo: error: refusing to make a report inside the content folder " + dir.resolve("content")
+                + " of another report, whose builds would read it as content; choose a folder outside it\n", err());
+        assertFalse(Files.exists(dir.resolve("content/anexo")));
+        assertEquals("", out());
+    }
+
+    @Test
     void checkWritesNothing() {
         assertEquals(0, run("check"));
         assertFalse(Files.exists(dir.resolve("site")));

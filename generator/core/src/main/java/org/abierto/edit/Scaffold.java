@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -61,17 +62,55 @@ public final class Scaffold {
     }
 
     /**
+     * Why a new report may not be made in {@code dir}, or empty when it may: it must be a new or empty
+     * folder (never the root of the file system), and not inside the content or the templates of
+     * another report, whose every build would then read the new one's files as its own.
+     *
+     * @param dir absolute and normalised
+     */
+    public static Optional<String> siteRefusal(Path dir) throws IOException {
+        if (dir.getParent() == null) {
+            return Optional.of("refusing to make a report at the root of the file system; name a new folder, e.g. abierto new site informe");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            return Optional.of("this is a file; name a new or empty folder");
+        }
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                Optional<Path> first = entries.sorted().findFirst();
+                if (first.isPresent()) {
+                    return Optional.of("this folder already holds files (" + first.get().getFileName()
+                            + "), which would be mixed with the report's; name a new or empty folder");
+                }
+            }
+        }
+        for (Path above = dir.getParent(); above != null; above = above.getParent()) {
+            if (Files.isRegularFile(above.resolve("site.yaml"))) {
+                return Optional.of("refusing to make a report inside the content folder " + above + " of another report, whose builds would "
+                        + "read it as content; choose a folder outside it");
+            }
+            if (above.getFileName() != null && above.getFileName().toString().equals("templates")
+                    && Files.isRegularFile(above.resolveSibling("content").resolve("site.yaml"))) {
+                return Optional.of("refusing to make a report inside the templates folder " + above + " of another report, whose builds "
+                        + "would read it as templates; choose a folder outside it");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * A new bilingual report in {@code dir}: {@code content/} (site.yaml, interface words, a home page per
      * language) and {@code templates/} (the theme). It builds and passes {@code check} as it is.
      *
      * @return the files written
      */
     public static List<Path> site(Path dir) throws IOException {
+        Optional<String> refusal = siteRefusal(dir);
+        if (refusal.isPresent()) {
+            throw new FileAlreadyExistsException(dir.toString(), null, refusal.get());
+        }
         Path content = dir.resolve("content");
         Path templates = dir.resolve("templates");
-        if (Files.exists(content) || Files.exists(templates)) {
-            throw new FileAlreadyExistsException(dir + " already has content/ or templates/; choose an empty folder");
-        }
         List<Path> written = new ArrayList<>();
         for (String resource : bundled("templates/")) {
             written.add(copy(resource, templates.resolve(resource.substring("templates/".length()))));

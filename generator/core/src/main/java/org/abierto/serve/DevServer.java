@@ -6,17 +6,28 @@ import org.abierto.Workspace;
 import org.abierto.model.OutputFile;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -28,20 +39,33 @@ import java.util.function.Consumer;
  * <p>It binds to the loopback interface unless told otherwise, and serves only the files of the
  * built site: a request is answered from the in-memory output, never from the disk, so no address
  * (with {@code ..}, encoded dots or slashes, or through a symbolic link) can reach another file.
+ *
+ * <p>It answers only requests addressed to it by name ({@code Host: localhost:PORT},
+ * {@code 127.0.0.1:PORT}, {@code [::1]:PORT}, or the address it was told to bind to): a web page whose
+ * own name an attacker points at this computer (DNS rebinding) sends its own name, and is refused, so
+ * it cannot read drafts. A fixed number of threads answers, however many connections arrive, and
+ * the event streams of open tabs hold none.
  */
 public final class DevServer implements AutoCloseable {
     static final String EVENTS = "/__abierto/events";
     static final String RELOAD_SCRIPT = "/__abierto/reload.js";
     static final String SCRIPT_TAG = "<script src=\"" + RELOAD_SCRIPT + "\"></script>";
 
+    /** Threads answering requests: a preview has a few tabs, each asking for a page and its files at once. */
+    static final int THREADS = 8;
+    /** Requests waiting for a thread; beyond them, a connection is closed at once rather than queued without end. */
+    static final int WAITING = 256;
+    /** Open tabs told to reload; one more is answered 503. */
+    static final int MAX_TABS = 64;
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+
     private final Workspace workspace;
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "abierto-serve");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
+    private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService keepAlive;
+    private final Set<Tab> tabs = ConcurrentHashMap.newKeySet();
+    private final Set<InetAddress> ownAddresses;
+    private final Set<String> ownNames;
     private final ContentWatcher watcher;
     private final Object builds = new Object(); // one build at a time: the first one, then each edit's
     private final Consumer<Workspace.Snapshot> onRebuild;
@@ -64,8 +88,21 @@ public final class DevServer implements AutoCloseable {
         // connection waits for the browser's delayed acknowledgement, 40 ms on every request after the first.
         // Read once, when the first server is made, so it is set before.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        InetSocketAddress address = new InetSocketAddress(bind, port);
+        this.ownAddresses = ownAddresses(address.getAddress());
+        this.ownNames = ownNames(bind);
+        String threads = "abierto-serve-" + SERVERS.incrementAndGet();
+        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(WAITING),
+                daemon(threads), new ThreadPoolExecutor.AbortPolicy()); // the server closes a connection it cannot hand over
+        this.keepAlive = Executors.newSingleThreadScheduledExecutor(daemon(threads + "-keep-alive"));
         // The port first: a port in use is told at once, not after a build of the whole site.
-        this.server = HttpServer.create(new InetSocketAddress(bind, port), 64);
+        try {
+            this.server = HttpServer.create(address, 64);
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            keepAlive.shutdownNow();
+            throw e;
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         // Watching starts before the first build: a file saved while it runs, or in the moment before
@@ -83,10 +120,94 @@ public final class DevServer implements AutoCloseable {
             }
             server.stop(0);
             executor.shutdownNow();
+            keepAlive.shutdownNow();
             throw e;
         }
         this.watcher = watching;
+        // Proxies and browsers close a stream silent for long; a comment every 15 s keeps it open.
+        keepAlive.scheduleAtFixedRate(() -> tell(": keep-alive\n\n"), 15, 15, TimeUnit.SECONDS);
         server.start();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        var count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /**
+     * Why listening on {@code bind} shows the preview beyond this computer, or empty when it stays on
+     * it (a loopback address). Drafts are served too, so anyone who can reach the address reads them.
+     */
+    public static Optional<String> exposure(String bind) {
+        InetAddress address = new InetSocketAddress(bind, 0).getAddress();
+        if (address == null || address.isLoopbackAddress()) {
+            return Optional.empty();
+        }
+        String where = address.isAnyLocalAddress() ? "every network address of this computer (" + bind + ")" : bind;
+        return Optional.of("the preview listens on " + where + ", beyond this computer: anyone who can reach it "
+                + "on the network can read the site, drafts included");
+    }
+
+    /** The addresses a request may name in Host: the loopback ones and the one bound (all of this computer's for 0.0.0.0). */
+    private static Set<InetAddress> ownAddresses(InetAddress bound) throws IOException {
+        Set<InetAddress> own = new HashSet<>(List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")));
+        if (bound != null && bound.isAnyLocalAddress()) {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                own.addAll(Collections.list(nic.getInetAddresses()));
+            }
+        } else if (bound != null) {
+            own.add(bound);
+        }
+        return Set.copyOf(own);
+    }
+
+    /** The names a request may give in Host: localhost, and the name it was told to bind to. */
+    private static Set<String> ownNames(String bind) {
+        return Set.of("localhost", bind.strip().toLowerCase(Locale.ROOT)).stream()
+                .filter(n -> !n.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether a request's Host header names this server: one of its names or addresses, with its port
+     * (or none for port 80). An address is compared as an address, so [::1] and [0:0:0:0:0:0:0:1] are one.
+     */
+    static boolean isOwnHost(String host, Set<String> names, Set<InetAddress> addresses, int port) {
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        String name;
+        String rest;
+        boolean ipv6 = h.startsWith("[");
+        if (ipv6) {
+            int end = h.indexOf(']');
+            if (end < 0) {
+                return false;
+            }
+            name = h.substring(1, end);
+            rest = h.substring(end + 1);
+        } else {
+            int colon = h.indexOf(':');
+            if (colon != h.lastIndexOf(':')) {
+                return false;
+            }
+            name = colon < 0 ? h : h.substring(0, colon);
+            rest = colon < 0 ? "" : h.substring(colon);
+        }
+        boolean portMatches = rest.isEmpty() ? port == 80 : rest.matches(":[0-9]{1,5}") && Integer.parseInt(rest.substring(1)) == port;
+        if (!portMatches) {
+            return false;
+        }
+        // Only literals are parsed as addresses, so a name never makes a DNS query.
+        if (ipv6 ? name.contains(":") && name.matches("[0-9a-f:.]+") : name.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+            try {
+                return addresses.contains(InetAddress.getByName(name));
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return !ipv6 && names.contains(name);
     }
 
     /** The port the server listens on. */
@@ -104,27 +225,39 @@ public final class DevServer implements AutoCloseable {
             snapshot = workspace.update(changed);
             onRebuild.accept(snapshot);
         }
-        byte[] event = ("event: reload\ndata: " + snapshot.version() + "\n\n").getBytes(StandardCharsets.UTF_8);
-        for (OutputStream listener : listeners) {
-            try {
-                listener.write(event);
-                listener.flush();
-            } catch (IOException e) {
-                listeners.remove(listener); // the tab was closed
+        tell("event: reload\ndata: " + snapshot.version() + "\n\n");
+    }
+
+    /** Sends an event to every open tab, and forgets the tabs that were closed. */
+    private void tell(String event) {
+        byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+        for (Tab tab : tabs) {
+            if (!tab.send(bytes)) {
+                tabs.remove(tab);
             }
         }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        List<String> hosts = exchange.getRequestHeaders().get("Host");
+        if (hosts == null || hosts.size() != 1 || !isOwnHost(hosts.get(0), ownNames, ownAddresses, port())) {
+            try (exchange) {
+                send(exchange, 421, "text/plain; charset=utf-8", ("This preview answers only at http://127.0.0.1:" + port()
+                        + "/ or http://localhost:" + port() + "/ (or the address given to --bind), not at the address this request "
+                        + "names: that keeps web pages from reading drafts by pointing their own name at this computer.\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return;
+        }
+        String method = exchange.getRequestMethod();
+        String raw = exchange.getRequestURI().getRawPath();
+        if (raw.equals(EVENTS) && method.equals("GET")) {
+            events(exchange); // stays open, without a thread
+            return;
+        }
         try (exchange) {
-            String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 send(exchange, 405, "text/plain; charset=utf-8", "Only GET and HEAD.".getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            String raw = exchange.getRequestURI().getRawPath();
-            if (raw.equals(EVENTS)) {
-                events(exchange);
                 return;
             }
             if (raw.equals(RELOAD_SCRIPT)) {
@@ -162,23 +295,57 @@ public final class DevServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a tab's event stream and returns at once: the stream stays open, and {@link #tell} writes
+     * to it from the thread that rebuilt, so an open tab holds no thread of the server.
+     */
     private void events(HttpExchange exchange) throws IOException {
+        Tab tab = new Tab(exchange);
+        synchronized (tabs) {
+            if (tabs.size() >= MAX_TABS) {
+                try (exchange) {
+                    send(exchange, 503, "text/plain; charset=utf-8", ("More than " + MAX_TABS + " tabs are open on this preview; "
+                            + "close some and reload.\n").getBytes(StandardCharsets.UTF_8));
+                }
+                return;
+            }
+            tabs.add(tab);
+        }
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
-        OutputStream out = exchange.getResponseBody();
-        out.write((": connected\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-        listeners.add(out);
-        try {
-            // Keep the stream open until the browser goes away or the server stops.
-            while (listeners.contains(out)) {
-                Thread.sleep(15_000);
-                out.write(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
-                out.flush();
+        if (!tab.send(": connected\n\n".getBytes(StandardCharsets.UTF_8))) {
+            tabs.remove(tab);
+        }
+    }
+
+    /** An open tab's event stream. Sends are one at a time: a reload and a keep-alive may come together. */
+    private static final class Tab {
+        private final HttpExchange exchange;
+        private boolean closed;
+
+        Tab(HttpExchange exchange) {
+            this.exchange = exchange;
+        }
+
+        /** Sends an event; false, and the stream closed, when the tab has gone. */
+        synchronized boolean send(byte[] event) {
+            if (closed) {
+                return false;
             }
-        } catch (IOException | InterruptedException e) {
-            listeners.remove(out);
+            try {
+                exchange.getResponseBody().write(event);
+                exchange.getResponseBody().flush();
+                return true;
+            } catch (IOException e) {
+                close();
+                return false;
+            }
+        }
+
+        synchronized void close() {
+            closed = true;
+            exchange.close();
         }
     }
 
@@ -207,14 +374,9 @@ public final class DevServer implements AutoCloseable {
     @Override
     public void close() {
         watcher.close();
-        for (OutputStream listener : listeners) {
-            try {
-                listener.close();
-            } catch (IOException e) {
-                // the browser is gone already
-            }
-        }
-        listeners.clear();
+        keepAlive.shutdownNow();
+        tabs.forEach(Tab::close);
+        tabs.clear();
         server.stop(0);
         executor.shutdownNow();
     }

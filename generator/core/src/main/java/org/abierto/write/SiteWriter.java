@@ -3,7 +3,6 @@ package org.abierto.write;
 import org.abierto.model.OutputFile;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -16,21 +15,30 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
+import java.util.function.LongConsumer;
 
 /**
  * The write stage, and the only code that writes files: it writes the whole site into a fresh
  * folder beside the output and swaps it in only once every file is written, so a failed build
  * leaves the previous output exactly as it was. It also writes {@link #MANIFEST}, the list of every
- * file with its size and SHA-256, which marks a folder as Abierto's to replace.
+ * file with its size and SHA-256.
+ *
+ * <p>The output folder is Abierto's alone, and the writer proves it before replacing it: the folder
+ * is missing, empty, or holds only files its manifest lists with the size recorded there; anything
+ * else is refused, naming the first foreign file. One build at a time writes a folder: it holds an
+ * {@link OutputLock} from {@link #open} until the new output is in place or thrown away, and a
+ * second build waits for it. A build killed between the two renames of the swap leaves no output
+ * and the previous one beside it; the next build puts it back before anything else.
  *
  * <p>A file whose bytes are the same as in the previous output is not written again: the new folder
  * gets a hard link to the previous file, which survives the swap. The previous bytes are compared,
@@ -41,32 +49,31 @@ import java.util.stream.Stream;
 public final class SiteWriter {
     /** The build manifest at the root of the output. */
     public static final String MANIFEST = "abierto-manifest.json";
-    private static final String STAGING = ".abierto-new-";
-    private static final String RETIRED = ".abierto-old-";
+    /**
+     * How long a build waits for another one to finish writing the same folder: five times the
+     * longest build measured (20,000 pages, about a minute: docs/PERFORMANCE.md), so a second build
+     * waits for a first, and a hung one is named instead of waited on for ever.
+     */
+    public static final Duration LOCK_WAIT = Duration.ofMinutes(5);
 
-    /** Why the output folder may not be replaced, or null when it may. */
-    public static String refusal(Path out) {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            return "the output " + out + " is a file, not a folder";
-        }
-        if (Files.isDirectory(out) && !Files.exists(out.resolve(MANIFEST))) {
-            try (Stream<Path> entries = Files.list(out)) {
-                if (entries.findAny().isPresent()) {
-                    return "the output folder " + out + " holds files that Abierto did not write (no " + MANIFEST
-                            + "); choose an empty or new folder, or empty it yourself";
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return null;
+    private final Duration lockWait;
+
+    /** A writer that waits up to {@link #LOCK_WAIT} for another build of the same output. */
+    public SiteWriter() {
+        this(LOCK_WAIT);
+    }
+
+    /** A writer that waits up to {@code lockWait} for another build of the same output. */
+    public SiteWriter(Duration lockWait) {
+        this.lockWait = lockWait;
     }
 
     /**
      * Writes {@code files} as the new content of {@code out}.
      *
      * @return the manifest entries, in path order
-     * @throws IOException when a file cannot be written; the previous output is then untouched
+     * @throws OutputRefused when {@code out} is not Abierto's to replace, or another build holds it
+     * @throws IOException   when a file cannot be written; the previous output is then untouched
      */
     public List<ManifestEntry> write(List<OutputFile> files, Path out, boolean gzip) throws IOException {
         try (Staging staging = open(out, gzip)) {
@@ -77,35 +84,98 @@ public final class SiteWriter {
         }
     }
 
-    /**
-     * Starts a new output beside {@code out}: files are written into it as they come, and it replaces
-     * {@code out} only on {@link Staging#commit()}; closed without committing, it disappears.
-     */
+    /** As {@link #open(Path, boolean, LongConsumer)}, waiting silently. */
     public Staging open(Path out, boolean gzip) throws IOException {
+        return open(out, gzip, holder -> { });
+    }
+
+    /**
+     * Takes the output folder and starts a new output beside it: files are written into it as they
+     * come, and it replaces {@code out} only on {@link Staging#commit()}; closed without committing,
+     * it disappears. Until it is closed, no other build can write {@code out}.
+     *
+     * @param waitingFor told the process id of the build that holds {@code out} while this one waits for it
+     * @throws OutputRefused when {@code out} is not Abierto's to replace, or another build still holds
+     *                       it after the wait; nothing was changed then
+     */
+    public Staging open(Path out, boolean gzip, LongConsumer waitingFor) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
+        if (parent == null) {
+            throw new OutputRefused(target, "unsafe-output", "refusing to write the site to the root of the file system; "
+                    + "choose a folder such as site/target/site");
+        }
         Files.createDirectories(parent);
-        removeLeftovers(parent);
-        Path staging = Files.createTempDirectory(parent, STAGING);
-        readableByAll(staging); // temporary folders are private; a published site is not
-        return new Staging(staging, target, gzip, previousManifest(target));
+        var folder = new OutputFolder(target);
+        Path lockFile = parent.toRealPath().resolve(folder.lockName());
+        if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+            // No build has taken this folder yet, so none is changing it: a foreign folder is refused
+            // without leaving a lock file beside it. (Unless one took it meanwhile: then under the lock.)
+            try {
+                folder.recordedContents();
+            } catch (IOException e) {
+                if (!Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+                    throw e;
+                }
+            }
+        }
+        OutputLock lock;
+        try {
+            lock = OutputLock.take(lockFile, lockWait, waitingFor);
+        } catch (OutputLock.Busy e) {
+            throw new OutputRefused(target, "output-busy", "another build " + (e.holder() < 0 ? "" : "(process " + e.holder() + ") ")
+                    + "is writing this output folder and did not finish within " + minutes(lockWait)
+                    + "; wait for it to finish, or stop it, then build again");
+        }
+        try {
+            Optional<Path> restored = folder.restoreInterruptedSwap();
+            Map<String, ManifestEntry> previous = folder.recordedContents();
+            folder.removeLeftovers();
+            Path staging = folder.createStaging();
+            readableByAll(staging);
+            return new Staging(staging, folder, gzip, previous, lock, restored);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** A wait as a person reads it: "5 minutes", "100 ms". */
+    static String minutes(Duration d) {
+        return d.toMinutes() >= 1 ? d.toMinutes() + (d.toMinutes() == 1 ? " minute" : " minutes") : d.toMillis() + " ms";
     }
 
     /** An output being written. Thread-safe. */
     public static final class Staging implements AutoCloseable {
         private final Path root;
+        private final OutputFolder folder;
         private final Path target;
         private final boolean gzip;
         private final Map<String, ManifestEntry> previous;
+        private final OutputLock lock;
+        private final Optional<Path> restored;
         private final Map<String, ManifestEntry> entries = new ConcurrentHashMap<>();
         private final AtomicInteger reused = new AtomicInteger();
         private boolean committed;
+        private boolean closed;
 
-        private Staging(Path root, Path target, boolean gzip, Map<String, ManifestEntry> previous) {
+        private Staging(Path root, OutputFolder folder, boolean gzip, Map<String, ManifestEntry> previous, OutputLock lock,
+                        Optional<Path> restored) {
             this.root = root;
-            this.target = target;
+            this.folder = folder;
+            this.target = folder.path();
             this.gzip = gzip;
             this.previous = previous;
+            this.lock = lock;
+            this.restored = restored;
+        }
+
+        /**
+         * The previous output put back before this build, from the copy a build killed during its swap
+         * left beside the folder; empty when there was none.
+         */
+        public Optional<Path> restoredFrom() {
+            return restored;
         }
 
         /** Writes one file (and its gzip copy when asked for), or links it when it has not changed. */
@@ -173,27 +243,58 @@ public final class SiteWriter {
             List<ManifestEntry> manifest = new ArrayList<>(entries.values());
             manifest.sort(Comparator.comparing(ManifestEntry::path));
             Files.writeString(root.resolve(MANIFEST), ManifestEntry.json(manifest), StandardCharsets.UTF_8);
-            swap(root, target);
-            committed = true;
+            swap();
             return manifest;
         }
 
-        /** Throws away what was written, unless it was committed. */
-        @Override
-        public void close() throws IOException {
-            if (!committed) {
-                deleteTree(root);
+        /** Puts the new output in place; the previous one is kept beside it until then, and put back if that fails. */
+        private void swap() throws IOException {
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                move(root, target);
+                committed = true;
+                return;
+            }
+            Path retired = folder.freshSibling(OutputFolder.RETIRED);
+            move(target, retired);
+            try {
+                move(root, target);
+            } catch (IOException e) {
+                try {
+                    move(retired, target);
+                } catch (IOException back) {
+                    var displaced = new OutputDisplaced(e.getMessage() + "; the previous output is kept in " + retired
+                            + ", and the next build puts it back", e);
+                    displaced.addSuppressed(back);
+                    throw displaced;
+                }
+                throw e;
+            }
+            committed = true;
+            // Renamed before it is emptied: a retired copy is then always whole, the one a crash may leave to put back.
+            Path trash = folder.freshSibling(OutputFolder.TRASH);
+            try {
+                move(retired, trash);
+                deleteTree(trash);
+            } catch (IOException e) {
+                // the new output is in place; the next build removes what is left
             }
         }
-    }
 
-    /** The manifest of the output being replaced, by path; empty when there is none. */
-    private static Map<String, ManifestEntry> previousManifest(Path target) throws IOException {
-        Path manifest = target.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest, LinkOption.NOFOLLOW_LINKS)) {
-            return Map.of();
+        /** Throws away what was written, unless it was committed, and lets the next build write the folder. */
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                if (!committed) {
+                    deleteTree(root);
+                }
+            } finally {
+                lock.close();
+            }
         }
-        return ManifestEntry.read(Files.readString(manifest, StandardCharsets.UTF_8));
     }
 
     /** The output path of a file, refusing any path that would leave the output folder. */
@@ -205,23 +306,6 @@ public final class SiteWriter {
         return file;
     }
 
-    private static void swap(Path staging, Path target) throws IOException {
-        if (!Files.exists(target)) {
-            move(staging, target);
-            return;
-        }
-        Path retired = Files.createTempDirectory(target.getParent(), RETIRED);
-        Files.delete(retired);
-        move(target, retired);
-        try {
-            move(staging, target);
-        } catch (IOException e) {
-            move(retired, target); // put the previous output back
-            throw e;
-        }
-        deleteTree(retired);
-    }
-
     private static void readableByAll(Path folder) throws IOException {
         try {
             Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -230,7 +314,7 @@ public final class SiteWriter {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
@@ -238,19 +322,7 @@ public final class SiteWriter {
         }
     }
 
-    /** Staging and retired folders left by a build that was killed. */
-    private static void removeLeftovers(Path parent) throws IOException {
-        try (Stream<Path> entries = Files.list(parent)) {
-            for (Path p : entries.toList()) {
-                String name = p.getFileName().toString();
-                if ((name.startsWith(STAGING) || name.startsWith(RETIRED)) && Files.isDirectory(p)) {
-                    deleteTree(p);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -161,13 +161,142 @@ class DevServerTest {
 
     /** A request sent byte for byte, so no client normalises the path first. */
     private int raw(String path) throws IOException {
+        return rawWithHeaders(path, "Host: 127.0.0.1:" + server.port() + "\r\n");
+    }
+
+    /** A request with the given header lines (each ending in CRLF), as any program could send it. */
+    private int rawWithHeaders(String path, String headers) throws IOException {
         try (var socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\n" + headers + "Connection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
             return status == null ? -1 : Integer.parseInt(status.split(" ")[1]);
         }
+    }
+
+    @Test
+    void answersOnlyRequestsThatNameThisComputer() throws Exception {
+        // Issue 13, item 8: any Host was answered, so a page whose name was rebound to 127.0.0.1 could read drafts.
+        int port = server.port();
+        for (String host : List.of("127.0.0.1:" + port, "localhost:" + port, "LOCALHOST:" + port, "[::1]:" + port,
+                "[0:0:0:0:0:0:0:1]:" + port)) {
+            assertEquals(200, rawWithHeaders("/es/diagnostico/", "Host: " + host + "\r\n"), host);
+        }
+        for (String host : List.of("evil.example:" + port, "evil.example", "127.0.0.1", "localhost", "127.0.0.1:" + (port + 1),
+                "localhost.evil.example:" + port, "127.0.0.1.evil.example:" + port, "evil.example:" + port + "@127.0.0.1",
+                "127.0.0.1:" + port + ":" + port, "[::1]", "[::1:" + port, "[evil.example]:" + port, "[::2]:" + port,
+                "10.0.0.1:" + port, "2130706433:" + port, "")) {
+            assertEquals(421, rawWithHeaders("/es/diagnostico/", "Host: " + host + "\r\n"), "Host: " + host);
+        }
+        assertEquals(421, rawWithHeaders("/es/diagnostico/", ""), "no Host");
+        assertEquals(421, rawWithHeaders("/es/diagnostico/", "Host: 127.0.0.1:" + port + "\r\nHost: evil.example\r\n"), "two Hosts");
+        assertEquals(421, rawWithHeaders(DevServer.EVENTS, "Host: evil.example:" + port + "\r\n"), "the event stream too");
+        assertEquals(421, rawWithHeaders(DevServer.RELOAD_SCRIPT, "Host: evil.example:" + port + "\r\n"));
+    }
+
+    @Test
+    void theRefusalSaysWhereThePreviewAnswers() throws Exception {
+        try (var socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("GET /es/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 421"), response);
+            assertTrue(response.endsWith("This preview answers only at http://127.0.0.1:" + server.port() + "/ or http://localhost:"
+                    + server.port() + "/ (or the address given to --bind), not at the address this request names: that keeps web pages "
+                    + "from reading drafts by pointing their own name at this computer.\n"), response);
+            assertFalse(response.contains("Texto del diagnóstico"));
+        }
+    }
+
+    @Test
+    void hostsAreComparedAsAddressesAndPorts() throws Exception {
+        var addresses = java.util.Set.of(java.net.InetAddress.getByName("127.0.0.1"), java.net.InetAddress.getByName("::1"),
+                java.net.InetAddress.getByName("192.168.1.20"));
+        var names = java.util.Set.of("localhost", "informe.local");
+        assertTrue(DevServer.isOwnHost("192.168.1.20:8080", names, addresses, 8080));
+        assertTrue(DevServer.isOwnHost("informe.local:8080", names, addresses, 8080));
+        assertTrue(DevServer.isOwnHost(" Localhost:8080 ", names, addresses, 8080));
+        assertTrue(DevServer.isOwnHost("localhost", names, addresses, 80), "port 80 is left out");
+        assertTrue(DevServer.isOwnHost("[::1]", names, addresses, 80));
+        assertFalse(DevServer.isOwnHost("localhost", names, addresses, 8080));
+        assertFalse(DevServer.isOwnHost("localhost:80", names, addresses, 8080));
+        assertFalse(DevServer.isOwnHost("localhost:", names, addresses, 8080));
+        assertFalse(DevServer.isOwnHost("localhost:+8080", names, addresses, 8080));
+        assertFalse(DevServer.isOwnHost("localhost:108080", names, addresses, 8080));
+        assertFalse(DevServer.isOwnHost("192.168.1.21:8080", names, addresses, 8080));
+        assertFalse(DevServer.isOwnHost("192.168.1:8080", names, addresses, 8080));
+        assertFalse(DevServer.isOwnHost("[localhost]:8080", names, addresses, 8080), "a name in brackets is no address");
+        assertFalse(DevServer.isOwnHost("[127.0.0.1]:8080", names, addresses, 8080), "nor is IPv4 in brackets");
+        assertFalse(DevServer.isOwnHost("[::1]x:8080", names, addresses, 8080));
+        assertFalse(DevServer.isOwnHost("::1:8080", names, addresses, 8080), "IPv6 without brackets is ambiguous");
+        assertFalse(DevServer.isOwnHost("[::1:8080", names, addresses, 8080));
+        assertFalse(DevServer.isOwnHost("999.0.0.1:8080", names, addresses, 8080));
+    }
+
+    @Test
+    void listeningBeyondThisComputerIsSaid() {
+        // Issue 13, item 8: --bind 0.0.0.0 showed drafts to the whole network without a word.
+        assertEquals(java.util.Optional.of("the preview listens on every network address of this computer (0.0.0.0), beyond this "
+                + "computer: anyone who can reach it on the network can read the site, drafts included"), DevServer.exposure("0.0.0.0"));
+        assertEquals(java.util.Optional.of("the preview listens on 192.0.2.1, beyond this computer: anyone who can reach it on the "
+                + "network can read the site, drafts included"), DevServer.exposure("192.0.2.1"));
+        assertTrue(DevServer.exposure("::").isPresent());
+        for (String loopback : List.of("127.0.0.1", "127.0.0.2", "::1", "localhost")) {
+            assertEquals(java.util.Optional.empty(), DevServer.exposure(loopback), loopback);
+        }
+    }
+
+    @Test
+    void aServerBoundToAnotherAddressAnswersThatAddressToo() throws Exception {
+        try (DevServer other = new DevServer(new Workspace(site.request()), "127.0.0.2", 0, snapshot -> { })) {
+            for (var host : List.of("127.0.0.2", "127.0.0.1", "localhost")) {
+                try (var socket = new Socket("127.0.0.2", other.port())) {
+                    socket.setSoTimeout(5000);
+                    socket.getOutputStream().write(("GET /es/ HTTP/1.1\r\nHost: " + host + ":" + other.port() + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+                    assertEquals("HTTP/1.1 200 OK", status, host);
+                }
+            }
+        }
+    }
+
+    @Test
+    void openTabsHoldNoThreadAndTheirNumberIsBounded() throws Exception {
+        // Issue 13, item 8: the thread pool was unbounded, and each open tab held a thread for ever.
+        int before = serverThreads();
+        List<Socket> tabs = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < DevServer.MAX_TABS; i++) {
+                Socket tab = new Socket("127.0.0.1", server.port());
+                tabs.add(tab);
+                tab.setSoTimeout(5000);
+                tab.getOutputStream().write(("GET " + DevServer.EVENTS + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                var reader = new BufferedReader(new InputStreamReader(tab.getInputStream(), StandardCharsets.UTF_8));
+                assertEquals("HTTP/1.1 200 OK", reader.readLine(), "tab " + i);
+                String line;
+                while ((line = reader.readLine()) != null && !line.equals(": connected")) {
+                    // headers and the chunk size, until the first event: the handler has run
+                }
+                assertEquals(": connected", line, "tab " + i);
+            }
+            int grown = serverThreads() - before;
+            assertTrue(grown <= DevServer.THREADS + 1, DevServer.MAX_TABS + " open tabs made " + grown + " threads");
+            assertEquals(503, raw(DevServer.EVENTS), "one tab too many");
+            assertEquals(200, raw("/es/diagnostico/"), "pages are still served");
+        } finally {
+            for (Socket tab : tabs) {
+                tab.close();
+            }
+        }
+    }
+
+    /** The live threads of the preview servers of this process. */
+    private static int serverThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("abierto-serve")).count();
     }
 
     @Test

@@ -59,12 +59,23 @@ class SiteWriterTest {
         assertEquals(html(3), gunzip(out.resolve("es/b/index.html.gz")));
         assertEquals(html(1), gunzip(out.resolve("es/a/index.html.gz")));
         assertEquals(6, manifest.size());
-        Map<String, ManifestEntry> recorded = ManifestEntry.read(Files.readString(out.resolve(SiteWriter.MANIFEST)));
+        Map<String, ManifestEntry> recorded = ManifestEntry.parse(Files.readString(out.resolve(SiteWriter.MANIFEST)));
         for (ManifestEntry e : manifest) {
             byte[] bytes = Files.readAllBytes(out.resolve(e.path()));
             assertEquals(e, recorded.get(e.path()));
             assertEquals(SiteWriter.sha256(bytes), e.sha256(), e.path());
         }
+    }
+
+    @Test
+    void theManifestListsEveryFileInPathOrder() throws IOException {
+        Path out = tmp.resolve("site");
+        List<ManifestEntry> written = new SiteWriter().write(List.of(page("z.html", "z"), page("a/b.html", "ab"), page("m.css", "m")), out, false);
+        List<String> paths = List.of("a/b.html", "m.css", "z.html");
+        assertEquals(paths, written.stream().map(ManifestEntry::path).toList());
+        String json = Files.readString(out.resolve(SiteWriter.MANIFEST));
+        assertTrue(json.indexOf("a/b.html") < json.indexOf("m.css") && json.indexOf("m.css") < json.indexOf("z.html"), json);
+        assertEquals(new ManifestEntry("a/b.html", 2, SiteWriter.sha256("ab".getBytes(StandardCharsets.UTF_8))), written.get(0));
     }
 
     @Test
@@ -82,7 +93,8 @@ class SiteWriterTest {
     void aStaleGzipCopyIsCompressedAgain() throws IOException {
         Path out = tmp.resolve("site");
         new SiteWriter().write(List.of(page("index.html", html(1))), out, true);
-        Files.write(out.resolve("index.html.gz"), new byte[] {1, 2, 3});
+        Path gz = out.resolve("index.html.gz");
+        Files.write(gz, new byte[(int) Files.size(gz)]); // same size, other bytes: the manifest's hash no longer matches
 
         new SiteWriter().write(List.of(page("index.html", html(1))), out, true);
 
@@ -104,23 +116,8 @@ class SiteWriterTest {
         assertArrayEquals(before, Files.readAllBytes(out.resolve("index.html")));
         assertFalse(Files.exists(out.resolve("other.html")));
         try (var siblings = Files.list(tmp)) {
-            assertEquals(List.of(out), siblings.toList(), "no staging folder is left behind");
+            assertEquals(List.of(tmp.resolve(".site.abierto-lock"), out), siblings.sorted().toList(), "no staging folder is left behind");
         }
-    }
-
-    @Test
-    void aDamagedManifestOnlyMeansWritingEverythingAgain() throws IOException {
-        Path out = tmp.resolve("site");
-        new SiteWriter().write(List.of(page("index.html", html(1))), out, false);
-        Files.writeString(out.resolve(SiteWriter.MANIFEST), "{not json");
-
-        SiteWriter.Staging staging = new SiteWriter().open(out, false);
-        staging.add(page("index.html", html(1)));
-        staging.commit();
-        staging.close();
-
-        assertEquals(0, staging.reused());
-        assertEquals(html(1), Files.readString(out.resolve("index.html")));
     }
 
     @Test

@@ -22,6 +22,10 @@ abstract class AbstractBuildMojo extends AbstractAbiertoMojo {
             return;
         }
         BuildRequest request = request();
+        if (writes() && request.outputConflict().isPresent()) {
+            throw new MojoFailureException("the parameter out (abierto.out) is " + request.outputDir() + ": refusing to write the site there: "
+                    + request.outputConflict().get());
+        }
         long start = System.nanoTime();
         BuildResult result = run(request);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);

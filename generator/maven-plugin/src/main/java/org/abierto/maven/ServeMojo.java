@@ -18,12 +18,16 @@ public class ServeMojo extends AbstractAbiertoMojo {
     @Parameter(property = "abierto.port", defaultValue = "8080")
     int port;
 
-    /** The address to listen on; this computer only by default. */
+    /**
+     * The address to listen on; this computer only by default. Another address shows the preview,
+     * drafts included, to anyone who can reach it.
+     */
     @Parameter(property = "abierto.bind", defaultValue = "127.0.0.1")
     String bind;
 
     @Override
     public void execute() throws MojoExecutionException {
+        DevServer.exposure(bind).ifPresent(why -> getLog().warn(why + "; leave out abierto.bind (or give 127.0.0.1) to keep it on this computer"));
         var stopped = new CountDownLatch(1);
         try (var server = new DevServer(new Workspace(request()), bind, port, snapshot -> {
             snapshot.diagnostics().forEach(this::log);
