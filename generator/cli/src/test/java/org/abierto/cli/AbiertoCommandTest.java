@@ -209,12 +209,13 @@ class AbiertoCommandTest {
 
         out.reset();
         err.reset();
-        Files.writeString(dir.resolve("publicar/es/index.html"), "previous");
+        String previous = Files.readString(dir.resolve("publicar/es/index.html"));
+        write("content/es/_index.md", "---\ntitle: Inicio\n---\n\nOtro texto.\n");
         assertEquals(1, run("build", "--strict", "--require-deliverables", "--out", "publicar"));
         assertTrue(err().startsWith("content/data/entregables.yaml:7:5: error: 'Diagnóstico' has no address"), err());
         assertTrue(err().contains("Build failed: 1 error, 0 warnings (1 deliverable without an address, shown as not yet online);"
                 + " publicar was left as it was"), err());
-        assertEquals("previous", Files.readString(dir.resolve("publicar/es/index.html")));
+        assertEquals(previous, Files.readString(dir.resolve("publicar/es/index.html")));
     }
 
     @Test
