@@ -50,11 +50,14 @@ public final class Workspace {
             Pipeline.Outcome outcome = new Pipeline(request, cache).run(diagnostics);
             outcome.files().forEach(f -> files.put(f.path(), f));
             pages = outcome.site().map(Abierto::pagesPerLanguage).orElse(Map.of());
-        } catch (RuntimeException | Error e) {
-            // Whatever broke may have left a stage half done: start over next time.
+        } catch (Exception | Error e) {
+            // Whatever broke (a stack overflow on a deeply nested page included) may have left a stage
+            // half done: start over next time.
             cache.forget();
             files.clear();
-            Path at = changed.isEmpty() ? request.contentDir() : changed.iterator().next().toAbsolutePath().normalize();
+            // Name the file saved, most likely the cause; an editor's save may also touch folders.
+            Path at = changed.stream().filter(java.nio.file.Files::isRegularFile).findFirst()
+                    .or(() -> changed.stream().findFirst()).orElse(request.contentDir()).toAbsolutePath().normalize();
             diagnostics.error(at, 0, 0, "build-failed", "the site could not be built after this change (" + e
                     + "); undo or fix the change and save again. This is a bug in Abierto: please report it, with the file");
         }
