@@ -40,7 +40,7 @@ class ContentWatcherTest {
         BlockingQueue<List<Path>> reports = new LinkedBlockingQueue<>();
         var busy = new CountDownLatch(1);
         var first = new CountDownLatch(1);
-        try (var watcher = new ContentWatcher(List.of(content), changed -> {
+        var watcher = new ContentWatcher(List.of(content), changed -> {
             reports.add(changed);
             if (first.getCount() > 0) {
                 first.countDown();
@@ -50,7 +50,8 @@ class ContentWatcherTest {
                     Thread.currentThread().interrupt();
                 }
             }
-        })) {
+        });
+        try (watcher) {
             Files.writeString(content.resolve("a.md"), "a");
             assertTrue(first.await(10, TimeUnit.SECONDS), "the first save was not reported");
             // More events than the JDK keeps for one folder (512): the rest are lost, the new folder's too.
