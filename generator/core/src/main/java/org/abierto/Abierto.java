@@ -21,6 +21,7 @@ import org.abierto.parse.ContentParser;
 import org.abierto.parse.ParsedContent;
 import org.abierto.render.PageRenderer;
 import org.abierto.render.RenderedPage;
+import org.abierto.write.FileNotWritten;
 import org.abierto.write.OutputDisplaced;
 import org.abierto.write.OutputRefused;
 import org.abierto.write.SiteWriter;
@@ -285,9 +286,16 @@ public final class Abierto {
             int files = writing.commit().size() + 1; // + the manifest
             return new BuildResult(diagnostics.all(), pagesPerLanguage(outcome.site().get()), files, true);
         } catch (IOException | java.io.UncheckedIOException e) {
-            String reason = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            diagnostics.error(request.outputDir(), 0, 0, "write-failed",
-                    "cannot write the site: " + reason + (e instanceof OutputDisplaced ? "" : "; the previous output is unchanged"));
+            IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+            String unchanged = e instanceof OutputDisplaced ? "" : "; the previous output is unchanged";
+            if (cause instanceof FileNotWritten file) {
+                // The file named, not only the folder: the one to look at (or the disk it is on).
+                boolean content = file.at().startsWith(request.contentDir()) || file.at().startsWith(request.templatesDir());
+                diagnostics.error(file.at(), 1, 1, "write-failed", (content ? "cannot copy this file into the site: "
+                        : "cannot write this file of the site: ") + file.getMessage() + unchanged);
+            } else {
+                diagnostics.error(request.outputDir(), 0, 0, "write-failed", "cannot write the site: " + cause.getMessage() + unchanged);
+            }
             return failed(diagnostics);
         }
     }
@@ -307,7 +315,9 @@ public final class Abierto {
                             + "that output was put back from " + copy.getFileName() + " before this build"));
             return staging;
         } catch (OutputRefused e) {
-            diagnostics.error(e.at(), 0, 0, e.code(), e.getMessage());
+            // A file is pointed at from its start, as every diagnostic about a whole file; a folder has no lines.
+            int start = Files.isRegularFile(e.at(), java.nio.file.LinkOption.NOFOLLOW_LINKS) ? 1 : 0;
+            diagnostics.error(e.at(), start, start, e.code(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             diagnostics.error(out, 0, 0, "write-failed", "cannot prepare the output folder: " + e.getMessage()
                     + "; the previous output is unchanged");

@@ -115,7 +115,7 @@ final class Pipeline {
         for (StaticFile f : site.get().staticFiles()) {
             others.add(new OutputFile.Copied(site.get().published(f.target()), f.path()));
         }
-        others.addAll(images.files(site.get()));
+        others.addAll(images.files(site.get(), diagnostics));
         others.addAll(new OpenData().files(site.get()));
         others.addAll(new Sitemap().files(site.get()));
         Set<String> files = new TreeSet<>();

@@ -340,12 +340,20 @@ public final class PageRenderer {
 
     private String process(Template template, Map<String, Object> model, Edition edition) throws TemplateException {
         var out = new StringWriter(8192);
+        var limit = new NestingLimit();
         try {
             var env = template.createProcessingEnvironment(model, out);
             env.setLocale(edition.language().locale());
+            env.setTemplateProcessingTracer(limit);
             env.process();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (TemplateException | RuntimeException | StackOverflowError e) {
+            // A template that calls itself without end is the theme's error, at its line: never a crash.
+            if (NestingLimit.isTooDeep(e)) {
+                throw limit.failure(e);
+            }
+            throw e;
         }
         return out.toString();
     }
