@@ -26,6 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * no stack trace. Inputs Abierto accepts once made harmless (event handlers in Markdown attributes)
  * end in 0, with a warning where they are written.
  */
+// A guard, not a timing assertion: were an option accepted again, `serve` would start a server and never
+// return; the test then fails instead of hanging the build.
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES,
+        threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileInputTest {
     @TempDir
     Path dir;

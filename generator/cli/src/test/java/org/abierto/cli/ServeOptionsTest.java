@@ -19,6 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * one — are usage errors (exit 2) with a message, not "a bug in Abierto" (exit 3). Each is refused
  * before anything is read or any port is taken.
  */
+// A guard, not a timing assertion: were an option accepted again, `serve` would start a server and never
+// return; the test then fails instead of hanging the build.
+@org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES,
+        threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class ServeOptionsTest {
     @TempDir
     Path dir;
