@@ -34,7 +34,14 @@ class SourceFidelityTest {
                     + "Secretaría de Medio Ambiente (2), Secretaría de las Mujeres (1), Secretaría de Cultura (1) y Secretaría de Economía (1).",
             "the enumeration is the table data/practicas.yaml, placed right there",
             "Mapeo de talleres y capacitaciones",
-            "the annex row is data/entregables.yaml; its underline marked a link whose address is unknown");
+            "the annex row is data/entregables.yaml; its underline marked a link whose address is unknown",
+            "Entregables de la Hoja de Ruta:",
+            "the annex's lead line is the caption of its table (data/entregables.yaml), not repeated above it",
+            "La Guía se publicó de manera digital en el portal del Gobierno del Estado, del INFO NL y de la Coalición Nuevo Abierto.",
+            "the coalition's name corrected to 'Coalición Nuevo León Abierto', as the source writes it everywhere else"
+                    + " (content/README.md, 'Corrections to the source')",
+            "Evento de presentación Pública de la Guía Práctica Transparencia Práctica",
+            "a garbled caption, corrected to the Guide's name as the source gives it (content/README.md, 'Corrections to the source')");
 
     @Test
     void everySentenceOfTheSourceIsInTheSpanishContent() throws IOException {

@@ -36,7 +36,7 @@ final class FigureReader {
             }
             if (!staticTargets.contains(image)) {
                 diagnostics.warning(doc.position(at + "/image"), "figure-missing-image",
-                        "the figure '" + id + "' is not shown: its image content/static/" + image + " does not exist yet; add the file to publish it");
+                        "the figure '" + id + "' has no image yet: content/static/" + image + " does not exist; add the file to publish the image beside its caption");
             } else if (fields.get(at + "/alt") == null) {
                 diagnostics.error(doc.position(at), "figure-alt",
                         "the figure '" + id + "' has an image but no 'alt': describe what it shows, or write alt: \"\" if it is only decorative");

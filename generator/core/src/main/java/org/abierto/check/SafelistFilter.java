@@ -45,7 +45,7 @@ public final class SafelistFilter implements HtmlSafelist {
 
     private final Safelist safelist = new EditorSafelist()
             .addTags("a", "abbr", "b", "bdi", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
-                    "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+                    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
                     "img", "ins", "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strike", "strong",
                     "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul")
             .addAttributes(":all", "id", "class", "lang", "dir", "title")

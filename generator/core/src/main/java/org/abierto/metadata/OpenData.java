@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Every data table published as open data beside the datasets page of each language: CSV
- * (RFC 4180, UTF-8, CRLF line ends, a header of column keys), JSON (an array of rows), and a CSV on the
+ * (RFC 4180, UTF-8 with a byte order mark, CRLF line ends, a header of column keys), JSON (an array of
+ * rows), and a CSV on the
  * Web description ({@code *.csv-metadata.json}) with column titles in every language and datatypes;
  * plus a DCAT 3 catalogue of all datasets at {@link #CATALOGUE}.
  */
@@ -85,11 +86,18 @@ public final class OpenData {
         return rows;
     }
 
+    /**
+     * Excel, still the spreadsheet most people open a CSV with, reads a CSV without a byte order mark
+     * in the computer's legacy code page ("DiagnÃ³stico"); with one, as UTF-8. Readers that follow
+     * CSV on the Web decode with the WHATWG Encoding Standard, which drops the mark.
+     */
+    static final String BYTE_ORDER_MARK = "\uFEFF";
+
     static String csv(Table table) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
         keys(table).forEach(schema::addColumn);
         try {
-            return CSV.writer(schema.build()).writeValueAsString(rows(table));
+            return BYTE_ORDER_MARK + CSV.writer(schema.build()).writeValueAsString(rows(table));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the CSV of " + table.name(), e);
         }

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -189,8 +190,11 @@ class DevServerTest {
                 "10.0.0.1:" + port, "2130706433:" + port, "")) {
             assertEquals(421, rawWithHeaders("/es/diagnostico/", "Host: " + host + "\r\n"), "Host: " + host);
         }
-        assertEquals(421, rawWithHeaders("/es/diagnostico/", ""), "no Host");
-        assertEquals(421, rawWithHeaders("/es/diagnostico/", "Host: 127.0.0.1:" + port + "\r\nHost: evil.example\r\n"), "two Hosts");
+        // A request without one Host is malformed HTTP/1.1: the JDK's own server refuses it with 400 before
+        // the preview sees it since Java 21 (found by the pipeline rehearsal on Debian 13), the preview with 421 on 17.
+        assertTrue(Set.of(400, 421).contains(rawWithHeaders("/es/diagnostico/", "")), "no Host");
+        assertTrue(Set.of(400, 421).contains(rawWithHeaders("/es/diagnostico/", "Host: 127.0.0.1:" + port + "\r\nHost: evil.example\r\n")),
+                "two Hosts");
         assertEquals(421, rawWithHeaders(DevServer.EVENTS, "Host: evil.example:" + port + "\r\n"), "the event stream too");
         assertEquals(421, rawWithHeaders(DevServer.RELOAD_SCRIPT, "Host: evil.example:" + port + "\r\n"));
     }
