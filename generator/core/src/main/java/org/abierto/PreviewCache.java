@@ -13,6 +13,7 @@ import org.abierto.model.Edition;
 import org.abierto.model.OutputFile;
 import org.abierto.model.Page;
 import org.abierto.model.Site;
+import org.abierto.model.SiteConfig;
 import org.abierto.parse.PageParser;
 import org.abierto.parse.ParsedContent;
 import org.abierto.parse.ParsedPage;
@@ -83,6 +84,7 @@ final class PreviewCache extends Stages {
     }
 
     private Placement placement;
+    private SiteConfig config;
 
     // images
     private record Copy(Path original, long size, FileTime modified, int width, String path) {
@@ -136,6 +138,7 @@ final class PreviewCache extends Stages {
         lastSources = null;
         parsed.clear();
         placement = null;
+        config = null;
         copies.clear();
         rendered.clear();
         sharedDependencies.clear();
@@ -230,7 +233,21 @@ final class PreviewCache extends Stages {
 
     @Override
     Optional<Site> assemble(ParsedContent parsed, Sources sources, Diagnostics diagnostics) {
-        return assembler.assemble(parsed, sources, request.baseUrl(), this::place, diagnostics);
+        return assembler.assemble(parsed, sources, request.baseUrl(), this::place, diagnostics).map(this::sameConfig);
+    }
+
+    /**
+     * The site with the previous build's configuration object while it is equal: every page's
+     * {@link PageRenderer.Facts} holds it, and comparing the same object is immediate, where comparing
+     * an equal one field by field, once per page, cost a large site's edit more than its render.
+     */
+    private Site sameConfig(Site site) {
+        SiteConfig before = config;
+        if (before == null || before == site.config() || !before.equals(site.config())) {
+            config = site.config();
+            return site;
+        }
+        return new Site(before, site.pages(), site.editions(), site.translations(), site.staticFiles(), site.publishedNames());
     }
 
     /** The previous placement, each page with its new text, while everything that places pages is equal. */
@@ -421,7 +438,7 @@ final class PreviewCache extends Stages {
             String path = c.page().outputPath();
             List<Diagnostic> found = verified.get(path);
             boolean still = found != null && sameFiles && verifiedPages.get(path) == c.result()
-                    && c.targets().stream().noneMatch(changedTargets::contains);
+                    && (changedTargets.isEmpty() || java.util.Collections.disjoint(c.targets(), changedTargets));
             if (!still) {
                 var own = new Diagnostics();
                 HtmlChecker.verify(c.result(), files, ids, own);
