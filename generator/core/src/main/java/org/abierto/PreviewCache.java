@@ -14,6 +14,7 @@ import org.abierto.model.OutputFile;
 import org.abierto.model.Page;
 import org.abierto.model.Site;
 import org.abierto.model.SiteConfig;
+import org.abierto.parse.ContentParser;
 import org.abierto.parse.PageParser;
 import org.abierto.parse.ParsedContent;
 import org.abierto.parse.ParsedPage;
@@ -78,6 +79,11 @@ final class PreviewCache extends Stages {
 
     private final Map<Path, Parsed> parsed = new ConcurrentHashMap<>();
 
+    private record ParsedYaml(SourceFile file, ContentParser.YamlRole role, ContentParser.YamlResult result) {
+    }
+
+    private final Map<Path, ParsedYaml> parsedYaml = new HashMap<>(); // read one file after another
+
     // assemble
     private record Placement(SiteAssembler.Structure structure, Map<Path, ParsedPage> from, List<Page> pages,
                              List<Diagnostic> diagnostics) {
@@ -101,6 +107,8 @@ final class PreviewCache extends Stages {
     }
 
     private final ModelPath editions = ModelPath.editions();
+    private boolean sameTheme; // no file of the theme changed since the last build: its templates, as parsed then, still hold
+    private PageRenderer.Pass lastPass;
     private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
     private final Map<Dependencies, Dependencies> sharedDependencies = new ConcurrentHashMap<>();
     private final Map<String, Object> templateVersions = new ConcurrentHashMap<>(); // one object per version, to compare fast
@@ -137,10 +145,13 @@ final class PreviewCache extends Stages {
         reads.clear();
         lastSources = null;
         parsed.clear();
+        parsedYaml.clear();
         placement = null;
         config = null;
         copies.clear();
         rendered.clear();
+        sameTheme = false;
+        lastPass = null;
         sharedDependencies.clear();
         templateVersions.clear();
         checked.clear();
@@ -160,6 +171,7 @@ final class PreviewCache extends Stages {
     Optional<Sources> load(Diagnostics diagnostics) {
         Set<Path> edited = changed;
         changed = null;
+        sameTheme = edited != null && edited.stream().noneMatch(f -> f.startsWith(request.templatesDir()));
         Sources previous = lastSources;
         if (edited != null && previous != null) {
             Set<Path> read = new HashSet<>();
@@ -222,11 +234,25 @@ final class PreviewCache extends Stages {
             PageParser.Result result = parser.parsePage(file);
             parsed.put(file.path(), new Parsed(file, result));
             return result;
+        }, (file, role) -> {
+            ParsedYaml before = parsedYaml.get(file.path());
+            if (before != null && before.role() == role && (before.file() == file || before.file().equals(file))) {
+                return before.result();
+            }
+            ContentParser.YamlResult result = parser.parseYaml(file, role);
+            parsedYaml.put(file.path(), new ParsedYaml(file, role, result));
+            return result;
         }, diagnostics);
         if (parsed.size() > sources.pageFiles().size()) {
             Set<Path> present = new HashSet<>();
             sources.pageFiles().forEach(f -> present.add(f.path()));
             parsed.keySet().retainAll(present);
+        }
+        if (parsedYaml.size() > 1 + sources.i18nFiles().size() + sources.dataFiles().size()) {
+            Set<Path> present = new HashSet<>();
+            present.add(sources.siteFile().path());
+            List.of(sources.i18nFiles(), sources.dataFiles()).forEach(files -> files.forEach(f -> present.add(f.path())));
+            parsedYaml.keySet().retainAll(present);
         }
         return content;
     }
@@ -298,7 +324,8 @@ final class PreviewCache extends Stages {
 
     @Override
     PageRenderer.Rendering render(Site site) {
-        PageRenderer.Pass pass = renderer.begin(site);
+        PageRenderer.Pass pass = sameTheme && lastPass != null ? renderer.begin(site, lastPass) : renderer.begin(site);
+        lastPass = pass;
         renderedAgain.clear();
         Set<String> urls = new HashSet<>();
         site.pages().forEach(p -> urls.add(p.url()));

@@ -116,6 +116,15 @@ public final class PageRenderer {
         return new Pass(site);
     }
 
+    /**
+     * As {@link #begin(Site)}, with the templates {@code before} read and parsed: for a caller that
+     * knows no file of the theme changed since (the live preview, told so by its watcher), so that an
+     * edit of the content does not parse every template again.
+     */
+    public Pass begin(Site site, Pass before) {
+        return new Pass(site, before.texts, before.freemarker);
+    }
+
     /** One run's rendering, with its own Freemarker set-up and template versions. */
     public final class Pass implements Rendering {
         private final Site site;
@@ -134,6 +143,12 @@ public final class PageRenderer {
                 throw new UncheckedIOException(e);
             }
             this.freemarker = configuration(texts);
+        }
+
+        private Pass(Site site, TemplateTexts texts, Configuration freemarker) {
+            this.site = site;
+            this.texts = texts;
+            this.freemarker = freemarker;
         }
 
         @Override
