@@ -2,6 +2,7 @@ package org.abierto;
 
 import org.abierto.check.ExternalLinks;
 import org.abierto.check.HtmlChecker;
+import org.abierto.diagnostic.Diagnostic;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
 import org.abierto.load.Sources;
@@ -56,17 +57,28 @@ final class Pipeline {
         void accept(OutputFile file);
     }
 
-    /** load → parse → assemble: the site model, or empty once a stage found errors. */
+    /**
+     * load → parse → assemble: the site model, or empty once a stage found errors. The files the load
+     * stage could not read are left out and the others parsed all the same, so one run reports the
+     * errors of both stages; assembling waits for both to be clean, as what it would find then could
+     * come from a file left out.
+     */
     Optional<Site> assemble(Diagnostics diagnostics) {
-        Optional<Sources> sources = stages.load(diagnostics);
-        if (sources.isEmpty() || diagnostics.hasErrors()) {
+        Optional<Sources> loaded = stages.load(diagnostics);
+        if (loaded.isEmpty()) {
             return Optional.empty();
         }
-        ParsedContent parsed = stages.parse(sources.get(), diagnostics);
+        Set<java.nio.file.Path> unread = new java.util.HashSet<>();
+        diagnostics.all().stream().filter(Diagnostic::isError).forEach(d -> unread.add(d.file()));
+        if (unread.contains(loaded.get().siteFile().path())) {
+            return Optional.empty(); // every page depends on it
+        }
+        Sources sources = unread.isEmpty() ? loaded.get() : loaded.get().without(unread);
+        ParsedContent parsed = stages.parse(sources, diagnostics);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        Optional<Site> site = stages.assemble(parsed, sources.get(), diagnostics);
+        Optional<Site> site = stages.assemble(parsed, sources, diagnostics);
         return diagnostics.hasErrors() ? Optional.empty() : site;
     }
 

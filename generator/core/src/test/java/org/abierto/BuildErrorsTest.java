@@ -105,6 +105,23 @@ class BuildErrorsTest {
     }
 
     @Test
+    void aFileThatCannotBeReadIsReportedWithTheOtherPagesErrorsAndNothingMoreOfIt() throws java.io.IOException {
+        var site = MiniSite.create(dir)
+                .file("content/en/diagnosis.md", "---\ntitel: Diagnosis\ntranslationKey: diagnostico\n---\n\nText.\n");
+        // Saved in Latin-1: 'Diagnóstico' with ó as the single byte 0xF3.
+        java.nio.file.Files.write(site.root().resolve("content/es/diagnostico.md"),
+                "---\ntitle: Diagn\u00f3stico\n---\n\nTexto.\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        BuildResult result = site.build();
+        assertEquals(List.of(
+                "content/en/diagnosis.md:2:1: error: the front matter needs 'title'; add it",
+                "content/en/diagnosis.md:2:1: error: unknown key 'titel' in the front matter; did you mean 'title'?",
+                "content/es/diagnostico.md:2:13: error: the byte 0xF3 is not valid UTF-8 (the file was saved in another encoding, "
+                        + "such as Latin-1 or Windows-1252); save it as UTF-8"),
+                site.errors(result));
+        assertFalse(result.written());
+    }
+
+    @Test
     void undefinedTemplateVariableNamesTheTemplateLineAndThePage() {
         var site = MiniSite.create(dir).file("templates/page.ftlh", """
                 <!DOCTYPE html>

@@ -32,4 +32,12 @@ public record Sources(
         staticFiles = List.copyOf(staticFiles);
         templates = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(templates));
     }
+
+    /** These sources without the i18n, data and page files at {@code paths} (the site file stays). */
+    public Sources without(java.util.Set<Path> paths) {
+        java.util.function.Function<List<SourceFile>, List<SourceFile>> kept =
+                files -> files.stream().filter(f -> !paths.contains(f.path())).toList();
+        return new Sources(contentRoot, templatesRoot, siteFile, kept.apply(i18nFiles), kept.apply(dataFiles),
+                kept.apply(pageFiles), staticFiles, templates);
+    }
 }
