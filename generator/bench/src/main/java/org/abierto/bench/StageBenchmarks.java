@@ -1,5 +1,7 @@
 package org.abierto.bench;
 
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
 import org.abierto.Abierto;
 import org.abierto.BuildRequest;
 import org.abierto.BuildResult;
@@ -84,6 +86,8 @@ public class StageBenchmarks {
     private Sources sources;
     private Site site;
     private Markdown markdown;
+    private final Parser minimalParser = Parser.builder().build();
+    private final HtmlRenderer minimalRenderer = HtmlRenderer.builder().build();
     private SourceFile samplePage;
     private String sampleBody;
     private int sampleLineOffset;
@@ -144,6 +148,15 @@ public class StageBenchmarks {
     @Benchmark
     public MarkdownBody markdownPage() {
         return markdown.convert(samplePage.path(), sampleBody, sampleLineOffset, new Diagnostics());
+    }
+
+    /**
+     * The floor under {@link #markdownPage}: the same body through Flexmark with no extension and no
+     * option ({@code Parser.builder().build()}), parsed and rendered, nothing of Abierto's around it.
+     */
+    @Benchmark
+    public String flexmarkMinimalPage() {
+        return minimalRenderer.render(minimalParser.parse(sampleBody));
     }
 
     /** Load stage: walking and reading the whole corpus. */

@@ -110,6 +110,23 @@ class MarkdownTest {
     }
 
     @Test
+    void bareAddressesAreLinkedInEveryFormAutolinkKnows() {
+        // Autolink runs only on pages that may hold a bare address: each way of writing one must still reach it.
+        for (String address : List.of("https://ejemplo.mx/a", "ftp://ejemplo.mx", "www.ejemplo.mx",
+                "ana@ejemplo.mx", "ana\\@ejemplo.mx")) {
+            assertEquals(true, html("Escriba a " + address + " hoy.\n").contains("<a href="), address);
+        }
+    }
+
+    @Test
+    void onlyPagesThatMayHoldABareAddressPayForAutolink() {
+        assertEquals(false, Markdown.mayHoldBareAddress("Véase [el diagnóstico](../diagnostico.md#fase-2): 3 fases. Ver www y w.x\n"));
+        for (String text : List.of("a://b", "x@y", "&#64;", "www.", "WwW.", "Www.")) {
+            assertEquals(true, Markdown.mayHoldBareAddress("Texto " + text + " fin"), text);
+        }
+    }
+
+    @Test
     void footnotesAndAutolinks() {
         assertEquals("""
                 <p>Dato<sup id="fnref-1"><a class="footnote-ref" href="#fn-1">1</a></sup> en <a href="https://www.opengovpartnership.org" data-src="5:13">https://www.opengovpartnership.org</a></p>
