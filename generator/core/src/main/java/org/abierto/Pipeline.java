@@ -45,6 +45,8 @@ final class Pipeline {
     private final PageRenderer renderer;
     private final HtmlChecker checker;
     private final ImageVariants images = new ImageVariants();
+    private final Downloads downloads;
+    private final boolean incremental;
     private Collection<Path> changed;
 
     /**
@@ -58,6 +60,8 @@ final class Pipeline {
         this.assembler = new SiteAssembler(incremental);
         this.renderer = new PageRenderer(request.templatesDir(), request.contentDir(), incremental);
         this.checker = new HtmlChecker(request.contentDir(), incremental);
+        this.downloads = new Downloads(request, renderer, checker);
+        this.incremental = incremental;
     }
 
     /**
@@ -93,6 +97,18 @@ final class Pipeline {
         return diagnostics.hasErrors() ? Optional.empty() : site;
     }
 
+    /** The PDF of each language (load, parse, assemble, then the document template and the layout); nothing else. */
+    List<OutputFile> pdfs(Site site, Diagnostics diagnostics) {
+        return downloads.pdfs(site, diagnostics).files();
+    }
+
+    /** One language's PDF for the latest site, made now (the live preview's, asked for); empty when there is none. */
+    Optional<OutputFile> pdf(Site site, String path) {
+        return site.editions().entrySet().stream()
+                .filter(e -> e.getValue().pdf() != null && e.getValue().pdf().url().equals("/" + path)).findFirst()
+                .flatMap(e -> downloads.pdf(site, e.getKey()));
+    }
+
     /** Every stage but write; the files are collected in the outcome. */
     Outcome run(Diagnostics diagnostics) {
         List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -111,13 +127,23 @@ final class Pipeline {
         if (site.isEmpty()) {
             return new Outcome(Optional.empty(), List.of());
         }
-        List<OutputFile> others = new ArrayList<>();
-        for (StaticFile f : site.get().staticFiles()) {
-            others.add(new OutputFile.Copied(site.get().published(f.target()), f.path()));
+        // The downloads first, so that every page can say how big they are; the live preview makes them when asked.
+        progress.update("making the downloads", 0, 1);
+        Downloads.Made made = incremental ? downloads.promised(site.get()) : downloads.pdfs(site.get(), diagnostics);
+        if (diagnostics.hasErrors()) {
+            return new Outcome(site, List.of());
         }
-        others.addAll(images.files(site.get()));
-        others.addAll(new OpenData().files(site.get()));
-        others.addAll(new Sitemap().files(site.get()));
+        List<OutputFile> documents = new ArrayList<>(made.files());
+        documents.addAll(assets(made.site()));
+        if (!incremental) {
+            made = downloads.offline(made.site(), s -> files(s, documents), diagnostics);
+            if (diagnostics.hasErrors()) {
+                return new Outcome(site, List.of());
+            }
+            documents.addAll(made.files());
+        }
+        site = Optional.of(made.site());
+        List<OutputFile> others = files(site.get(), documents);
         Set<String> files = new TreeSet<>();
         others.forEach(f -> files.add(f.path()));
         site.get().pages().forEach(p -> files.add(p.outputPath()));
@@ -145,6 +171,24 @@ final class Pipeline {
             new ExternalLinks(request.externalLinks()).check(external, diagnostics);
         }
         return new Outcome(site, List.of());
+    }
+
+    /** The static files and their image variants: the same whatever the site offers for download. */
+    private List<OutputFile> assets(Site site) {
+        List<OutputFile> assets = new ArrayList<>();
+        for (StaticFile f : site.staticFiles()) {
+            assets.add(new OutputFile.Copied(site.published(f.target()), f.path()));
+        }
+        assets.addAll(images.files(site));
+        return assets;
+    }
+
+    /** The site's files other than its pages: those given (downloads, assets), then the open data and the sitemap. */
+    private List<OutputFile> files(Site site, List<OutputFile> given) {
+        List<OutputFile> others = new ArrayList<>(given);
+        others.addAll(new OpenData().files(site));
+        others.addAll(new Sitemap().files(site));
+        return others;
     }
 
     /** Where finished files go: written at once by a build, kept in memory by the dev server. */

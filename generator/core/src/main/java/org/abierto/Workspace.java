@@ -3,11 +3,13 @@ package org.abierto;
 import org.abierto.diagnostic.Diagnostic;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.model.OutputFile;
+import org.abierto.model.Site;
 
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -19,6 +21,8 @@ public final class Workspace {
     private final BuildRequest request;
     private final Pipeline pipeline;
     private long version;
+    private Site site; // the latest update's, for the files made only when asked for
+    private final Map<String, OutputFile> made = new java.util.HashMap<>(); // those made since
 
     public Workspace(BuildRequest request) {
         this.request = request;
@@ -39,12 +43,35 @@ public final class Workspace {
         pipeline.changed(changed);
         var diagnostics = new Diagnostics(request.strictness());
         Pipeline.Outcome outcome = pipeline.run(diagnostics);
+        site = diagnostics.hasErrors() ? null : outcome.site().orElse(null);
+        made.clear();
         Map<String, OutputFile> files = new TreeMap<>();
         outcome.files().forEach(f -> files.put(f.path(), f));
         version++;
         var result = new BuildResult(diagnostics.all(),
                 outcome.site().map(Abierto::pagesPerLanguage).orElse(Map.of()), files.size(), false);
         return new Snapshot(version, files, result, java.time.Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * A file of the site that the preview makes only when a reader asks for it — a PDF, which a build
+     * makes every time but an edit should not wait for — for the latest update; empty when {@code path}
+     * is not one, or the content has errors. Made once per update.
+     *
+     * @param path its path in the site ({@code es/informe.pdf})
+     */
+    public synchronized Optional<OutputFile> onDemand(String path) {
+        if (site == null) {
+            return Optional.empty();
+        }
+        OutputFile file = made.get(path);
+        if (file == null) {
+            file = pipeline.pdf(site, path).orElse(null);
+            if (file != null) {
+                made.put(path, file);
+            }
+        }
+        return Optional.ofNullable(file);
     }
 
     /**

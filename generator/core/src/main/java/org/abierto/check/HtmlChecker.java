@@ -56,7 +56,8 @@ public final class HtmlChecker {
 
     // A checker used for several builds (the dev server) parses again only the pages whose HTML changed,
     // as long as what links resolve against (addresses, files, base path) is the same.
-    private record Context(Map<Path, String> addresses, Set<String> staticTargets, Map<String, String> published, String baseUrl) {
+    private record Context(Map<Path, String> addresses, Set<String> staticTargets, Map<String, String> published, String baseUrl,
+                           boolean portable) {
     }
 
     private record Cached(String html, Checked checked, List<org.abierto.diagnostic.Diagnostic> diagnostics) {
@@ -104,7 +105,16 @@ public final class HtmlChecker {
      * @param files the paths (without leading '/') of every file the output will hold, pages included
      */
     public Pass begin(Site site, Set<String> files) {
-        return new Pass(site, files);
+        return new Pass(site, files, portable(site));
+    }
+
+    /**
+     * As {@link #begin(Site, Set)}, choosing whether internal links name {@code index.html} so the pages
+     * also work opened from disk ({@code portable}), as a site built without its public address does,
+     * and as the offline copy must, whatever the address.
+     */
+    public Pass begin(Site site, Set<String> files, boolean portable) {
+        return new Pass(site, files, portable);
     }
 
     /** One build's check: each page on its own ({@link #check}), then the links between them ({@link #finish}). */
@@ -116,10 +126,12 @@ public final class HtmlChecker {
         private final String basePath;
         private final Map<String, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
         private final List<Checked> checked = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final boolean portable;
 
-        private Pass(Site site, Set<String> files) {
+        private Pass(Site site, Set<String> files, boolean portable) {
             this.site = site;
             this.files = files;
+            this.portable = portable;
             for (Page page : site.pages()) {
                 if (page.source() != null) {
                     bySource.put(page.source(), page);
@@ -129,7 +141,7 @@ public final class HtmlChecker {
             this.basePath = URI.create(site.config().baseUrl()).getPath();
             Map<Path, String> addresses = new HashMap<>();
             bySource.forEach((source, page) -> addresses.put(source, page.url()));
-            var context = new Context(addresses, staticTargets, site.publishedNames(), site.config().baseUrl());
+            var context = new Context(addresses, staticTargets, site.publishedNames(), site.config().baseUrl(), portable);
             if (!context.equals(HtmlChecker.this.context)) {
                 cache.clear(); // the same HTML would now resolve its links differently
                 HtmlChecker.this.context = context;
@@ -146,7 +158,7 @@ public final class HtmlChecker {
                 result = before.checked();
             } else {
                 var own = new Diagnostics();
-                result = HtmlChecker.this.check(page, site, basePath, bySource, staticTargets, own);
+                result = HtmlChecker.this.check(page, site, basePath, bySource, staticTargets, portable, own);
                 own.all().forEach(diagnostics::add);
                 if (remember) {
                     cache.put(page.page().outputPath(), new Cached(page.html(), result, own.all()));
@@ -243,7 +255,7 @@ public final class HtmlChecker {
     }
 
     private Checked check(RenderedPage rendered, Site site, String basePath, Map<Path, Page> bySource,
-                          Set<String> staticTargets, Diagnostics diagnostics) {
+                          Set<String> staticTargets, boolean portable, Diagnostics diagnostics) {
         Page page = rendered.page();
         Edition edition = site.edition(page);
         Document doc = Jsoup.parse(rendered.html());
@@ -261,7 +273,7 @@ public final class HtmlChecker {
         for (Element e : elements.referencing) {
             for (String attribute : LINK_ATTRIBUTES.getOrDefault(e.normalName(), List.of())) {
                 if (e.hasAttr(attribute)) {
-                    link(page, e, attribute, site, basePath, bySource, staticTargets, links, external, diagnostics);
+                    link(page, e, attribute, site, basePath, bySource, staticTargets, portable, links, external, diagnostics);
                 }
             }
             if (e.hasAttr("srcset")) {
@@ -287,7 +299,8 @@ public final class HtmlChecker {
     }
 
     private void link(Page page, Element e, String attribute, Site site, String basePath, Map<Path, Page> bySource,
-                      Set<String> staticTargets, List<LinkCheck> links, List<LinkCheck> externalLinks, Diagnostics diagnostics) {
+                      Set<String> staticTargets, boolean portable, List<LinkCheck> links, List<LinkCheck> externalLinks,
+                      Diagnostics diagnostics) {
         String written = e.attr(attribute).strip();
         SourcePosition at = at(page, e);
         boolean fromMarkdown = e.hasAttr(Markdown.SOURCE_ATTRIBUTE);
@@ -350,7 +363,7 @@ public final class HtmlChecker {
         links.add(new LinkCheck(at, written, file, fragment));
         // A 404 page is served at any address, so its links cannot be relative: they start at the base path.
         String address = page.kind() == PageKind.NOT_FOUND ? basePath + target.substring(1)
-                : SitePaths.address(page.url(), target, portable(site));
+                : SitePaths.address(page.url(), target, portable);
         String rewritten = address + query + (fragment == null ? "" : "#" + fragment);
         e.attr(attribute, rewritten);
     }
@@ -375,7 +388,7 @@ public final class HtmlChecker {
      * A relative link written in Markdown points into the content folder: a Markdown file becomes
      * its page's address, any other file the address it is copied to.
      */
-    private String contentTarget(Page page, String path, Map<Path, Page> bySource, Set<String> staticTargets,
+    String contentTarget(Page page, String path, Map<Path, Page> bySource, Set<String> staticTargets,
                                  SourcePosition at, String written, Diagnostics diagnostics) {
         Path file = page.source().getParent().resolve(path).normalize();
         if (!file.startsWith(contentRoot)) {
@@ -464,12 +477,12 @@ public final class HtmlChecker {
         }
     }
 
-    /** The Markdown position an element came from, or the page's file when a template made it. */
     /** Whether the site is built without its public address ({@code baseUrl: /}): then it must also work from disk. */
     private static boolean portable(Site site) {
         return site.config().baseUrl().equals("/");
     }
 
+    /** The Markdown position an element came from, or the page's file when a template made it. */
     private static SourcePosition at(Page page, Element e) {
         Path file = page.source();
         String position = e.attr(Markdown.SOURCE_ATTRIBUTE);
