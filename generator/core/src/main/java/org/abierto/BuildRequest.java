@@ -36,10 +36,13 @@ public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, S
         outputDir = outputDir.toAbsolutePath().normalize();
     }
 
-    /** A request that makes every download: the PDFs (when the theme can) and the offline copy. */
+    /**
+     * A request that makes no download: neither the PDFs nor the offline copy. The CLI and the Maven goals
+     * ask for both ({@link #withDownloads}), unless told not to ({@code --no-pdf}, {@code --no-offline}).
+     */
     public BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict, boolean gzip,
                         ExternalLinks.Options externalLinks, boolean requireDeliverables) {
-        this(contentDir, templatesDir, outputDir, baseUrl, strict, gzip, externalLinks, requireDeliverables, true, true);
+        this(contentDir, templatesDir, outputDir, baseUrl, strict, gzip, externalLinks, requireDeliverables, false, false);
     }
 
     /** This request, making the PDFs and the offline copy or not. */

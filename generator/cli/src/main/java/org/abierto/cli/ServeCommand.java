@@ -41,7 +41,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var request = new BuildRequest(workingDir.resolve(inputs.content).normalize(), workingDir.resolve(inputs.templates).normalize(),
-                workingDir.resolve("site/target/site"), inputs.baseUrl, inputs.strict);
+                workingDir.resolve("site/target/site"), inputs.baseUrl, inputs.strict)
+                .withDownloads(true, false); // the PDF, made when a reader asks for it; no offline copy of a preview
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DevServer.exposure(bind).ifPresent(why -> {

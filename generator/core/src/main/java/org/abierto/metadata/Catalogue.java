@@ -26,7 +26,9 @@ final class Catalogue {
         context.put("dct", "http://purl.org/dc/terms/");
         context.put("foaf", "http://xmlns.com/foaf/0.1/");
         context.put("xsd", "http://www.w3.org/2001/XMLSchema#");
-        context.put("spdx", "http://spdx.org/rdf/terms#");
+        if (site.editions().values().stream().anyMatch(e -> e.offline() != null && e.offline().sha256() != null)) {
+            context.put("spdx", "http://spdx.org/rdf/terms#"); // for the offline copy's checksum
+        }
         Map<String, Object> catalogue = new LinkedHashMap<>();
         catalogue.put("@context", context);
         catalogue.put("@id", Addresses.absolute(site, "/" + OpenData.CATALOGUE));
@@ -113,7 +115,8 @@ final class Catalogue {
         }
         report.put("dct:publisher", publisher());
         if (site.config().date() != null) {
-            report.put("dct:modified", Json.object("@value", site.config().date(), "@type", "xsd:gYearMonth"));
+            String date = site.config().date();
+            report.put("dct:modified", Json.object("@value", date, "@type", date.length() == 7 ? "xsd:gYearMonth" : "xsd:date"));
         }
         report.put("dcat:distribution", distributions);
         return java.util.Optional.of(report);

@@ -1,0 +1,217 @@
+package org.abierto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The report as a document (issue 17): the real report built twice, its PDF in each language
+ * validated against PDF/UA-1 by veraPDF, its text read back by PDFBox, and its downloads compared
+ * byte for byte between the two builds.
+ */
+class PrintedReportTest {
+    static final Path PROJECT = RealReportTest.PROJECT;
+    static final Map<String, String> PDFS = Map.of(
+            "es", "es/haciendo-transparencia-proactiva-en-nuevo-leon.pdf",
+            "en", "en/making-transparency-proactive-in-nuevo-leon.pdf");
+    static final String ZIP = "haciendo-transparencia-proactiva-en-nuevo-leon.zip";
+
+    @TempDir
+    static Path out;
+    static BuildResult first;
+    static BuildResult second;
+
+    @BeforeAll
+    static void buildTwice() {
+        first = new Abierto().build(request(out.resolve("one")));
+        second = new Abierto().build(request(out.resolve("two")));
+    }
+
+    static BuildRequest request(Path site) {
+        return new BuildRequest(PROJECT.resolve("content"), PROJECT.resolve("templates"), site, "https://example.gob.mx/informe/", false)
+                .withDownloads(true, true);
+    }
+
+    @Test
+    void bothBuildsSucceedAndMakeEveryDownload() {
+        assertEquals(List.of(), first.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(PROJECT)).toList());
+        assertEquals(List.of(), second.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(PROJECT)).toList());
+        for (String pdf : PDFS.values()) {
+            assertTrue(Files.isRegularFile(out.resolve("one").resolve(pdf)), pdf);
+        }
+        assertTrue(Files.isRegularFile(out.resolve("one").resolve(ZIP)), ZIP);
+    }
+
+    @Test
+    void bothPdfsConformToPdfUa1() throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        for (String pdf : PDFS.values()) {
+            byte[] bytes = Files.readAllBytes(out.resolve("one").resolve(pdf));
+            try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(bytes), PDFAFlavour.PDFUA_1);
+                 PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
+                ValidationResult result = validator.validate(parser);
+                Set<String> failed = new LinkedHashSet<>();
+                for (TestAssertion assertion : result.getTestAssertions()) {
+                    if (assertion.getStatus() == TestAssertion.Status.FAILED) {
+                        failed.add(assertion.getRuleId().getClause() + "-" + assertion.getRuleId().getTestNumber() + ": "
+                                + assertion.getMessage());
+                    }
+                }
+                assertEquals(List.of(), List.copyOf(failed), pdf + " breaks these rules of PDF/UA-1");
+                assertTrue(result.isCompliant(), pdf);
+                assertEquals(PDFAFlavour.PDFUA_1, result.getPDFAFlavour());
+            }
+        }
+    }
+
+    @Test
+    void twoBuildsGiveTheSameDownloadsByteForByte() throws IOException {
+        List<String> downloads = new ArrayList<>(PDFS.values());
+        downloads.add(ZIP);
+        for (String file : downloads) {
+            assertArrayEquals(Files.readAllBytes(out.resolve("one").resolve(file)), Files.readAllBytes(out.resolve("two").resolve(file)), file);
+        }
+    }
+
+    @Test
+    void eachPdfHoldsEveryHeadingTheKeyFiguresAndTheDeliverablesInReadingOrder() throws IOException {
+        JsonNode figures = yaml(PROJECT.resolve("content/data/cifras.yaml")).get("items");
+        List<String> values = new ArrayList<>();
+        figures.forEach(f -> values.add(f.get("value").asText()));
+        assertEquals(List.of("18", "96", "148", "14", "7", "13"), values, "the report's key figures");
+        JsonNode deliverables = yaml(PROJECT.resolve("content/data/entregables.yaml")).get("rows");
+        assertEquals(8, deliverables.size(), "the annex's deliverables");
+
+        for (var language : PDFS.entrySet()) {
+            String code = language.getKey();
+            Map<String, String> i18n = pdfWords(code);
+            String text;
+            int pages;
+            try (PDDocument pdf = Loader.loadPDF(out.resolve("one").resolve(language.getValue()).toFile())) {
+                text = normal(new PDFTextStripper().getText(pdf));
+                pages = pdf.getNumberOfPages();
+            }
+            assertTrue(pages >= 10, code + ": " + pages + " pages");
+            // The contents list every chapter first: the report's own text starts after it.
+            Reading reading = new Reading(code, text);
+            reading.find(i18n.get("contents"));
+            reading.find(i18n.get("cite"));
+            int body = reading.at;
+
+            // Every page of the site's edition, in the order the web pages lead from one to the next:
+            // its title and every heading its body has, then, on the home, the key figures.
+            List<Document> order = readingOrder(code);
+            assertTrue(order.size() >= 12, code + ": " + order.size() + " pages in reading order");
+            reading.find(i18n.get("summary"));
+            for (JsonNode figure : figures) {
+                reading.find(figure.get("value").asText() + " " + figure.get("label").get(code).asText());
+            }
+            for (Document page : order.subList(1, order.size())) {
+                reading.find(page.selectFirst("main h1").text());
+                for (Element heading : page.select("main .prose").select("h1, h2, h3, h4, h5, h6")) {
+                    reading.find(heading.text());
+                }
+            }
+            reading.find(i18n.get("cite"));
+
+            // The annex lists the eight deliverables, in the order of entregables.yaml.
+            reading.at = body;
+            reading.find(order.stream().filter(p -> p.location().contains(code.equals("es") ? "/anexo/" : "/annex/")).findFirst()
+                    .orElseThrow().selectFirst("main h1").text());
+            for (JsonNode row : deliverables) {
+                reading.find(row.get("entregable").get(code).asText());
+            }
+        }
+    }
+
+    /** The words the PDF template uses for its own parts, from content/i18n/. */
+    private static Map<String, String> pdfWords(String code) throws IOException {
+        JsonNode pdf = yaml(PROJECT.resolve("content/i18n/" + code + ".yaml")).get("pdf");
+        return Map.of("contents", pdf.get("contents").asText(), "summary", pdf.get("summary").asText(), "cite", pdf.get("cite").asText());
+    }
+
+    /** The pages of one language as a reader goes through them: from its home, each page's "next" link. */
+    private static List<Document> readingOrder(String code) throws IOException {
+        Path site = out.resolve("one");
+        List<Document> pages = new ArrayList<>();
+        Path file = site.resolve(code).resolve("index.html");
+        while (file != null) {
+            Document page = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), "https://example.gob.mx/informe/"
+                    + site.relativize(file).toString().replace('\\', '/'));
+            pages.add(page);
+            Element next = page.selectFirst("a[rel=next]");
+            file = next == null ? null : site.resolve(next.absUrl("href").substring("https://example.gob.mx/informe/".length()));
+            if (file != null && Files.isDirectory(file)) {
+                file = file.resolve("index.html");
+            }
+            assertTrue(pages.size() < 100, "the next links go round in a circle");
+        }
+        return pages;
+    }
+
+    /** Text as compared: ligatures undone (the layout sets "ﬁ"), every run of white space one space. */
+    static String normal(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).replace('\u00a0', ' ').replaceAll("\\s+", " ");
+    }
+
+    private static JsonNode yaml(Path file) throws IOException {
+        return new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    }
+
+    /** Reads a document's text forwards: each thing looked for must come after the previous one. */
+    private static final class Reading {
+        private final String language;
+        private final String text;
+        int at;
+        private String previous = "(the start)";
+
+        Reading(String language, String text) {
+            this.language = language;
+            this.text = text;
+        }
+
+        void find(String wanted) {
+            String needle = normal(wanted).strip();
+            int found = text.indexOf(needle, at);
+            if (found < 0) {
+                boolean anywhere = text.contains(needle);
+                throw new AssertionError(language + ": «" + needle + "» " + (anywhere ? "comes before «" + previous + "»"
+                        : "is not in the PDF") + "; text after that: «" + text.substring(at, Math.min(text.length(), at + 300)) + "»");
+            }
+            at = found + needle.length();
+            previous = needle;
+        }
+    }
+}
