@@ -97,6 +97,70 @@ class PrintedReportTest {
     }
 
     @Test
+    void everyPageOfALanguageLinksItsPdfWithItsPagesAndSize() throws IOException {
+        Path site = out.resolve("one");
+        for (var language : PDFS.entrySet()) {
+            String code = language.getKey();
+            Path pdf = site.resolve(language.getValue());
+            int pages;
+            try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                pages = document.getNumberOfPages();
+            }
+            long size = Files.size(pdf);
+            assertTrue(size >= 100_000 && size < 1_000_000, code + ": " + size + " bytes"); // shown as whole KB (decimal)
+            String kb = Math.round(size / 1000.0) + " KB";
+            String expected = "(PDF, " + pages + (code.equals("es") ? " páginas, " : " pages, ") + kb + ")";
+            List<Path> htmlPages;
+            try (var files = Files.walk(site.resolve(code))) {
+                htmlPages = files.filter(f -> f.toString().endsWith(".html")).toList();
+            }
+            assertTrue(htmlPages.size() >= 15, code + ": " + htmlPages.size());
+            for (Path file : htmlPages) {
+                Document page = Jsoup.parse(Files.readString(file, StandardCharsets.UTF_8), file.toUri().toString());
+                Element link = page.selectFirst("a[type=application/pdf]");
+                assertTrue(link != null, site.relativize(file) + " has no link to the PDF");
+                if (file.endsWith("404.html")) { // served at any address: its links start at the base path
+                    assertEquals("/informe/" + language.getValue(), link.attr("href"), site.relativize(file).toString());
+                } else {
+                    assertEquals(pdf.toUri().toString(), link.absUrl("href").replaceFirst("^file:/+", "file:///"), site.relativize(file).toString());
+                }
+                assertEquals(expected, link.nextElementSibling().text(), site.relativize(file).toString());
+            }
+        }
+    }
+
+    @Test
+    void theManifestAndTheCatalogueListTheDownloadsAndTheDataPageGivesTheCopysChecksum() throws IOException {
+        Path site = out.resolve("one");
+        JsonNode manifest = new ObjectMapper().readTree(site.resolve("abierto-manifest.json").toFile());
+        JsonNode catalogue = new ObjectMapper().readTree(site.resolve("catalogo.jsonld").toFile());
+        List<String> listed = new ArrayList<>();
+        manifest.get("files").forEach(f -> listed.add(f.get("path").asText()));
+        List<String> distributions = new ArrayList<>();
+        catalogue.get("dcat:dataset").forEach(d -> d.get("dcat:distribution").forEach(x -> distributions.add(x.get("dcat:downloadURL").get("@id").asText())));
+        List<String> downloads = new ArrayList<>(PDFS.values());
+        downloads.add(ZIP);
+        for (String file : downloads) {
+            assertTrue(listed.contains(file), file + " missing from the manifest");
+            assertTrue(distributions.contains("https://example.gob.mx/informe/" + file), file + " missing from the catalogue: " + distributions);
+        }
+        String sha256 = java.util.HexFormat.of().formatHex(sha256(Files.readAllBytes(site.resolve(ZIP))));
+        for (String data : List.of("es/datos/index.html", "en/data/index.html")) {
+            Document page = Jsoup.parse(Files.readString(site.resolve(data), StandardCharsets.UTF_8));
+            assertTrue(page.select("a[type=application/zip]").size() == 1, data);
+            assertEquals(sha256, page.selectFirst(".downloads__checksum").text(), data);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void twoBuildsGiveTheSameDownloadsByteForByte() throws IOException {
         List<String> downloads = new ArrayList<>(PDFS.values());
         downloads.add(ZIP);
