@@ -98,6 +98,17 @@ final class Downloads {
         return new Made(site.withDownloads(offered, null), List.of());
     }
 
+    /** The path in the site of every download the site offers (made or, in the preview, made when asked for). */
+    static List<String> offered(Site site) {
+        List<String> paths = new ArrayList<>();
+        site.editions().values().forEach(edition -> {
+            if (edition.pdf() != null) {
+                paths.add(edition.pdf().url().substring(1));
+            }
+        });
+        return paths;
+    }
+
     /** The PDF of one language, made now (the live preview's, when asked for), or empty when it cannot be. */
     Optional<OutputFile> pdf(Site site, String language) {
         return pdf(site, language, new Diagnostics()).map(Map.Entry::getValue);

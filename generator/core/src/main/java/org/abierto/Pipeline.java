@@ -146,6 +146,7 @@ final class Pipeline {
         List<OutputFile> others = files(site.get(), documents);
         Set<String> files = new TreeSet<>();
         others.forEach(f -> files.add(f.path()));
+        files.addAll(Downloads.offered(site.get())); // the preview's PDF is linked before it is made
         site.get().pages().forEach(p -> files.add(p.outputPath()));
 
         // Render and check each page in one go: its HTML is then written and forgotten.
