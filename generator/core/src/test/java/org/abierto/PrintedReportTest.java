@@ -161,6 +161,62 @@ class PrintedReportTest {
     }
 
     @Test
+    void theStructureTreeTagsHeadingsTablesFiguresLinksAndSpanishPassages() throws IOException {
+        for (var language : PDFS.entrySet()) {
+            String code = language.getKey();
+            try (PDDocument pdf = Loader.loadPDF(out.resolve("one").resolve(language.getValue()).toFile())) {
+                var catalog = pdf.getDocumentCatalog();
+                assertEquals(code, catalog.getLanguage());
+                assertTrue(pdf.getDocumentInformation().getTitle() != null && !pdf.getDocumentInformation().getTitle().isBlank(), code);
+                assertTrue(catalog.getViewerPreferences().displayDocTitle(), code + ": the viewer shows the title, not the file name");
+                assertTrue(catalog.getDocumentOutline() != null && catalog.getDocumentOutline().children().iterator().hasNext(), code + ": bookmarks");
+                Map<String, Integer> types = new java.util.TreeMap<>();
+                List<String> problems = new ArrayList<>();
+                Set<String> languages = new java.util.TreeSet<>();
+                walk(catalog.getStructureTreeRoot(), types, languages, problems);
+                assertEquals(List.of(), problems, code);
+                for (String type : List.of("H1", "H2", "Table", "TH", "TD", "Caption", "Figure", "Link", "L", "LI", "P")) {
+                    assertTrue(types.getOrDefault(type, 0) > 0, code + ": no " + type + " in " + types);
+                }
+                if (code.equals("en")) {
+                    assertTrue(languages.contains("es"), "the English edition's Spanish passages are tagged es: " + languages);
+                }
+            }
+        }
+    }
+
+    /** Counts the structure types, and notes a header cell without scope or a figure without alternative text. */
+    private static void walk(org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode node, Map<String, Integer> types,
+                             Set<String> languages, List<String> problems) {
+        for (Object kid : node.getKids()) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement element) {
+                String type = element.getStructureType();
+                types.merge(type, 1, Integer::sum);
+                if (element.getLanguage() != null) {
+                    languages.add(element.getLanguage());
+                }
+                if (type.equals("Figure") && (element.getAlternateDescription() == null || element.getAlternateDescription().isBlank())) {
+                    problems.add("a Figure without alternative text");
+                }
+                if (type.equals("TH")) {
+                    boolean scoped = false;
+                    var attributes = element.getAttributes();
+                    for (int i = 0; i < attributes.size(); i++) {
+                        if (attributes.getObject(i) instanceof org.apache.pdfbox.pdmodel.documentinterchange.taggedpdf.PDTableAttributeObject table
+                                && table.getScope() != null) {
+                            scoped = true;
+                        }
+                    }
+                    if (!scoped) {
+                        problems.add("a TH without scope");
+                    }
+                }
+                walk(element, types, languages, problems);
+            }
+        }
+    }
+
+    @Test
     void twoBuildsGiveTheSameDownloadsByteForByte() throws IOException {
         List<String> downloads = new ArrayList<>(PDFS.values());
         downloads.add(ZIP);
