@@ -217,6 +217,21 @@ class PrintedReportTest {
     }
 
     @Test
+    void onlyThePdfsAreTheBuildsPdfsAndNeverWrittenIntoABuiltSite() throws IOException {
+        BuildResult only = new Abierto().pdf(request(out.resolve("pdf-only")));
+        assertEquals(List.of(), only.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(PROJECT)).toList());
+        try (var files = Files.walk(out.resolve("pdf-only"))) {
+            assertEquals(List.copyOf(new java.util.TreeSet<>(PDFS.values())), files.filter(Files::isRegularFile)
+                    .map(f -> out.resolve("pdf-only").relativize(f).toString().replace('\\', '/')).sorted().toList());
+        }
+        for (String pdf : PDFS.values()) {
+            assertArrayEquals(Files.readAllBytes(out.resolve("one").resolve(pdf)), Files.readAllBytes(out.resolve("pdf-only").resolve(pdf)), pdf);
+        }
+        BuildResult intoSite = new Abierto().pdf(request(out.resolve("two")));
+        assertTrue(intoSite.diagnostics().stream().anyMatch(d -> d.isError() && d.code().equals("unsafe-output")), intoSite.diagnostics()::toString);
+    }
+
+    @Test
     void twoBuildsGiveTheSameDownloadsByteForByte() throws IOException {
         List<String> downloads = new ArrayList<>(PDFS.values());
         downloads.add(ZIP);
