@@ -171,7 +171,7 @@ final class Downloads {
         var found = new Diagnostics(request.strictness());
         var checks = new Diagnostics(request.strictness()); // as the build's: reported only if rendering succeeded
         PageRenderer.Pass rendering = renderer.begin(site);
-        HtmlChecker.Pass checking = checker.begin(site, paths, true);
+        HtmlChecker.Pass checking = checker.beginForDisk(site, paths);
         site.pages().parallelStream().forEach(page -> rendering.render(page, found)
                 .ifPresent(rendered -> entries.put(page.outputPath(), checking.check(rendered, checks))));
         rendering.finish(found);

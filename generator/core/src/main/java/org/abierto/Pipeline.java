@@ -1,67 +1,46 @@
 package org.abierto;
 
-import org.abierto.assemble.SiteAssembler;
 import org.abierto.check.ExternalLinks;
 import org.abierto.check.HtmlChecker;
-import org.abierto.check.SafelistFilter;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
-import org.abierto.images.ImageVariants;
-import org.abierto.load.ContentLoader;
 import org.abierto.load.Sources;
 import org.abierto.load.StaticFile;
 import org.abierto.metadata.OpenData;
 import org.abierto.metadata.Sitemap;
 import org.abierto.model.OutputFile;
 import org.abierto.model.Site;
-import org.abierto.parse.ContentParser;
 import org.abierto.parse.ParsedContent;
 import org.abierto.render.PageRenderer;
-import org.abierto.render.RenderedPage;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The stages of one request, built once — Flexmark, the schemas and Freemarker are set up here and
- * nowhere else — and run in order: load → parse → assemble → render → check. Each stage reports every
- * problem it finds; the next does not start once there are errors.
- *
- * <p>Run again, the stages redo only what changed since the previous run (files read, pages parsed,
- * rendered and checked), which makes the dev server's rebuilds fast; the output is the same as a
- * fresh run's.
+ * The six stages of a build, in order: load → parse → assemble → render → check → write. Each stage
+ * reports every problem it finds; the next does not start once there are errors. Render, check and
+ * write go page by page, so a large site is never held in memory whole.
  */
 final class Pipeline {
     private final BuildRequest request;
-    private final ContentLoader loader;
-    private final ContentParser parser;
-    private final SiteAssembler assembler;
-    private final PageRenderer renderer;
-    private final HtmlChecker checker;
-    private final ImageVariants images = new ImageVariants();
+    private final Stages stages;
     private final Downloads downloads;
-    private final boolean incremental;
-    private Collection<Path> changed;
 
-    /**
-     * @param incremental whether it will run again on the same content (the dev server): stages then
-     *                    remember their results to redo only what changed
-     */
-    Pipeline(BuildRequest request, boolean incremental) {
+    /** A pipeline whose every run does everything. */
+    Pipeline(BuildRequest request) {
+        this(request, new Stages(request));
+    }
+
+    /** @param stages the stages to run: the live preview's reuse what earlier runs did */
+    Pipeline(BuildRequest request, Stages stages) {
         this.request = request;
-        this.loader = new ContentLoader(incremental);
-        this.parser = new ContentParser(new SafelistFilter(), incremental);
-        this.assembler = new SiteAssembler(incremental);
-        this.renderer = new PageRenderer(request.templatesDir(), request.contentDir(), incremental);
-        this.checker = new HtmlChecker(request.contentDir(), incremental);
-        this.downloads = new Downloads(request, renderer, checker);
-        this.incremental = incremental;
+        this.stages = stages;
+        this.downloads = new Downloads(request, stages.renderer, stages.checker);
     }
 
     /**
@@ -73,27 +52,23 @@ final class Pipeline {
     record Outcome(Optional<Site> site, List<OutputFile> files) {
     }
 
-    /**
-     * The files that changed since the last run, whatever their dates say; the next run reads only them
-     * when they are all edits of files it read before. Empty: not known, every file is looked at.
-     */
-    void changed(Collection<Path> files) {
-        loader.forget(files);
-        changed = files.isEmpty() ? null : List.copyOf(files);
+    /** Where finished files go (the write stage): a staging folder for a build, memory for the live preview. */
+    @FunctionalInterface
+    interface Output {
+        void accept(OutputFile file);
     }
 
-    /** Load, parse and assemble. */
+    /** load → parse → assemble: the site model, or empty once a stage found errors. */
     Optional<Site> assemble(Diagnostics diagnostics) {
-        Optional<Sources> sources = loader.load(request.contentDir(), request.templatesDir(), changed, diagnostics);
-        changed = null;
+        Optional<Sources> sources = stages.load(diagnostics);
         if (sources.isEmpty() || diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        ParsedContent parsed = parser.parseAll(sources.get(), diagnostics);
+        ParsedContent parsed = stages.parse(sources.get(), diagnostics);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        Optional<Site> site = assembler.assemble(parsed, sources.get(), request.baseUrl(), diagnostics);
+        Optional<Site> site = stages.assemble(parsed, sources.get(), diagnostics);
         return diagnostics.hasErrors() ? Optional.empty() : site;
     }
 
@@ -109,7 +84,7 @@ final class Pipeline {
                 .flatMap(e -> downloads.pdf(site, e.getKey()));
     }
 
-    /** Every stage but write; the files are collected in the outcome. */
+    /** Every stage, the files kept in the outcome instead of written. */
     Outcome run(Diagnostics diagnostics) {
         List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
         Outcome outcome = run(diagnostics, Progress.NONE, files::add);
@@ -117,46 +92,46 @@ final class Pipeline {
     }
 
     /**
-     * Every stage but write: each file is handed to {@code output} as soon as it is final — a page
-     * right after its check — so a large site is never held in memory whole. When the outcome has
-     * errors, what was handed over must be thrown away.
+     * Every stage: load → parse → assemble → render → check → write. Each page is handed to
+     * {@code write} right after its check, the other files once every page passed. When the outcome
+     * has errors, what was handed over must be thrown away.
      */
-    Outcome run(Diagnostics diagnostics, Progress progress, Output output) {
+    Outcome run(Diagnostics diagnostics, Progress progress, Output write) {
         progress.update("reading", 0, 1);
         Optional<Site> site = assemble(diagnostics);
         if (site.isEmpty()) {
             return new Outcome(Optional.empty(), List.of());
         }
         // The downloads first, so that every page can say how big they are; the live preview makes them when asked.
+        boolean preview = stages instanceof PreviewCache;
         progress.update("making the downloads", 0, 1);
-        Downloads.Made made = incremental ? downloads.promised(site.get()) : downloads.pdfs(site.get(), diagnostics);
+        Downloads.Made made = preview ? downloads.promised(site.get()) : downloads.pdfs(site.get(), diagnostics);
         if (diagnostics.hasErrors()) {
             return new Outcome(site, List.of());
         }
         List<OutputFile> documents = new ArrayList<>(made.files());
         documents.addAll(assets(made.site()));
-        if (!incremental) {
-            made = downloads.offline(made.site(), s -> files(s, documents), diagnostics);
+        if (!preview) {
+            made = downloads.offline(made.site(), s -> otherFiles(s, documents), diagnostics);
             if (diagnostics.hasErrors()) {
                 return new Outcome(site, List.of());
             }
             documents.addAll(made.files());
         }
         site = Optional.of(made.site());
-        List<OutputFile> others = files(site.get(), documents);
+        List<OutputFile> others = otherFiles(site.get(), documents);
         Set<String> files = new TreeSet<>();
         others.forEach(f -> files.add(f.path()));
         files.addAll(Downloads.offered(site.get())); // the preview's PDF is linked before it is made
         site.get().pages().forEach(p -> files.add(p.outputPath()));
 
-        // Render and check each page in one go: its HTML is then written and forgotten.
-        PageRenderer.Pass rendering = renderer.begin(site.get());
-        HtmlChecker.Pass checking = checker.begin(site.get(), files);
+        PageRenderer.Rendering rendering = stages.render(site.get());
+        HtmlChecker.Checking checking = stages.check(site.get(), files);
         var checks = new Diagnostics(); // reported only if rendering succeeded: the check stage comes after it
         Runnable counted = counter("building pages", site.get().pages().size(), progress);
         site.get().pages().parallelStream().forEach(page -> {
             counted.run();
-            rendering.render(page, diagnostics).ifPresent(rendered -> output.accept(checking.check(rendered, checks)));
+            rendering.render(page, diagnostics).ifPresent(rendered -> write.accept(checking.check(rendered, checks)));
         });
         rendering.finish(diagnostics);
         if (diagnostics.hasErrors()) {
@@ -167,40 +142,34 @@ final class Pipeline {
         if (diagnostics.hasErrors()) {
             return new Outcome(site, List.of());
         }
-        others.parallelStream().forEach(output::accept);
+        others.parallelStream().forEach(write::accept);
         if (request.externalLinks() != null) {
             new ExternalLinks(request.externalLinks()).check(external, diagnostics);
         }
         return new Outcome(site, List.of());
     }
 
-    /** The static files and their image variants: the same whatever the site offers for download. */
+    /** The static files and the figures' smaller copies: the same whatever the site offers for download. */
     private List<OutputFile> assets(Site site) {
         List<OutputFile> assets = new ArrayList<>();
         for (StaticFile f : site.staticFiles()) {
             assets.add(new OutputFile.Copied(site.published(f.target()), f.path()));
         }
-        assets.addAll(images.files(site));
+        assets.addAll(stages.images(site));
         return assets;
     }
 
-    /** The site's files other than its pages: those given (downloads, assets), then the open data and the sitemap. */
-    private List<OutputFile> files(Site site, List<OutputFile> given) {
+    /** The files besides the pages: those given (downloads, assets), then open data and the sitemap. */
+    private List<OutputFile> otherFiles(Site site, List<OutputFile> given) {
         List<OutputFile> others = new ArrayList<>(given);
         others.addAll(new OpenData().files(site));
         others.addAll(new Sitemap().files(site));
         return others;
     }
 
-    /** Where finished files go: written at once by a build, kept in memory by the dev server. */
-    @FunctionalInterface
-    interface Output {
-        void accept(OutputFile file);
-    }
-
     /** A callback for each item done, counting them for {@code progress}. */
     private static Runnable counter(String stage, int total, Progress progress) {
-        var done = new java.util.concurrent.atomic.AtomicInteger();
+        var done = new AtomicInteger();
         return () -> progress.update(stage, done.incrementAndGet(), total);
     }
 }

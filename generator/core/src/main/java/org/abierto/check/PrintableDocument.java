@@ -155,7 +155,7 @@ public final class PrintableDocument {
         }
         String target;
         if (link.hasAttr(Markdown.SOURCE_ATTRIBUTE) && !decoded.startsWith("/") && page != null && page.source() != null) {
-            target = resolver.contentTarget(page, decoded, bySource, staticTargets, null, written, new Diagnostics());
+            target = resolver.contentTarget(page, decoded, HtmlChecker.context(site), null, written, new Diagnostics());
         } else if (decoded.startsWith("/")) {
             target = decoded;
         } else {
