@@ -110,8 +110,8 @@ final class Pipeline {
             return new Outcome(site, List.of());
         }
         List<OutputFile> documents = new ArrayList<>(made.files());
-        documents.addAll(assets(made.site()));
-        if (!preview) {
+        documents.addAll(assets(made.site(), diagnostics));
+        if (!preview && !diagnostics.hasErrors()) { // an image's error is reported with the pages' below
             made = downloads.offline(made.site(), s -> otherFiles(s, documents), diagnostics);
             if (diagnostics.hasErrors()) {
                 return new Outcome(site, List.of());
@@ -150,12 +150,12 @@ final class Pipeline {
     }
 
     /** The static files and the figures' smaller copies: the same whatever the site offers for download. */
-    private List<OutputFile> assets(Site site) {
+    private List<OutputFile> assets(Site site, Diagnostics diagnostics) {
         List<OutputFile> assets = new ArrayList<>();
         for (StaticFile f : site.staticFiles()) {
             assets.add(new OutputFile.Copied(site.published(f.target()), f.path()));
         }
-        assets.addAll(stages.images(site));
+        assets.addAll(stages.images(site, diagnostics));
         return assets;
     }
 

@@ -139,13 +139,7 @@ public final class SiteAssembler {
         }
         List<TranslationStatus> translations = new Translations(config, sources.contentRoot(), diagnostics)
                 .assess(pages, parsed.pages());
-        Set<String> tableNames = new LinkedHashSet<>();
-        parsed.data().forEach((name, doc) -> {
-            if (TableReader.isTable(doc)) {
-                tableNames.add(name);
-            }
-        });
-        checkDirectives(pages, parsed.data(), tableNames, figures, diagnostics);
+        new References(parsed.data(), tables, parsed.pages(), diagnostics).check(pages, parsed.pages(), sources.templates(), figures);
 
         Map<String, Edition> editions = new LinkedHashMap<>();
         for (Language language : languages) {
@@ -224,35 +218,5 @@ public final class SiteAssembler {
     /** Published pages of a language that are outside the reading order, for the footer. */
     private static List<PageRef> auxiliary(List<Page> pages, String code) {
         return pages.stream().filter(p -> p.language().equals(code) && !p.listed() && p.source() != null).map(Page::self).toList();
-    }
-
-    /** A directive's {@code data=} must name a data file, and {@code ::figure}'s {@code id=} a figure. */
-    private static void checkDirectives(List<Page> pages, Map<String, YamlDocument> data, Set<String> tables,
-                                        YamlDocument figures, Diagnostics diagnostics) {
-        for (Page page : pages) {
-            for (BodyPart part : page.body()) {
-                if (!(part instanceof BodyPart.Directive d)) {
-                    continue;
-                }
-                String name = d.args().get("data");
-                if (name != null && !data.containsKey(name)) {
-                    diagnostics.error(d.at(), "directive-data", "::" + d.name() + " names the data '" + name
-                            + "', but content/data/" + name + ".yaml does not exist"
-                            + Spelling.closest(name, data.keySet()).map(s -> "; did you mean '" + s + "'?").orElse(""));
-                } else if (name != null && d.name().equals("table") && !tables.contains(name)) {
-                    diagnostics.error(d.at(), "directive-data", "::table needs a table, but content/data/" + name
-                            + ".yaml has no 'columns' and 'rows'; use ::list for a list");
-                }
-                String figure = d.args().get("id");
-                if (d.name().equals("figure")) {
-                    Set<String> ids = figures == null ? Set.of() : figures.rootMap().keySet();
-                    if (figure == null || !ids.contains(figure)) {
-                        diagnostics.error(d.at(), "directive-figure", "::figure needs id= naming a figure of content/data/"
-                                + FigureReader.FILE + ".yaml" + (figure == null ? "" : "; there is no '" + figure + "'"
-                                + Spelling.closest(figure, ids).map(s -> " (did you mean '" + s + "'?)").orElse("")));
-                    }
-                }
-            }
-        }
     }
 }
