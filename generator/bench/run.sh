@@ -173,11 +173,21 @@ for c in "${corpora[@]}"; do
   elif [ "$c" = real ] || [ "$c" -le 100 ]; then n_runs=$small_runs; warm=1
   else n_runs=$mid_runs; warm=1; fi
   say "Corpus $c: $n_runs rounds"
-  entries=("abierto-$c|$work/out-$c-abierto|$(abierto "$ABIERTO_JAVA_OPTS" "$content" "$work/out-$c-abierto")"
-           "tuned-$c|$work/out-$c-tuned|$(launcher "$content" "$work/out-$c-tuned")")
+  # A synthetic corpus is built without the PDFs and the offline copy (Hugo makes neither, and a PDF of
+  # 20,000 pages is not the goal); the real report with them, as it is published.
+  skip=""; [ "$c" = real ] || skip=" --no-pdf --no-offline"
+  entries=("abierto-$c|$work/out-$c-abierto|$(abierto "$ABIERTO_JAVA_OPTS" "$content" "$work/out-$c-abierto")$skip"
+           "tuned-$c|$work/out-$c-tuned|$(launcher "$content" "$work/out-$c-tuned")$skip")
   [ -n "$hugo_src" ] && entries+=("hugo-$c|$work/out-$c-hugo|$(hugo_build "$hugo_src" "$work/out-$c-hugo")")
   rounds "$n_runs" "$warm" "${entries[@]}"
 done
+
+# --- The downloads (issue 17): what the PDFs and the offline copy add to a cold build of the real report ---
+say "Downloads on the real report: $small_runs rounds"
+rounds "$small_runs" 1 \
+  "downloads-all|$work/out-dl-all|$(launcher "$REAL_CONTENT" "$work/out-dl-all")" \
+  "downloads-no-offline|$work/out-dl-no-offline|$(launcher "$REAL_CONTENT" "$work/out-dl-no-offline") --no-offline" \
+  "downloads-none|$work/out-dl-none|$(launcher "$REAL_CONTENT" "$work/out-dl-none") --no-pdf --no-offline"
 
 # --- JVM options -------------------------------------------------------------------------------------
 jvm_variants=(
@@ -372,6 +382,18 @@ if $serve; then
     md "| $name | $(sed -n 's/^first build served after \(.*\)/\1/p' "$work/results/$k.txt") | $(serve_stat "$k" median) ms | $(serve_stat "$k" p90) ms | $(serve_stat "$k" max) ms |"
   done
 fi
+md ""
+md "## The downloads of the real report"
+md ""
+md "A cold build of the real report with the launcher, with both PDFs and the offline ZIP (as published), without"
+md "the ZIP (\`--no-offline\`), and with neither (\`--no-pdf --no-offline\`); medians of $(count downloads-all) rounds."
+md "The synthetic corpora above are built with neither. Issue 17's limit: the PDFs add at most 1 s."
+md ""
+md "| build | wall | CPU | peak RSS | added wall |"
+md "|---|---|---|---|---|"
+for k in downloads-none downloads-no-offline downloads-all; do
+  md "| \`$k\` | $(seconds "$(med $k 1)") | $(seconds "$(med $k 2)") | $(mib "$(med $k 3)") | $(seconds "$(awk -v a="$(med $k 1)" -v b="$(med downloads-none 1)" 'BEGIN {print a - b}')") |"
+done
 md ""
 md "## The floor"
 md ""

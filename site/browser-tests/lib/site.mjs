@@ -1,9 +1,10 @@
 // The built report and the tools to look at it: its pages, a loopback-only static server, and
 // Debian's Chromium. Shared by the tests and by screenshots.mjs.
 import { createServer } from 'node:http';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -134,4 +135,88 @@ export async function launchChromium() {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
   });
+}
+
+/**
+ * Opens `root`/index.html through file:// and follows every link, stylesheet and image of every page
+ * it reaches. Returns the pages reached (file:// addresses) and the problems: a link that names a
+ * missing file, a folder (which a browser shows as a listing), or a place outside `root`.
+ */
+export async function followFromDisk(browser, root) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const start = pathToFileURL(join(root, 'index.html')).href;
+  const queue = [start];
+  const reached = new Set([start]);
+  const problems = [];
+  while (queue.length > 0) {
+    const url = queue.shift();
+    const from = relative(root, fileURLToPath(url));
+    await page.goto(url, { waitUntil: 'load' });
+    const targets = await page.$$eval('a[href], link[href], img[src], source[srcset]', (elements) =>
+      elements.map((e) => [e.tagName.toLowerCase(), e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('srcset')]));
+    for (const [tag, written] of targets) {
+      if (/^(https?|mailto|tel):/i.test(written) || written.startsWith('#')) {
+        continue; // another host, or a place on this page
+      }
+      const target = new URL(written.split(/\s/)[0], url);
+      target.hash = '';
+      if (target.protocol !== 'file:' || !fileURLToPath(target).startsWith(root)) {
+        problems.push(`${from}: <${tag}> ${written} leaves the site's folder (${target.href})`);
+        continue;
+      }
+      const file = fileURLToPath(target);
+      if (!existsSync(file)) {
+        problems.push(`${from}: <${tag}> ${written} names ${relative(root, file)}, which does not exist`);
+      } else if (statSync(file).isDirectory()) {
+        problems.push(`${from}: <${tag}> ${written} names the folder ${relative(root, file) || '.'}/, which a browser shows as a listing`);
+      } else if (tag === 'a' && file.endsWith('.html') && !reached.has(target.href)) {
+        reached.add(target.href);
+        queue.push(target.href);
+      }
+    }
+  }
+  await context.close();
+  return { reached, problems };
+}
+
+/**
+ * Unpacks a ZIP (stored or deflated entries, as the build writes them) into `dir`, with Node alone:
+ * the entries are read from the central directory at the end of the file.
+ */
+export function unzip(zipFile, dir) {
+  const zip = readFileSync(zipFile);
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 0x06054b50) {
+    end--;
+  }
+  if (end < 0) {
+    throw new Error(`${zipFile} is not a ZIP file`);
+  }
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    const method = zip.readUInt16LE(at + 10);
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30);
+    const comment = zip.readUInt16LE(at + 32);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    at += 46 + nameLength + extra + comment;
+    const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const target = resolve(dir, name);
+    if (!target.startsWith(resolve(dir) + sep)) {
+      throw new Error(`${zipFile}: the entry ${name} would be written outside ${dir}`);
+    }
+    if (name.endsWith('/')) {
+      continue;
+    }
+    const raw = zip.subarray(data, data + size);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, method === 8 ? inflateRawSync(raw) : raw);
+    names.push(name);
+  }
+  return names;
 }

@@ -157,6 +157,7 @@ expected_type() {
     *.jpg|*.jpeg) echo 'image/jpeg' ;;
     *.png) echo 'image/png' ;;
     *.pdf) echo 'application/pdf' ;;
+    *.zip) echo 'application/zip' ;;   # the offline copy (issue 17): in both servers' own tables
     *.gz) echo '' ;;   # fetched as they are here; check_gzip checks their use
     *) echo unknown ;;
   esac

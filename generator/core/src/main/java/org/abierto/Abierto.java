@@ -67,6 +67,52 @@ public final class Abierto {
     }
 
     /**
+     * Only the PDF of each language, written into the request's output folder as {@code <language>/<title>.pdf};
+     * the site is not built. The folder may not be a built site's (one with {@code abierto-manifest.json}),
+     * which the next build would refuse to replace.
+     *
+     * @return the diagnostics, the pages per language, and the number of PDFs written
+     */
+    public BuildResult pdf(BuildRequest request) {
+        var diagnostics = new Diagnostics(request.strictness());
+        Path out = request.outputDir();
+        request.outputConflict().ifPresent(reason -> diagnostics.error(out, 0, 0, "unsafe-output",
+                "refusing to write the PDFs to " + out + ": " + reason));
+        if (Files.exists(out.resolve(SiteWriter.MANIFEST))) {
+            diagnostics.error(out, 0, 0, "unsafe-output", "refusing to write the PDFs into a built site (it has "
+                    + SiteWriter.MANIFEST + "): a build makes them there; choose another folder, such as site/target/pdf");
+        }
+        if (diagnostics.hasErrors()) {
+            return failed(diagnostics);
+        }
+        var pipeline = new Pipeline(request.withDownloads(true, false));
+        Optional<Site> site = pipeline.assemble(diagnostics);
+        if (site.isEmpty()) {
+            return failed(diagnostics);
+        }
+        List<OutputFile> pdfs = pipeline.pdfs(site.get(), diagnostics);
+        if (diagnostics.hasErrors()) {
+            return failed(diagnostics);
+        }
+        if (pdfs.isEmpty()) {
+            diagnostics.error(request.templatesDir(), 0, 0, "no-pdf", "the theme has no template for the PDF ("
+                    + PageRenderer.DOCUMENT + ".ftlh in " + request.templatesDir() + "), so no PDF can be made");
+            return failed(diagnostics);
+        }
+        try {
+            for (OutputFile file : pdfs) {
+                Path target = out.resolve(file.path());
+                Files.createDirectories(target.getParent());
+                Files.write(target, ((OutputFile.Generated) file).bytes());
+            }
+        } catch (IOException e) {
+            diagnostics.error(out, 0, 0, "write-failed", "cannot write the PDFs: " + e.getMessage());
+            return failed(diagnostics);
+        }
+        return new BuildResult(diagnostics.all(), pagesPerLanguage(site.get()), pdfs.size(), true);
+    }
+
+    /**
      * How every translation stands against its original; with {@code mark}, first records the
      * original's current fingerprint in the given translation files (all translations when
      * {@code files} is empty and {@code all} is set).

@@ -21,9 +21,11 @@ import java.util.Optional;
  * @param gzip         whether to write a gzip-compressed copy beside each text file, for servers that serve them as is
  * @param externalLinks how to check external links over the network, or null not to (the default: offline)
  * @param requireDeliverables whether a deliverable without an address is an error instead of a warning
+ * @param pdf          whether to make the PDF of each language (when the theme has {@code pdf.ftlh})
+ * @param offline      whether to make the offline copy of the site (a ZIP)
  */
 public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict, boolean gzip,
-                           ExternalLinks.Options externalLinks, boolean requireDeliverables) {
+                           ExternalLinks.Options externalLinks, boolean requireDeliverables, boolean pdf, boolean offline) {
 
     public BuildRequest {
         Objects.requireNonNull(contentDir, "contentDir");
@@ -32,6 +34,20 @@ public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, S
         contentDir = contentDir.toAbsolutePath().normalize();
         templatesDir = templatesDir.toAbsolutePath().normalize();
         outputDir = outputDir.toAbsolutePath().normalize();
+    }
+
+    /**
+     * A request that makes no download: neither the PDFs nor the offline copy. The CLI and the Maven goals
+     * ask for both ({@link #withDownloads}), unless told not to ({@code --no-pdf}, {@code --no-offline}).
+     */
+    public BuildRequest(Path contentDir, Path templatesDir, Path outputDir, String baseUrl, boolean strict, boolean gzip,
+                        ExternalLinks.Options externalLinks, boolean requireDeliverables) {
+        this(contentDir, templatesDir, outputDir, baseUrl, strict, gzip, externalLinks, requireDeliverables, false, false);
+    }
+
+    /** This request, making the PDFs and the offline copy or not. */
+    public BuildRequest withDownloads(boolean pdf, boolean offline) {
+        return new BuildRequest(contentDir, templatesDir, outputDir, baseUrl, strict, gzip, externalLinks, requireDeliverables, pdf, offline);
     }
 
     /** A request without precompressed copies or external link checks, in which every deliverable may lack its address. */

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Pipeline {
     private final BuildRequest request;
     private final Stages stages;
+    private final Downloads downloads;
 
     /** A pipeline whose every run does everything. */
     Pipeline(BuildRequest request) {
@@ -40,6 +41,7 @@ final class Pipeline {
     Pipeline(BuildRequest request, Stages stages) {
         this.request = request;
         this.stages = stages;
+        this.downloads = new Downloads(request, stages.renderer, stages.checker);
     }
 
     /**
@@ -82,6 +84,18 @@ final class Pipeline {
         return diagnostics.hasErrors() ? Optional.empty() : site;
     }
 
+    /** The PDF of each language (load, parse, assemble, then the document template and the layout); nothing else. */
+    List<OutputFile> pdfs(Site site, Diagnostics diagnostics) {
+        return downloads.pdfs(site, diagnostics).files();
+    }
+
+    /** One language's PDF for the latest site, made now (the live preview's, asked for); empty when there is none. */
+    Optional<OutputFile> pdf(Site site, String path) {
+        return site.editions().entrySet().stream()
+                .filter(e -> e.getValue().pdf() != null && e.getValue().pdf().url().equals("/" + path)).findFirst()
+                .flatMap(e -> downloads.pdf(site, e.getKey()));
+    }
+
     /** Every stage, the files kept in the outcome instead of written. */
     Outcome run(Diagnostics diagnostics) {
         List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -100,9 +114,27 @@ final class Pipeline {
         if (site.isEmpty()) {
             return new Outcome(Optional.empty(), List.of());
         }
-        List<OutputFile> others = otherFiles(site.get(), diagnostics);
+        // The downloads first, so that every page can say how big they are; the live preview makes them when asked.
+        boolean preview = stages instanceof PreviewCache;
+        progress.update("making the downloads", 0, 1);
+        Downloads.Made made = preview ? downloads.promised(site.get()) : downloads.pdfs(site.get(), diagnostics);
+        if (diagnostics.hasErrors()) {
+            return new Outcome(site, List.of());
+        }
+        List<OutputFile> documents = new ArrayList<>(made.files());
+        documents.addAll(assets(made.site(), diagnostics));
+        if (!preview && !diagnostics.hasErrors()) { // an image's error is reported with the pages' below
+            made = downloads.offline(made.site(), s -> otherFiles(s, documents), diagnostics);
+            if (diagnostics.hasErrors()) {
+                return new Outcome(site, List.of());
+            }
+            documents.addAll(made.files());
+        }
+        site = Optional.of(made.site());
+        List<OutputFile> others = otherFiles(site.get(), documents);
         Set<String> files = new TreeSet<>();
         others.forEach(f -> files.add(f.path()));
+        files.addAll(Downloads.offered(site.get())); // the preview's PDF is linked before it is made
         site.get().pages().forEach(p -> files.add(p.outputPath()));
 
         PageRenderer.Rendering rendering = stages.render(site.get());
@@ -129,13 +161,19 @@ final class Pipeline {
         return new Outcome(site, List.of());
     }
 
-    /** The files besides the pages: static files, the figures' smaller copies, open data, the sitemap. */
-    private List<OutputFile> otherFiles(Site site, Diagnostics diagnostics) {
-        List<OutputFile> others = new ArrayList<>();
+    /** The static files and the figures' smaller copies: the same whatever the site offers for download. */
+    private List<OutputFile> assets(Site site, Diagnostics diagnostics) {
+        List<OutputFile> assets = new ArrayList<>();
         for (StaticFile f : site.staticFiles()) {
-            others.add(new OutputFile.Copied(site.published(f.target()), f.path()));
+            assets.add(new OutputFile.Copied(site.published(f.target()), f.path()));
         }
-        others.addAll(stages.images(site, diagnostics));
+        assets.addAll(stages.images(site, diagnostics));
+        return assets;
+    }
+
+    /** The files besides the pages: those given (downloads, assets), then open data and the sitemap. */
+    private List<OutputFile> otherFiles(Site site, List<OutputFile> given) {
+        List<OutputFile> others = new ArrayList<>(given);
         others.addAll(new OpenData().files(site));
         others.addAll(new Sitemap().files(site));
         return others;

@@ -3,12 +3,14 @@ package org.abierto;
 import org.abierto.diagnostic.Diagnostic;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.model.OutputFile;
+import org.abierto.model.Site;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -24,6 +26,8 @@ public final class Workspace {
     private final BuildRequest request;
     private final PreviewCache cache;
     private long version;
+    private Site site; // the latest update's, for the files made only when asked for
+    private final Map<String, OutputFile> made = new java.util.HashMap<>(); // those made since
 
     public Workspace(BuildRequest request) {
         this.request = request;
@@ -45,11 +49,14 @@ public final class Workspace {
         var diagnostics = new Diagnostics(request.strictness());
         Map<String, OutputFile> files = new TreeMap<>();
         Map<String, Integer> pages = Map.of();
+        site = null;
+        made.clear();
         try {
             cache.changed(changed);
             Pipeline.Outcome outcome = new Pipeline(request, cache).run(diagnostics);
             outcome.files().forEach(f -> files.put(f.path(), f));
             pages = outcome.site().map(Abierto::pagesPerLanguage).orElse(Map.of());
+            site = diagnostics.hasErrors() ? null : outcome.site().orElse(null);
         } catch (Exception | Error e) {
             // Whatever broke (a stack overflow on a deeply nested page included) may have left a stage
             // half done: start over next time.
@@ -64,6 +71,27 @@ public final class Workspace {
         version++;
         var result = new BuildResult(diagnostics.all(), diagnostics.hasErrors() ? Map.of() : pages, files.size(), false);
         return new Snapshot(version, files, result, cache.renderedAgain(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * A file of the site that the preview makes only when a reader asks for it — a PDF, which a build
+     * makes every time but an edit should not wait for — for the latest update; empty when {@code path}
+     * is not one, or the content has errors. Made once per update.
+     *
+     * @param path its path in the site ({@code es/informe.pdf})
+     */
+    public synchronized Optional<OutputFile> onDemand(String path) {
+        if (site == null) {
+            return Optional.empty();
+        }
+        OutputFile file = made.get(path);
+        if (file == null) {
+            file = new Pipeline(request, cache).pdf(site, path).orElse(null);
+            if (file != null) {
+                made.put(path, file);
+            }
+        }
+        return Optional.ofNullable(file);
     }
 
     /**

@@ -21,18 +21,21 @@ class ArchitectureTest {
     static final Path SOURCES = Path.of("src/main/java/org/abierto");
 
     /** library package prefix → the only packages of ours allowed to import it */
-    static final Map<String, List<String>> OWNERS = Map.of(
-            "com.vladsch.flexmark", List.of("org.abierto.parse"),
-            "com.fasterxml.jackson.dataformat.yaml", List.of("org.abierto.parse"),
-            "com.fasterxml.jackson.dataformat.csv", List.of("org.abierto.metadata"),
+    static final Map<String, List<String>> OWNERS = Map.ofEntries(
+            Map.entry("com.vladsch.flexmark", List.of("org.abierto.parse")),
+            Map.entry("com.fasterxml.jackson.dataformat.yaml", List.of("org.abierto.parse")),
+            Map.entry("com.fasterxml.jackson.dataformat.csv", List.of("org.abierto.metadata")),
             // the schema validator works on Jackson trees
-            "com.fasterxml.jackson.databind", List.of("org.abierto.json", "org.abierto.schema"),
-            "com.networknt", List.of("org.abierto.schema"),
+            Map.entry("com.fasterxml.jackson.databind", List.of("org.abierto.json", "org.abierto.schema")),
+            Map.entry("com.networknt", List.of("org.abierto.schema")),
             // Jackson 3, which the schema validator (3.x) needs; the rest of Abierto uses Jackson 2
-            "tools.jackson", List.of("org.abierto.schema"),
-            "freemarker", List.of("org.abierto.render"),
-            "org.jsoup", List.of("org.abierto.check"),
-            "net.coobird", List.of("org.abierto.images"));
+            Map.entry("tools.jackson", List.of("org.abierto.schema")),
+            Map.entry("freemarker", List.of("org.abierto.render")),
+            Map.entry("org.jsoup", List.of("org.abierto.check")),
+            Map.entry("net.coobird", List.of("org.abierto.images")),
+            Map.entry("com.openhtmltopdf", List.of("org.abierto.pdf")),
+            Map.entry("org.apache.pdfbox", List.of("org.abierto.pdf")),
+            Map.entry("org.apache.xmpbox", List.of("org.abierto.pdf")));
 
     record Source(String pkg, Path file, List<String> imports, String text) {
     }

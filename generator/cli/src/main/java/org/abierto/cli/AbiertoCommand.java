@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "abierto", mixinStandardHelpOptions = true, versionProvider = AbiertoCommand.Version.class,
         description = "Builds an accessible, bilingual static site from a report kept as Markdown and YAML.",
-        subcommands = {AbiertoCommand.Build.class, AbiertoCommand.Check.class, ServeCommand.class, TranslationsCommand.class,
+        subcommands = {AbiertoCommand.Build.class, AbiertoCommand.Check.class, AbiertoCommand.Pdf.class, ServeCommand.class,
+                TranslationsCommand.class,
                 NewCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AbiertoCommand implements Runnable {
@@ -111,6 +112,12 @@ public final class AbiertoCommand implements Runnable {
         @Option(names = "--require-deliverables", description = Strictness.DELIVERABLES_HELP)
         boolean requireDeliverables;
 
+        @Option(names = "--no-pdf", description = "Do not make the PDF of each language (nor link it from the pages).")
+        boolean noPdf;
+
+        @Option(names = "--no-offline", description = "Do not make the offline copy of the site (a ZIP).")
+        boolean noOffline;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -137,7 +144,7 @@ public final class AbiertoCommand implements Runnable {
             var request = new BuildRequest(resolve(inputs.content), resolve(inputs.templates), out, inputs.baseUrl(spec.commandLine()),
                     inputs.strict, gzip(), inputs.checkExternal
                             ? ExternalLinks.Options.defaults(out.resolveSibling("abierto-link-cache.json")) : null,
-                    requireDeliverables);
+                    requireDeliverables).withDownloads(!noPdf, !noOffline);
             if (writes() && request.outputConflict().isPresent()) {
                 // A wrong option, not a problem of the content: said before anything is read.
                 throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out() + ": refusing to write the site there: "
@@ -216,6 +223,53 @@ public final class AbiertoCommand implements Runnable {
         }
     }
 
+    @Command(name = "pdf", mixinStandardHelpOptions = true,
+            description = "Make only the PDF of each language, into its own folder; the site is not built.")
+    static final class Pdf implements Callable<Integer> {
+        @Mixin
+        Inputs inputs = new Inputs();
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "site/target/pdf",
+                description = "The folder for the PDFs, one per language as LANGUAGE/TITLE.pdf (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        private final Path workingDir;
+
+        Pdf(Path workingDir) {
+            this.workingDir = workingDir;
+        }
+
+        @Override
+        public Integer call() {
+            var request = new BuildRequest(workingDir.resolve(inputs.content).normalize(), workingDir.resolve(inputs.templates).normalize(),
+                    workingDir.resolve(out).normalize(), inputs.baseUrl, inputs.strict);
+            if (request.outputConflict().isPresent()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": refusing to write the PDFs there: "
+                        + request.outputConflict().get());
+            }
+            long start = System.nanoTime();
+            BuildResult result = new Abierto().pdf(request);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            PrintWriter err = spec.commandLine().getErr();
+            for (Diagnostic d : result.diagnostics()) {
+                err.println(d.format(workingDir));
+            }
+            String time = String.format(java.util.Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+            String problems = result.errors() + " error" + (result.errors() == 1 ? "" : "s") + ", "
+                    + result.warnings() + " warning" + (result.warnings() == 1 ? "" : "s");
+            if (!result.succeeded()) {
+                err.println("PDF failed: " + problems + " (" + time + ")");
+                return CONTENT_ERRORS;
+            }
+            spec.commandLine().getOut().println("Made " + result.files() + " PDF" + (result.files() == 1 ? "" : "s") + " → "
+                    + Diagnostic.display(request.outputDir(), workingDir) + ": " + problems + " (" + time + ")");
+            return 0;
+        }
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
@@ -233,7 +287,7 @@ public final class AbiertoCommand implements Runnable {
     private record Factory(Path workingDir) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
-            if (Run.class.isAssignableFrom(type) || type == TranslationsCommand.class || type == ServeCommand.class
+            if (Run.class.isAssignableFrom(type) || type == TranslationsCommand.class || type == ServeCommand.class || type == Pdf.class
                     || type == NewCommand.Page.class || type == NewCommand.Site.class) {
                 return type.getDeclaredConstructor(Path.class).newInstance(workingDir);
             }

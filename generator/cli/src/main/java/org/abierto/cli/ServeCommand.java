@@ -52,7 +52,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "leave it out to keep the preview on this computer (127.0.0.1), or give one of its addresses");
         }
         var request = new BuildRequest(workingDir.resolve(inputs.content).normalize(), workingDir.resolve(inputs.templates).normalize(),
-                workingDir.resolve("site/target/site"), inputs.baseUrl(spec.commandLine()), inputs.strict);
+                workingDir.resolve("site/target/site"), inputs.baseUrl(spec.commandLine()), inputs.strict)
+                .withDownloads(true, false); // the PDF, made when a reader asks for it; no offline copy of a preview
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DevServer.exposure(bind).ifPresent(why -> {

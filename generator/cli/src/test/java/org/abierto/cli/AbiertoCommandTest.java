@@ -56,11 +56,28 @@ class AbiertoCommandTest {
     }
 
     @Test
-    void buildWithDefaultsWritesSiteTargetSite() {
+    void buildWithDefaultsWritesSiteTargetSite() throws IOException {
         assertEquals(0, run("build"));
         assertTrue(Files.exists(dir.resolve("site/target/site/es/index.html")));
-        assertTrue(out().matches("Built 1 page \\(es 1\\), 4 files in all → site/target/site: 0 errors, 0 warnings \\(\\d+\\.\\d s\\)\\n"), out());
+        // The page, robots.txt, the manifest, the root page, and the offline copy (this theme has no pdf.ftlh: no PDF).
+        assertTrue(out().matches("Built 1 page \\(es 1\\), 5 files in all → site/target/site: 0 errors, 0 warnings \\(\\d+\\.\\d s\\)\\n"), out());
         assertEquals("", err());
+        try (var zips = Files.list(dir.resolve("site/target/site"))) {
+            assertEquals(1, zips.filter(f -> f.toString().endsWith(".zip")).count());
+        }
+    }
+
+    @Test
+    void noPdfAndNoOfflineLeaveTheDownloadsOut() {
+        assertEquals(0, run("build", "--no-pdf", "--no-offline"));
+        assertTrue(out().matches("Built 1 page \\(es 1\\), 4 files in all → site/target/site: 0 errors, 0 warnings \\(\\d+\\.\\d s\\)\\n"), out());
+    }
+
+    @Test
+    void pdfWithAThemeWithoutItsTemplateSaysSoAndExitsWith1() {
+        assertEquals(1, run("pdf"));
+        assertTrue(err().contains("error: the theme has no template for the PDF (pdf.ftlh"), err());
+        assertFalse(Files.exists(dir.resolve("site/target/pdf/es")));
     }
 
     @Test

@@ -171,7 +171,7 @@ public final class SiteAssembler {
                     config.description().getOrDefault(code, ""),
                     config.baseUrl(), config.organisation(), config.licence(), config.date(), params, i18n, data, shown,
                     figures == null ? Map.of() : figureReader.show(figures, staticFiles, code, localizer),
-                    home, byKey, menu, auxiliary(pages, code), translations, format));
+                    home, byKey, menu, auxiliary(pages, code), translations, format, null, null));
         }
         Map<String, String> publishedNames = new LinkedHashMap<>();
         for (StaticFile f : sources.staticFiles()) {

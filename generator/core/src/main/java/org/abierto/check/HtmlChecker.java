@@ -67,9 +67,10 @@ public final class HtmlChecker {
      * @param published      theme assets' paths → their fingerprinted paths
      * @param baseUrl        the site's base URL
      * @param footnoteLabels each language's label for a footnote's way back, or none
+     * @param forDisk        whether every link must name a file, whatever the address (the offline copy)
      */
     public record Context(Map<Path, String> addresses, Set<String> staticTargets, Map<String, String> published, String baseUrl,
-                          Map<String, String> footnoteLabels) {
+                          Map<String, String> footnoteLabels, boolean forDisk) {
         public Context {
             addresses = Map.copyOf(addresses);
             staticTargets = Set.copyOf(staticTargets);
@@ -87,7 +88,7 @@ public final class HtmlChecker {
 
         /** Whether the site is built without its public address ({@code baseUrl: /}): then it must also work from disk. */
         boolean portable() {
-            return baseUrl.equals("/");
+            return forDisk || baseUrl.equals("/");
         }
     }
 
@@ -108,7 +109,7 @@ public final class HtmlChecker {
                 labels.put(code, label);
             }
         });
-        return new Context(addresses, staticTargets, site.publishedNames(), site.config().baseUrl(), labels);
+        return new Context(addresses, staticTargets, site.publishedNames(), site.config().baseUrl(), labels, false);
     }
 
     /**
@@ -140,6 +141,16 @@ public final class HtmlChecker {
      */
     public Pass begin(Site site, Set<String> files) {
         return new Pass(context(site), files);
+    }
+
+    /**
+     * As {@link #begin(Site, Set)}, every internal link naming a file ({@code index.html}) so the pages
+     * work opened from disk whatever the site's address: for the offline copy.
+     */
+    public Pass beginForDisk(Site site, Set<String> files) {
+        Context context = context(site);
+        return new Pass(new Context(context.addresses(), context.staticTargets(), context.published(), context.baseUrl(),
+                context.footnoteLabels(), true), files);
     }
 
     /** One run's check: each page on its own ({@link #check}), then the links between them ({@link #finish}). */
@@ -360,7 +371,7 @@ public final class HtmlChecker {
      * A relative link written in Markdown points into the content folder: a Markdown file becomes
      * its page's address, any other file the address it is copied to.
      */
-    private String contentTarget(Page page, String path, Context context, SourcePosition at, String written,
+    String contentTarget(Page page, String path, Context context, SourcePosition at, String written,
                                  Diagnostics diagnostics) {
         Path file = page.source().getParent().resolve(path).normalize();
         if (!file.startsWith(contentRoot)) {

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param auxiliary    pages kept out of the navigation ({@code listed: false}), for the footer
  * @param translations how each original page stands in each other language, for the translation-status page
  * @param format       number and date formatting for this language
+ * @param pdf          the report in this language as one PDF, or null when none is made
+ * @param offline      the whole site as a ZIP to read without a connection, or null when none is made
  */
 public record Edition(
         Language language,
@@ -48,7 +50,9 @@ public record Edition(
         List<PageRef> menu,
         List<PageRef> auxiliary,
         List<TranslationStatus> translations,
-        Formats format) {
+        Formats format,
+        Download pdf,
+        Download offline) {
 
     public Edition {
         languages = List.copyOf(languages);
@@ -61,5 +65,11 @@ public record Edition(
         menu = List.copyOf(menu);
         auxiliary = List.copyOf(auxiliary);
         translations = List.copyOf(translations);
+    }
+
+    /** This edition offering the given downloads (each may be null: not made). */
+    public Edition withDownloads(Download pdf, Download offline) {
+        return new Edition(language, languages, title, subtitle, description, baseUrl, organisation, licence, date, params, i18n,
+                data, tables, figures, home, pages, menu, auxiliary, translations, format, pdf, offline);
     }
 }

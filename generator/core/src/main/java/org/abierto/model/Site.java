@@ -32,6 +32,16 @@ public record Site(SiteConfig config, List<Page> pages, Map<String, Edition> edi
         return publishedNames.getOrDefault(target, target);
     }
 
+    /**
+     * This site offering downloads: each language's PDF (a language without one is left out) and the
+     * offline copy of the whole site (null: none).
+     */
+    public Site withDownloads(Map<String, Download> pdfs, Download offline) {
+        Map<String, Edition> offering = new java.util.LinkedHashMap<>();
+        editions.forEach((code, edition) -> offering.put(code, edition.withDownloads(pdfs.get(code), offline)));
+        return new Site(config, pages, offering, translations, staticFiles, publishedNames);
+    }
+
     /** The edition a page is shown in. */
     public Edition edition(Page page) {
         return editions.get(page.language());

@@ -57,6 +57,8 @@ public final class PageRenderer {
     static final String DIRECTIVES = "directives/";
     /** The custom attribute of a Freemarker environment that holds the {@link Reads} of its render. */
     private static final String READS = "abierto.reads";
+    /** The template of the report as one document, for its PDF: a theme without it makes no PDF. */
+    public static final String DOCUMENT = "pdf";
 
     private final Path templates;
     private final Path contentDir;
@@ -307,6 +309,54 @@ public final class PageRenderer {
             pass.failures.computeIfAbsent(TemplateProblem.at(templates, e), k -> new ConcurrentHashMap<>())
                     .computeIfAbsent(TemplateProblem.message(e), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
                     .add(page);
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the theme can lay the report out as one document ({@code templates/pdf.ftlh}). */
+    public boolean hasDocumentTemplate() {
+        return Files.isRegularFile(templates.resolve(DOCUMENT + EXTENSION));
+    }
+
+    /**
+     * One page of the report as the document template sees it: the page, and its body as HTML (its
+     * directives rendered, its Markdown links still as written: the check stage resolves them).
+     */
+    public record Chapter(Page page, Object content) {
+    }
+
+    /**
+     * Renders one language's edition as one HTML document with {@code templates/pdf.ftlh}, for its PDF.
+     * The template sees what a page's template sees, with {@code page} the language's home page, and
+     * {@code chapters}: the given pages, each with its {@code content}.
+     *
+     * @return the document, or empty when a page's body or the template fails: a template's own error
+     *         is reported; a body's is not, since the same page's own rendering reports it
+     */
+    public Optional<String> renderDocument(Site site, Page home, List<Page> pages, Diagnostics diagnostics) {
+        Pass pass = begin(site);
+        Edition edition = site.edition(home);
+        var bodies = new Diagnostics();
+        List<Chapter> chapters = new java.util.ArrayList<>();
+        for (Page page : pages) {
+            Optional<String> body = body(pass, page, model(site, edition, page), bodies, Reads.none());
+            if (body.isEmpty()) {
+                return Optional.empty();
+            }
+            chapters.add(new Chapter(page, markup(body.get())));
+        }
+        Optional<Template> template = template(pass, DOCUMENT + EXTENSION, SourcePosition.of(templates.resolve(DOCUMENT + EXTENSION)),
+                home, diagnostics);
+        if (template.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> model = model(site, edition, home);
+        model.put("chapters", chapters);
+        try {
+            return Optional.of(process(pass, template.get(), model, edition, Reads.none()));
+        } catch (TemplateException e) {
+            diagnostics.error(TemplateProblem.at(templates, e), "template",
+                    TemplateProblem.message(e) + " (while rendering the PDF of the " + home.language() + " edition)");
             return Optional.empty();
         }
     }

@@ -58,7 +58,8 @@ final class TemplateData implements ObjectWrapper {
             Page.class, List.of("topSection"),
             Figure.class, List.of("available", "srcset"),
             Table.Document.class, List.of("available"),
-            TranslationStatus.class, List.of("stateId"));
+            TranslationStatus.class, List.of("stateId"),
+            org.abierto.model.Download.class, List.of("made"));
 
     // Each record class's readable fields, found once per class (for every build of this process:
     // what a class offers does not change).

@@ -303,6 +303,9 @@ public final class DevServer implements AutoCloseable {
             }
             OutputFile found = files.get(file);
             if (found == null) {
+                found = workspace.onDemand(file).orElse(null); // the PDF: made when asked for, not on every save
+            }
+            if (found == null) {
                 OutputFile notFound = files.get(path.language().map(l -> l + "/404.html").filter(files::containsKey).orElse("404.html"));
                 byte[] body = notFound == null ? "Not found.".getBytes(StandardCharsets.UTF_8) : bytes(notFound);
                 send(exchange, 404, notFound == null ? "text/plain; charset=utf-8" : "text/html; charset=utf-8",

@@ -13,7 +13,8 @@ import java.nio.file.Path;
 
 /**
  * The parameters shared by the goals, named as the CLI's options: {@code content}, {@code templates},
- * {@code out}, {@code baseUrl}, {@code strict} (and {@code requireDeliverables}, {@code gzip}, {@code checkExternal}), mapped to a
+ * {@code out}, {@code baseUrl}, {@code strict} (and {@code requireDeliverables}, {@code gzip}, {@code checkExternal},
+ * {@code pdf}, {@code offline}), mapped to a
  * {@link BuildRequest}; and what every goal does alike: {@code skip}, and the two kinds of failure Maven
  * knows: problems of the content fail the build ({@link MojoFailureException}), anything else thrown is
  * an unexpected error ({@link MojoExecutionException}), never a bare exception.
@@ -55,6 +56,14 @@ abstract class AbstractAbiertoMojo extends AbstractMojo {
     @Parameter(property = "abierto.checkExternal", defaultValue = "false")
     boolean checkExternal;
 
+    /** Make the PDF of each language (when the theme has pdf.ftlh). */
+    @Parameter(property = "abierto.pdf", defaultValue = "true")
+    boolean pdf;
+
+    /** Make the offline copy of the site (a ZIP). */
+    @Parameter(property = "abierto.offline", defaultValue = "true")
+    boolean offline;
+
     /** Skip the goal: it then reads and writes nothing. */
     @Parameter(property = "abierto.skip", defaultValue = "false")
     boolean skip;
@@ -84,7 +93,7 @@ abstract class AbstractAbiertoMojo extends AbstractMojo {
     BuildRequest request() {
         return new BuildRequest(content.toPath(), templates.toPath(), out.toPath(), baseUrl, strict, gzip,
                 checkExternal ? ExternalLinks.Options.defaults(out.toPath().resolveSibling("abierto-link-cache.json")) : null,
-                requireDeliverables);
+                requireDeliverables).withDownloads(pdf, offline);
     }
 
     /** The folder paths are shown relative to: where Maven was started. */
