@@ -2,6 +2,7 @@ package org.abierto;
 
 import org.abierto.assemble.SiteAssembler;
 import org.abierto.check.HtmlChecker;
+import org.abierto.check.LinkVerification;
 import org.abierto.diagnostic.Diagnostic;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
@@ -439,7 +440,7 @@ final class PreviewCache extends Stages {
                 ordered.forEach(c -> paths.add(c.page().outputPath()));
                 checked.keySet().retainAll(paths);
                 verify(ordered, files, diagnostics);
-                return HtmlChecker.external(ordered.stream().map(Checked::result).toList());
+                return LinkVerification.external(ordered.stream().map(Checked::result).toList());
             }
         };
     }
@@ -449,7 +450,7 @@ final class PreviewCache extends Stages {
      * files and the anchors of every page it links to are the same as then.
      */
     private void verify(List<Checked> ordered, Set<String> files, Diagnostics diagnostics) {
-        Map<String, Set<String>> ids = HtmlChecker.anchors(ordered.stream().map(Checked::result).toList());
+        Map<String, Set<String>> ids = LinkVerification.anchors(ordered.stream().map(Checked::result).toList());
         boolean sameFiles = files.equals(verifiedFiles);
         Set<String> changedTargets = new HashSet<>();
         ids.forEach((target, anchors) -> {
@@ -468,7 +469,7 @@ final class PreviewCache extends Stages {
                     && (changedTargets.isEmpty() || java.util.Collections.disjoint(c.targets(), changedTargets));
             if (!still) {
                 var own = new Diagnostics();
-                HtmlChecker.verify(c.result(), files, ids, own);
+                LinkVerification.verify(c.result(), files, ids, own);
                 found = own.all();
             }
             found.forEach(diagnostics::add);

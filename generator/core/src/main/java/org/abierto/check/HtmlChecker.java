@@ -4,9 +4,7 @@ import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
 import org.abierto.model.OutputFile;
 import org.abierto.model.Page;
-import org.abierto.model.PageKind;
 import org.abierto.model.Site;
-import org.abierto.parse.Markdown;
 import org.abierto.render.RenderedPage;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -14,17 +12,14 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The check stage: parses each rendered page once with jsoup, resolves and rewrites its links, checks
@@ -38,24 +33,17 @@ import java.util.regex.Pattern;
  * at the Markdown line that wrote them.
  */
 public final class HtmlChecker {
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
-    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.,:;!¡?¿»«\"'()]+$");
-    private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[\\s¡¿«\"'(]+");
-    private static final Set<String> VAGUE_LINK_TEXTS = Set.of(
-            "aquí", "aqui", "clic aquí", "haz clic aquí", "haga clic aquí", "da clic aquí", "click aquí", "leer más",
-            "ver más", "más", "más información", "enlace", "liga", "este enlace",
-            "here", "click here", "read more", "more", "link", "this link", "learn more", "more info");
     /** The attributes that hold an address, by element. */
     static final Map<String, List<String>> LINK_ATTRIBUTES = Map.of(
             "a", List.of("href"), "area", List.of("href"), "link", List.of("href"), "img", List.of("src"),
             "script", List.of("src"), "source", List.of("src"), "video", List.of("src", "poster"), "audio", List.of("src"),
             "track", List.of("src"), "iframe", List.of("src"));
 
-    private final Path contentRoot;
+    private final LinkRewriting rewriting;
 
     /** @param contentDir the content folder, against which Markdown links to files are resolved */
     public HtmlChecker(Path contentDir) {
-        this.contentRoot = contentDir.toAbsolutePath().normalize();
+        this.rewriting = new LinkRewriting(contentDir.toAbsolutePath().normalize());
     }
 
     /**
@@ -176,34 +164,12 @@ public final class HtmlChecker {
         public Map<String, List<SourcePosition>> finish(Diagnostics diagnostics) {
             List<CheckedPage> ordered = new ArrayList<>(checked);
             ordered.sort(java.util.Comparator.comparing(c -> c.page().outputPath()));
-            Map<String, Set<String>> ids = anchors(ordered);
+            Map<String, Set<String>> ids = LinkVerification.anchors(ordered);
             for (CheckedPage c : ordered) {
-                verify(c, files, ids, diagnostics);
+                LinkVerification.verify(c, files, ids, diagnostics);
             }
-            return external(ordered);
+            return LinkVerification.external(ordered);
         }
-    }
-
-    /** Each page's anchors, by its path in the site ({@code /es/anexo/index.html}). */
-    public static Map<String, Set<String>> anchors(java.util.Collection<CheckedPage> pages) {
-        Map<String, Set<String>> ids = new HashMap<>();
-        pages.forEach(c -> ids.put("/" + c.page().outputPath(), c.ids()));
-        return ids;
-    }
-
-    /** Verifies a page's links against the whole output: the files it will hold, and each page's anchors. */
-    public static void verify(CheckedPage page, Set<String> files, Map<String, Set<String>> ids, Diagnostics diagnostics) {
-        for (LinkCheck link : page.links()) {
-            verify(link, files, ids, diagnostics);
-        }
-    }
-
-    /** The external addresses the pages link to, each with where it is linked from, in page order. */
-    public static Map<String, List<SourcePosition>> external(List<CheckedPage> ordered) {
-        Map<String, List<SourcePosition>> external = new java.util.TreeMap<>();
-        ordered.forEach(c -> c.external().forEach(link ->
-                external.computeIfAbsent(link.written(), k -> new ArrayList<>()).add(link.at())));
-        return external;
     }
 
     /**
@@ -248,33 +214,16 @@ public final class HtmlChecker {
         Set<String> ids = new HashSet<>();
         for (Element e : elements.withId) {
             if (!ids.add(e.id())) {
-                diagnostics.error(at(page, e), "duplicate-id", "the anchor id '" + e.id()
+                diagnostics.error(ElementPosition.of(page, e), "duplicate-id", "the anchor id '" + e.id()
                         + "' is used twice on this page; rename one heading or give it its own {#id}");
             }
         }
         List<LinkCheck> links = new ArrayList<>();
         List<LinkCheck> external = new ArrayList<>();
-        for (Element e : elements.referencing) {
-            for (String attribute : LINK_ATTRIBUTES.getOrDefault(e.normalName(), List.of())) {
-                if (e.hasAttr(attribute)) {
-                    link(page, e, attribute, context, links, external, diagnostics);
-                }
-            }
-            if (e.hasAttr("srcset")) {
-                srcset(page, e, context, links);
-            }
-        }
-        for (Element a : elements.byTag("a")) {
-            linkText(page, a, context.footnoteLabels().get(page.language()), diagnostics);
-        }
-        AccessibilityLint.check(elements, e -> at(page, e), diagnostics);
-        for (Element table : elements.byTag("table")) {
-            Element caption = table.selectFirst("> caption");
-            if (caption != null && caption != table.firstElementChild()) {
-                table.prependChild(caption); // Flexmark writes a table's caption last; HTML wants it first
-            }
-        }
-        elements.fromMarkdown.forEach(e -> e.removeAttr(Markdown.SOURCE_ATTRIBUTE).removeAttr(Markdown.RAW_SOURCE_ATTRIBUTE));
+        rewriting.rewrite(page, elements, context, links, external, diagnostics);
+        LinkTextLint.check(page, elements, diagnostics);
+        AccessibilityLint.check(elements, e -> ElementPosition.of(page, e), diagnostics);
+        HtmlFixups.apply(elements, context.footnoteLabels().get(page.language()));
         doc.outputSettings()
                 .prettyPrint(false)
                 .charset(StandardCharsets.UTF_8)
@@ -282,200 +231,4 @@ public final class HtmlChecker {
         return new CheckedPage(page, doc.outerHtml().getBytes(StandardCharsets.UTF_8), ids, links, external);
     }
 
-    private void link(Page page, Element e, String attribute, Context context, List<LinkCheck> links,
-                      List<LinkCheck> externalLinks, Diagnostics diagnostics) {
-        String written = e.attr(attribute).strip();
-        SourcePosition at = at(page, e);
-        boolean fromMarkdown = e.hasAttr(Markdown.SOURCE_ATTRIBUTE);
-        String what = e.normalName().equals("a") ? "link" : "reference";
-        if (written.isEmpty() || written.equals("#")) {
-            diagnostics.error(at, "placeholder-link", "empty " + what + " ('" + written
-                    + "'); link to the real page or file, or write the text without a link");
-            return;
-        }
-        if (SafelistFilter.isDangerousAddress(written)) {
-            diagnostics.error(at, "unsafe-link", "the " + what + " " + abbreviate(written)
-                    + " runs code or embeds data; link to a page or file instead");
-            return;
-        }
-        if (SCHEME.matcher(written).find() || written.startsWith("//")) {
-            if (external(written, at, diagnostics) && e.normalName().equals("a") && written.toLowerCase(Locale.ROOT).startsWith("http")
-                    && !e.parents().is("head")) {
-                externalLinks.add(new LinkCheck(at, written, null, null));
-            }
-            return;
-        }
-        String fragment = null;
-        String path = written;
-        int hash = path.indexOf('#');
-        if (hash >= 0) {
-            fragment = path.substring(hash + 1);
-            path = path.substring(0, hash);
-        }
-        String query = "";
-        int q = path.indexOf('?');
-        if (q >= 0) {
-            query = path.substring(q);
-            path = path.substring(0, q);
-        }
-        if (path.isEmpty()) { // "#anchor" on this page
-            links.add(new LinkCheck(at, written, "/" + page.outputPath(), fragment));
-            return;
-        }
-        String decoded;
-        try {
-            decoded = new URI(path).getPath();
-        } catch (URISyntaxException ex) {
-            diagnostics.error(at, "malformed-link", "the " + what + " " + abbreviate(written) + " is not a valid address");
-            return;
-        }
-        String target;
-        if (fromMarkdown && !decoded.startsWith("/")) {
-            target = contentTarget(page, decoded, context, at, written, diagnostics);
-        } else {
-            target = decoded.startsWith("/") ? decoded : SitePaths.resolve(SitePaths.folder(page.url()), decoded);
-        }
-        if (target == null) {
-            if (!fromMarkdown || decoded.startsWith("/")) {
-                diagnostics.error(at, "broken-link", "the " + what + " " + abbreviate(written) + " climbs above the site's root");
-            }
-            return;
-        }
-        target = "/" + context.published(target.substring(1));
-        String file = target.endsWith("/") ? target + "index.html" : target;
-        links.add(new LinkCheck(at, written, file, fragment));
-        // A 404 page is served at any address, so its links cannot be relative: they start at the base path.
-        String address = page.kind() == PageKind.NOT_FOUND ? context.basePath() + target.substring(1)
-                : SitePaths.address(page.url(), target, context.portable());
-        String rewritten = address + query + (fragment == null ? "" : "#" + fragment);
-        e.attr(attribute, rewritten);
-    }
-
-    /** Each site address of a {@code srcset} ({@code /figuras/a.480w.jpg 480w, …}) is checked and made relative like a link. */
-    private static void srcset(Page page, Element e, Context context, List<LinkCheck> links) {
-        List<String> candidates = new ArrayList<>();
-        for (String candidate : e.attr("srcset").split(",")) {
-            String[] parts = candidate.strip().split("\\s+", 2);
-            String url = parts[0];
-            if (url.startsWith("/") && !url.startsWith("//")) {
-                String target = "/" + context.published(url.substring(1));
-                links.add(new LinkCheck(at(page, e), url, target, null));
-                url = page.kind() == PageKind.NOT_FOUND ? context.basePath() + target.substring(1) : SitePaths.relative(page.url(), target);
-            }
-            candidates.add(parts.length > 1 ? url + " " + parts[1] : url);
-        }
-        e.attr("srcset", String.join(", ", candidates));
-    }
-
-    /**
-     * A relative link written in Markdown points into the content folder: a Markdown file becomes
-     * its page's address, any other file the address it is copied to.
-     */
-    String contentTarget(Page page, String path, Context context, SourcePosition at, String written,
-                                 Diagnostics diagnostics) {
-        Path file = page.source().getParent().resolve(path).normalize();
-        if (!file.startsWith(contentRoot)) {
-            diagnostics.error(at, "broken-link", "the link " + abbreviate(written) + " leads outside the content folder");
-            return null;
-        }
-        if (path.endsWith(".md")) {
-            String target = context.addresses().get(file);
-            if (target == null) {
-                diagnostics.error(at, "broken-link", "the link " + abbreviate(written) + " points at "
-                        + contentRoot.getFileName().resolve(contentRoot.relativize(file)).toString().replace('\\', '/')
-                        + ", which is not a published page; check the file name (drafts are not published)");
-                return null;
-            }
-            return target;
-        }
-        String relative = contentRoot.relativize(file).toString().replace('\\', '/');
-        String copied = relative.startsWith("static/") ? relative.substring("static/".length()) : relative;
-        if (!context.staticTargets().contains(copied)) {
-            diagnostics.error(at, "broken-link", "the link " + abbreviate(written) + " points at content/" + relative
-                    + ", which does not exist");
-            return null;
-        }
-        return "/" + copied;
-    }
-
-    /** Checks an external address's syntax, offline; true when it is well formed. */
-    private static boolean external(String written, SourcePosition at, Diagnostics diagnostics) {
-        String lower = written.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("mailto:") || lower.startsWith("tel:")) {
-            return true;
-        }
-        try {
-            URI uri = new URI(written.startsWith("//") ? "https:" + written : written);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                diagnostics.error(at, "unsupported-link", "the address " + abbreviate(written)
-                        + " uses '" + scheme + ":'; link with https:, http:, mailto: or tel:");
-                return false;
-            } else if (uri.getHost() == null || !uri.getHost().contains(".")) {
-                diagnostics.error(at, "malformed-link", "the address " + abbreviate(written) + " has no valid host name");
-                return false;
-            }
-            return true;
-        } catch (URISyntaxException e) {
-            diagnostics.error(at, "malformed-link", "the address " + abbreviate(written) + " is not valid: " + e.getReason());
-            return false;
-        }
-    }
-
-    private static void verify(LinkCheck link, Set<String> files, Map<String, Set<String>> ids, Diagnostics diagnostics) {
-        String file = link.target().substring(1);
-        if (!files.contains(file)) {
-            String hint = files.contains(file + "/index.html") ? "; end the address with '/'" : "";
-            diagnostics.error(link.at(), "broken-link", "the link " + abbreviate(link.written())
-                    + " leads to " + link.target() + ", which the site does not have" + hint);
-            return;
-        }
-        Set<String> anchors = ids.get(link.target());
-        if (link.fragment() != null && anchors != null && !anchors.contains(link.fragment())) {
-            diagnostics.error(link.at(), "broken-anchor", "the link " + abbreviate(link.written())
-                    + " points at the anchor #" + link.fragment() + ", which " + link.target().replaceFirst("index\\.html$", "")
-                    + " does not have");
-        }
-    }
-
-    private static void linkText(Page page, Element a, String footnoteLabel, Diagnostics diagnostics) {
-        if (a.hasClass("footnote-backref")) {
-            String label = footnoteLabel;
-            if (label != null) {
-                a.attr("aria-label", label);
-            }
-            return;
-        }
-        String name = a.hasAttr("aria-label") ? a.attr("aria-label") : a.text();
-        if (name.isBlank()) {
-            name = String.join(" ", a.select("img[alt]").eachAttr("alt"));
-        }
-        String text = LEADING_PUNCTUATION.matcher(TRAILING_PUNCTUATION.matcher(name.strip().toLowerCase(Locale.ROOT)).replaceAll(""))
-                .replaceAll("");
-        if (text.isEmpty()) {
-            diagnostics.error(at(page, a), "empty-link-text", "a link has no text; screen readers would announce only its address");
-        } else if (VAGUE_LINK_TEXTS.contains(text)) {
-            diagnostics.error(at(page, a), "vague-link-text", "the link text '" + name.strip()
-                    + "' says nothing out of context; name where it leads, e.g. the document's title");
-        }
-    }
-
-    /** The Markdown position an element came from, or the page's file when a template made it. */
-    private static SourcePosition at(Page page, Element e) {
-        Path file = page.source();
-        for (String attribute : List.of(Markdown.SOURCE_ATTRIBUTE, Markdown.RAW_SOURCE_ATTRIBUTE)) {
-            // Raw HTML may carry such an attribute written by hand: only a position is read as one.
-            var written = POSITION.matcher(e.attr(attribute));
-            if (file != null && written.matches()) {
-                return new SourcePosition(file, Integer.parseInt(written.group(1)), Integer.parseInt(written.group(2)));
-            }
-        }
-        return file == null ? SourcePosition.of(Path.of(page.outputPath())) : SourcePosition.of(file);
-    }
-
-    private static final Pattern POSITION = Pattern.compile("([1-9]\\d{0,8}):([1-9]\\d{0,8})");
-
-    private static String abbreviate(String url) {
-        return "'" + (url.length() > 80 ? url.substring(0, 77) + "..." : url) + "'";
-    }
 }

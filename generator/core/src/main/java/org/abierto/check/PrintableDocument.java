@@ -47,11 +47,11 @@ public final class PrintableDocument {
     /** The attribute with which the document template marks each page of the report. */
     public static final String CHAPTER = "data-chapter";
 
-    private final HtmlChecker resolver;
+    private final LinkRewriting resolver;
 
     /** @param contentDir the content folder, against which Markdown links to files are resolved */
     public PrintableDocument(Path contentDir) {
-        this.resolver = new HtmlChecker(contentDir);
+        this.resolver = new LinkRewriting(contentDir.toAbsolutePath().normalize());
     }
 
     /** The id a page of the report has in its PDF: {@code /es/ruta-de-trabajo/} → {@code page-es-ruta-de-trabajo}. */
