@@ -18,6 +18,7 @@ import org.abierto.parse.ContentParser;
 import org.abierto.parse.ParsedContent;
 import org.abierto.render.PageRenderer;
 import org.abierto.render.RenderedPage;
+import org.abierto.search.SearchIndex;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,9 +128,14 @@ final class Pipeline {
         HtmlChecker.Pass checking = checker.begin(site.get(), files);
         var checks = new Diagnostics(); // reported only if rendering succeeded: the check stage comes after it
         Runnable counted = counter("building pages", site.get().pages().size(), progress);
+        var search = new SearchIndex(site.get());
         site.get().pages().parallelStream().forEach(page -> {
             counted.run();
-            rendering.render(page, diagnostics).ifPresent(rendered -> output.accept(checking.check(rendered, checks)));
+            rendering.render(page, diagnostics).ifPresent(rendered -> {
+                OutputFile.Generated checked = checking.check(rendered, checks);
+                search.add(page, checked.bytes());
+                output.accept(checked);
+            });
         });
         rendering.finish(diagnostics);
         if (diagnostics.hasErrors()) {
@@ -140,6 +146,7 @@ final class Pipeline {
         if (diagnostics.hasErrors()) {
             return new Outcome(site, List.of());
         }
+        others.addAll(search.files());
         others.parallelStream().forEach(output::accept);
         if (request.externalLinks() != null) {
             new ExternalLinks(request.externalLinks()).check(external, diagnostics);

@@ -11,6 +11,7 @@ import org.abierto.model.Language;
 import org.abierto.model.Page;
 import org.abierto.model.PageKind;
 import org.abierto.model.PageRef;
+import org.abierto.model.SectionIndex;
 import org.abierto.model.Site;
 import org.abierto.model.SiteConfig;
 import org.abierto.model.Table;
@@ -38,6 +39,8 @@ public final class SiteAssembler {
     public static final String MONTH_FORMAT_KEY = "format.month";
     /** The layout of the page that lists the datasets; the data files are published beside it. */
     public static final String DATASETS_LAYOUT = "datasets";
+    /** The layout of the search page; the search index is published beside it. */
+    public static final String SEARCH_LAYOUT = "search";
 
     private final boolean remember;
     private Placement previous;
@@ -164,7 +167,7 @@ public final class SiteAssembler {
                     config.description().getOrDefault(code, ""),
                     config.baseUrl(), config.organisation(), config.licence(), config.date(), params, i18n, data, shown,
                     figures == null ? Map.of() : figureReader.show(figures, staticFiles, code, localizer),
-                    home, byKey, menu, auxiliary(pages, code), translations, format));
+                    home, byKey, menu, auxiliary(pages, code), translations, format, search(pages, code), sections(pages, code)));
         }
         Map<String, String> publishedNames = new LinkedHashMap<>();
         for (StaticFile f : sources.staticFiles()) {
@@ -238,6 +241,38 @@ public final class SiteAssembler {
     /** Published pages of a language that are outside the reading order, for the footer. */
     private static List<PageRef> auxiliary(List<Page> pages, String code) {
         return pages.stream().filter(p -> p.language().equals(code) && !p.listed() && p.source() != null).map(Page::self).toList();
+    }
+
+    /** The search page of a language, or null. */
+    private static PageRef search(List<Page> pages, String code) {
+        return pages.stream().filter(p -> p.language().equals(code) && p.layout().equals(SEARCH_LAYOUT))
+                .findFirst().map(Page::self).orElse(null);
+    }
+
+    /**
+     * Every page of a language under its section, sections in reading order (the search page's index).
+     * Neither the search page, which would list itself, nor the pages for unknown addresses.
+     */
+    private static List<SectionIndex> sections(List<Page> pages, String code) {
+        Map<String, PageRef> heads = new LinkedHashMap<>();
+        Map<String, Integer> depths = new LinkedHashMap<>();
+        Map<String, List<PageRef>> members = new LinkedHashMap<>();
+        for (Page page : pages) {
+            if (!page.language().equals(code) || page.kind() == PageKind.LANDING || page.kind() == PageKind.NOT_FOUND
+                    || page.layout().equals(SEARCH_LAYOUT)) {
+                continue;
+            }
+            if (page.kind() == PageKind.HOME || page.kind() == PageKind.SECTION) {
+                heads.put(page.url(), page.self());
+                depths.put(page.url(), page.ancestors().size());
+                members.computeIfAbsent(page.url(), k -> new ArrayList<>());
+            } else if (!page.ancestors().isEmpty()) {
+                members.computeIfAbsent(page.ancestors().get(page.ancestors().size() - 1).url(), k -> new ArrayList<>()).add(page.self());
+            }
+        }
+        List<SectionIndex> sections = new ArrayList<>();
+        heads.forEach((url, head) -> sections.add(new SectionIndex(head, depths.get(url), members.get(url))));
+        return sections;
     }
 
     /** A directive's {@code data=} must name a data file, and {@code ::figure}'s {@code id=} a figure. */

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param auxiliary    pages kept out of the navigation ({@code listed: false}), for the footer
  * @param translations how each original page stands in each other language, for the translation-status page
  * @param format       number and date formatting for this language
+ * @param search       this language's search page (layout {@code search}), or null when it has none
+ * @param sections     every page of this language grouped by section, in reading order, for the search page's index
  */
 public record Edition(
         Language language,
@@ -48,7 +50,9 @@ public record Edition(
         List<PageRef> menu,
         List<PageRef> auxiliary,
         List<TranslationStatus> translations,
-        Formats format) {
+        Formats format,
+        PageRef search,
+        List<SectionIndex> sections) {
 
     public Edition {
         languages = List.copyOf(languages);
@@ -61,5 +65,6 @@ public record Edition(
         menu = List.copyOf(menu);
         auxiliary = List.copyOf(auxiliary);
         translations = List.copyOf(translations);
+        sections = List.copyOf(sections);
     }
 }
