@@ -192,4 +192,24 @@ class SearchTest {
         assertEquals(List.of(), site.errors(site.build()));
         assertEquals(false, index(site, "es/buscar").meta.get("portable"));
     }
+
+    @Test
+    void searchFalseInSiteYamlLeavesTheSearchPagesOutWithTheirIndex() throws java.io.IOException {
+        var site = site();
+        Path yaml = site.root().resolve("content/site.yaml");
+        site.file("content/site.yaml", java.nio.file.Files.readString(yaml) + "\nsearch: false\n");
+        assertEquals(List.of(), site.errors(site.build()));
+        assertTrue(site.outputFiles().stream().noneMatch(f -> f.startsWith("es/buscar/")), site.outputFiles().toString());
+        assertTrue(site.outputFiles().stream().noneMatch(f -> f.endsWith(".js")), site.outputFiles().toString());
+    }
+
+    @Test
+    void searchMustBeTrueOrFalse() throws java.io.IOException {
+        var site = site();
+        Path yaml = site.root().resolve("content/site.yaml");
+        site.file("content/site.yaml", java.nio.file.Files.readString(yaml) + "\nsearch: no thanks\n");
+        var errors = site.errors(site.build());
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("site.yaml:") && errors.get(0).contains("'search' must be true or false"), errors.get(0));
+    }
 }

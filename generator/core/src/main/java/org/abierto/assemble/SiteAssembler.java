@@ -123,12 +123,15 @@ public final class SiteAssembler {
             figureReader.check(figures, staticTargets.keySet(), codes, diagnostics);
         }
 
-        List<Page> pages = new ArrayList<>(place(config, sources, parsed.pages(), staticTargets, diagnostics));
+        // 'search: false' in site.yaml leaves the search pages out, as drafts are: no page, no link, no index.
+        List<ParsedPage> built = config.search() ? parsed.pages() : parsed.pages().stream()
+                .filter(p -> !SEARCH_LAYOUT.equals(p.frontMatter().layout())).toList();
+        List<Page> pages = new ArrayList<>(place(config, sources, built, staticTargets, diagnostics));
         if (sources.templates().contains(PageKind.NOT_FOUND.defaultLayout() + ".ftlh")) {
             pages.addAll(notFoundPages(config, pages, words));
         }
         List<TranslationStatus> translations = new Translations(config, sources.contentRoot(), diagnostics)
-                .assess(pages, parsed.pages());
+                .assess(pages, built);
         Set<String> tableNames = new LinkedHashSet<>();
         parsed.data().forEach((name, doc) -> {
             if (TableReader.isTable(doc)) {
