@@ -9,7 +9,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { launchChromium, pages, serve } from '../lib/site.mjs';
+
+/** How text becomes terms, per language: the table the build's Java (TermsTest) is held to as well. */
+const STEMS = fileURLToPath(new URL('../../../generator/core/src/test/resources/org/abierto/search/stems.tsv', import.meta.url));
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -207,6 +211,24 @@ describe('search in English', () => {
 
 for (const [code, language] of Object.entries(LANGUAGES)) {
   describe(`the ${code} search page`, () => {
+    test('turns a query into terms exactly as the build turned the pages into terms (stems.tsv)', async () => {
+      const rows = readFileSync(STEMS, 'utf8').split('\n')
+        .filter((line) => line.trim() && !line.startsWith('#')).map((line) => line.split('\t'))
+        .filter(([lang]) => lang === code);
+      assert.ok(rows.length > 15, `stems.tsv has only ${rows.length} ${code} rows`);
+      const { context, page } = await open(language.path);
+      try {
+        const wrong = [];
+        for (const [, text, expected] of rows) {
+          const terms = (await page.evaluate((t) => window.abiertoSearch.terms(t), text)).filter((t) => t).join(' ');
+          if (terms !== expected) wrong.push(`'${text}': '${terms}', expected '${expected}'`);
+        }
+        assert.deepEqual(wrong, []);
+      } finally {
+        await context.close();
+      }
+    });
+
     test('is linked from the header of every page of its language', async () => {
       const own = pages().filter((p) => p.path.startsWith(`/${code}/`) && !p.file.endsWith('404.html'));
       const { context, page } = await open(language.path, { javaScriptEnabled: false });
