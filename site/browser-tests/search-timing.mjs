@@ -2,7 +2,8 @@
 // (nothing cached), the bytes of the index files it loaded (as stored and gzipped), and the time from
 // the keystroke that completes it to its results on screen, on a phone profile: 375×812 and the CPU
 // slowed down 4× (Chrome DevTools' "mid-tier mobile"), the index already loaded by a first query.
-//   node search-timing.mjs [LANG-PATH] [QUERY…]    (ABIERTO_SITE= for another built site, CPU_SLOWDOWN=1 for none)
+//   node search-timing.mjs [LANG-PATH] [QUERY…]    (ABIERTO_SITE= for another built site, CPU_SLOWDOWN=1 for none,
+//   TYPE=1 to type the query letter by letter rather than paste it)
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -26,7 +27,11 @@ try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU_SLOWDOWN ?? 4) });
     // Cold: the first query, loading what it needs.
-    await page.fill('#search-query', query);
+    if (process.env.TYPE) {
+      await page.locator('#search-query').pressSequentially(query); // letter by letter: every prefix is looked up
+    } else {
+      await page.fill('#search-query', query);
+    }
     await page.waitForFunction(() => document.getElementById('search-status').textContent !== ''
       && !document.getElementById('search-status').textContent.includes('…'));
     const files = [...new Set(loaded)].map((p) => readFileSync(join(siteDir, p)));
