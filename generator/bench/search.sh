@@ -7,7 +7,8 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 ROUNDS=${1:-3}
 WORK=${2:-$(mktemp -d)}
-CP="$REPO/generator/bench/target/classes:$(ls "$REPO"/generator/core/target/abierto-core-*.jar | head -1)"
+core=("$REPO"/generator/core/target/abierto-core-*.jar)
+CP="$REPO/generator/bench/target/classes:${core[0]}"
 java -cp "$CP" org.abierto.bench.Corpus --pages 10000 --out "$WORK/corpus" --i18n "$REPO/content/i18n" >/dev/null
 cp "$REPO/content/es/buscar.md" "$WORK/corpus/es/"
 cp "$REPO/content/en/search.md" "$WORK/corpus/en/"
