@@ -151,6 +151,7 @@ expected_type() {
     *.json) echo 'application/json; charset=utf-8' ;;
     *.jsonld) echo 'application/ld+json; charset=utf-8' ;;
     *.csv) echo 'text/csv; charset=utf-8' ;;
+    *.js) echo 'text/javascript; charset=utf-8|application/javascript; charset=utf-8' ;;   # RFC 9239's, and nginx's older name
     *.svg) echo 'image/svg+xml; charset=utf-8' ;;
     *.txt) echo 'text/plain; charset=utf-8' ;;
     *.xml) echo 'text/xml; charset=utf-8|application/xml; charset=utf-8' ;;   # both are XML's
