@@ -212,7 +212,7 @@ public final class Abierto {
 
     /** Load, parse and assemble: everything up to the site model. */
     private static Optional<Site> assembled(BuildRequest request, Diagnostics diagnostics) {
-        return new Pipeline(request, false).assemble(diagnostics);
+        return new Pipeline(request).assemble(diagnostics);
     }
 
     private BuildResult run(BuildRequest request, boolean write, Progress progress) {
@@ -225,7 +225,7 @@ public final class Abierto {
                 staging = takeOutput(request, progress, diagnostics);
             }
         }
-        var pipeline = new Pipeline(request, false);
+        var pipeline = new Pipeline(request);
         var handed = new java.util.concurrent.atomic.AtomicInteger();
         if (staging == null) {
             // A check, or a build refused its output: the content's problems are reported all the same

@@ -1,64 +1,45 @@
 package org.abierto;
 
-import org.abierto.assemble.SiteAssembler;
 import org.abierto.check.ExternalLinks;
 import org.abierto.check.HtmlChecker;
-import org.abierto.check.SafelistFilter;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
-import org.abierto.images.ImageVariants;
-import org.abierto.load.ContentLoader;
 import org.abierto.load.Sources;
 import org.abierto.load.StaticFile;
 import org.abierto.metadata.OpenData;
 import org.abierto.metadata.Sitemap;
 import org.abierto.model.OutputFile;
 import org.abierto.model.Site;
-import org.abierto.parse.ContentParser;
 import org.abierto.parse.ParsedContent;
 import org.abierto.render.PageRenderer;
-import org.abierto.render.RenderedPage;
 import org.abierto.search.SearchIndex;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The stages of one request, built once — Flexmark, the schemas and Freemarker are set up here and
- * nowhere else — and run in order: load → parse → assemble → render → check. Each stage reports every
- * problem it finds; the next does not start once there are errors.
- *
- * <p>Run again, the stages redo only what changed since the previous run (files read, pages parsed,
- * rendered and checked), which makes the dev server's rebuilds fast; the output is the same as a
- * fresh run's.
+ * The six stages of a build, in order: load → parse → assemble → render → check → write. Each stage
+ * reports every problem it finds; the next does not start once there are errors. Render, check and
+ * write go page by page, so a large site is never held in memory whole.
  */
 final class Pipeline {
     private final BuildRequest request;
-    private final ContentLoader loader;
-    private final ContentParser parser;
-    private final SiteAssembler assembler;
-    private final PageRenderer renderer;
-    private final HtmlChecker checker;
-    private final ImageVariants images = new ImageVariants();
-    private Collection<Path> changed;
+    private final Stages stages;
 
-    /**
-     * @param incremental whether it will run again on the same content (the dev server): stages then
-     *                    remember their results to redo only what changed
-     */
-    Pipeline(BuildRequest request, boolean incremental) {
+    /** A pipeline whose every run does everything. */
+    Pipeline(BuildRequest request) {
+        this(request, new Stages(request));
+    }
+
+    /** @param stages the stages to run: the live preview's reuse what earlier runs did */
+    Pipeline(BuildRequest request, Stages stages) {
         this.request = request;
-        this.loader = new ContentLoader(incremental);
-        this.parser = new ContentParser(new SafelistFilter(), incremental);
-        this.assembler = new SiteAssembler(incremental);
-        this.renderer = new PageRenderer(request.templatesDir(), request.contentDir(), incremental);
-        this.checker = new HtmlChecker(request.contentDir(), incremental);
+        this.stages = stages;
     }
 
     /**
@@ -70,31 +51,27 @@ final class Pipeline {
     record Outcome(Optional<Site> site, List<OutputFile> files) {
     }
 
-    /**
-     * The files that changed since the last run, whatever their dates say; the next run reads only them
-     * when they are all edits of files it read before. Empty: not known, every file is looked at.
-     */
-    void changed(Collection<Path> files) {
-        loader.forget(files);
-        changed = files.isEmpty() ? null : List.copyOf(files);
+    /** Where finished files go (the write stage): a staging folder for a build, memory for the live preview. */
+    @FunctionalInterface
+    interface Output {
+        void accept(OutputFile file);
     }
 
-    /** Load, parse and assemble. */
+    /** load → parse → assemble: the site model, or empty once a stage found errors. */
     Optional<Site> assemble(Diagnostics diagnostics) {
-        Optional<Sources> sources = loader.load(request.contentDir(), request.templatesDir(), changed, diagnostics);
-        changed = null;
+        Optional<Sources> sources = stages.load(diagnostics);
         if (sources.isEmpty() || diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        ParsedContent parsed = parser.parseAll(sources.get(), diagnostics);
+        ParsedContent parsed = stages.parse(sources.get(), diagnostics);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        Optional<Site> site = assembler.assemble(parsed, sources.get(), request.baseUrl(), diagnostics);
+        Optional<Site> site = stages.assemble(parsed, sources.get(), diagnostics);
         return diagnostics.hasErrors() ? Optional.empty() : site;
     }
 
-    /** Every stage but write; the files are collected in the outcome. */
+    /** Every stage, the files kept in the outcome instead of written. */
     Outcome run(Diagnostics diagnostics) {
         List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
         Outcome outcome = run(diagnostics, Progress.NONE, files::add);
@@ -102,30 +79,23 @@ final class Pipeline {
     }
 
     /**
-     * Every stage but write: each file is handed to {@code output} as soon as it is final — a page
-     * right after its check — so a large site is never held in memory whole. When the outcome has
-     * errors, what was handed over must be thrown away.
+     * Every stage: load → parse → assemble → render → check → write. Each page is handed to
+     * {@code write} right after its check, the other files once every page passed. When the outcome
+     * has errors, what was handed over must be thrown away.
      */
-    Outcome run(Diagnostics diagnostics, Progress progress, Output output) {
+    Outcome run(Diagnostics diagnostics, Progress progress, Output write) {
         progress.update("reading", 0, 1);
         Optional<Site> site = assemble(diagnostics);
         if (site.isEmpty()) {
             return new Outcome(Optional.empty(), List.of());
         }
-        List<OutputFile> others = new ArrayList<>();
-        for (StaticFile f : site.get().staticFiles()) {
-            others.add(new OutputFile.Copied(site.get().published(f.target()), f.path()));
-        }
-        others.addAll(images.files(site.get()));
-        others.addAll(new OpenData().files(site.get()));
-        others.addAll(new Sitemap().files(site.get()));
+        List<OutputFile> others = otherFiles(site.get());
         Set<String> files = new TreeSet<>();
         others.forEach(f -> files.add(f.path()));
         site.get().pages().forEach(p -> files.add(p.outputPath()));
 
-        // Render and check each page in one go: its HTML is then written and forgotten.
-        PageRenderer.Pass rendering = renderer.begin(site.get());
-        HtmlChecker.Pass checking = checker.begin(site.get(), files);
+        PageRenderer.Rendering rendering = stages.render(site.get());
+        HtmlChecker.Checking checking = stages.check(site.get(), files);
         var checks = new Diagnostics(); // reported only if rendering succeeded: the check stage comes after it
         Runnable counted = counter("building pages", site.get().pages().size(), progress);
         var search = new SearchIndex(site.get());
@@ -134,7 +104,7 @@ final class Pipeline {
             rendering.render(page, diagnostics).ifPresent(rendered -> {
                 OutputFile.Generated checked = checking.check(rendered, checks);
                 search.add(page, checked.bytes());
-                output.accept(checked);
+                write.accept(checked);
             });
         });
         rendering.finish(diagnostics);
@@ -147,22 +117,28 @@ final class Pipeline {
             return new Outcome(site, List.of());
         }
         others.addAll(search.files());
-        others.parallelStream().forEach(output::accept);
+        others.parallelStream().forEach(write::accept);
         if (request.externalLinks() != null) {
             new ExternalLinks(request.externalLinks()).check(external, diagnostics);
         }
         return new Outcome(site, List.of());
     }
 
-    /** Where finished files go: written at once by a build, kept in memory by the dev server. */
-    @FunctionalInterface
-    interface Output {
-        void accept(OutputFile file);
+    /** The files besides the pages: static files, the figures' smaller copies, open data, the sitemap. */
+    private List<OutputFile> otherFiles(Site site) {
+        List<OutputFile> others = new ArrayList<>();
+        for (StaticFile f : site.staticFiles()) {
+            others.add(new OutputFile.Copied(site.published(f.target()), f.path()));
+        }
+        others.addAll(stages.images(site));
+        others.addAll(new OpenData().files(site));
+        others.addAll(new Sitemap().files(site));
+        return others;
     }
 
     /** A callback for each item done, counting them for {@code progress}. */
     private static Runnable counter(String stage, int total, Progress progress) {
-        var done = new java.util.concurrent.atomic.AtomicInteger();
+        var done = new AtomicInteger();
         return () -> progress.update(stage, done.incrementAndGet(), total);
     }
 }

@@ -5,24 +5,29 @@ import org.abierto.diagnostic.Diagnostics;
 import org.abierto.model.OutputFile;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A build kept in memory and brought up to date after edits, for the dev server: each
- * {@link #update} redoes only what the changed files affect, and gives the same files a fresh build
- * would write.
+ * A build kept in memory and brought up to date after edits, for the live preview: each
+ * {@link #update} redoes only what the changed files affect ({@link PreviewCache} decides what, from
+ * what earlier builds recorded), and gives the same files a fresh build would write.
+ *
+ * <p>An update never throws: a failure of the build itself (a bug, or an input that breaks a library)
+ * becomes an error of the snapshot, and the next update starts over.
  */
 public final class Workspace {
     private final BuildRequest request;
-    private final Pipeline pipeline;
+    private final PreviewCache cache;
     private long version;
 
     public Workspace(BuildRequest request) {
         this.request = request;
-        this.pipeline = new Pipeline(request, true);
+        this.cache = new PreviewCache(request);
     }
 
     public BuildRequest request() {
@@ -32,32 +37,48 @@ public final class Workspace {
     /**
      * Brings the site up to date.
      *
-     * @param changed files known to have changed since the last update (may be empty: dates are compared anyway)
+     * @param changed the files the watcher saw change since the last update; empty when that is not
+     *                known (the first update, or events were lost): every file is then read again
      */
     public synchronized Snapshot update(Collection<Path> changed) {
         long started = System.nanoTime();
-        pipeline.changed(changed);
         var diagnostics = new Diagnostics(request.strictness());
-        Pipeline.Outcome outcome = pipeline.run(diagnostics);
         Map<String, OutputFile> files = new TreeMap<>();
-        outcome.files().forEach(f -> files.put(f.path(), f));
+        Map<String, Integer> pages = Map.of();
+        try {
+            cache.changed(changed);
+            Pipeline.Outcome outcome = new Pipeline(request, cache).run(diagnostics);
+            outcome.files().forEach(f -> files.put(f.path(), f));
+            pages = outcome.site().map(Abierto::pagesPerLanguage).orElse(Map.of());
+        } catch (Exception | Error e) {
+            // Whatever broke (a stack overflow on a deeply nested page included) may have left a stage
+            // half done: start over next time.
+            cache.forget();
+            files.clear();
+            // Name the file saved, most likely the cause; an editor's save may also touch folders.
+            Path at = changed.stream().filter(java.nio.file.Files::isRegularFile).findFirst()
+                    .or(() -> changed.stream().findFirst()).orElse(request.contentDir()).toAbsolutePath().normalize();
+            diagnostics.error(at, 0, 0, "build-failed", "the site could not be built after this change (" + e
+                    + "); undo or fix the change and save again. This is a bug in Abierto: please report it, with the file");
+        }
         version++;
-        var result = new BuildResult(diagnostics.all(),
-                outcome.site().map(Abierto::pagesPerLanguage).orElse(Map.of()), files.size(), false);
-        return new Snapshot(version, files, result, java.time.Duration.ofNanos(System.nanoTime() - started));
+        var result = new BuildResult(diagnostics.all(), diagnostics.hasErrors() ? Map.of() : pages, files.size(), false);
+        return new Snapshot(version, files, result, cache.renderedAgain(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /**
      * The site at one moment.
      *
-     * @param version increases with every update
-     * @param files   path in the site → file; empty when the content has errors
-     * @param result  the diagnostics and counts
-     * @param took    how long the update took
+     * @param version  increases with every update
+     * @param files    path in the site → file; empty when the content has errors
+     * @param result   the diagnostics and counts
+     * @param rendered the addresses of the pages this update rendered anew (the others are the previous update's)
+     * @param took     how long the update took
      */
-    public record Snapshot(long version, Map<String, OutputFile> files, BuildResult result, java.time.Duration took) {
+    public record Snapshot(long version, Map<String, OutputFile> files, BuildResult result, Set<String> rendered, Duration took) {
         public Snapshot {
             files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+            rendered = Set.copyOf(rendered);
         }
 
         public List<Diagnostic> diagnostics() {

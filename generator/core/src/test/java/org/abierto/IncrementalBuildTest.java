@@ -15,6 +15,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dev server's incremental rebuilds give exactly what a fresh build gives, after any sequence of
@@ -55,6 +56,36 @@ class IncrementalBuildTest {
                         "seed " + seed + ", step " + step + ": " + file.getKey());
             }
         }
+    }
+
+    /**
+     * Issue 14, item 1: a template that reads a value under another name (a macro parameter, an
+     * {@code #assign}, a {@code #list} variable) kept showing the old value after an edit, because
+     * what a template reads was guessed from its text ({@code site.menu}) instead of recorded.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<#macro nav s><#list s.menu as item><li>${item.title}</li></#list></#macro><ul><@nav s=site/></ul>",
+            "<#assign s = site><ul><#list s.menu as item><li>${item.title}</li></#list></ul>",
+            "<#list [site] as s><ul><#list s.menu as item><li>${item.title}</li></#list></ul></#list>",
+            "<#function titles s><#return s.menu?map(i -> i.title)?join(\", \")></#function><ul><li>${titles(site)}</li></ul>",
+            "<#macro show p><li>${p.title}</li></#macro><ul><#list editions?values as e><#list e.menu as item><@show p=item/></#list></#list></ul>"})
+    void aValueReadUnderAnotherNameFollowsAnEdit(String navigation) throws IOException {
+        var site = MiniSite.create(dir);
+        for (int i = 1; i <= 3; i++) {
+            site.file("content/es/p" + i + ".md", "---\ntitle: Página " + i + "\norder: " + (i + 1) + "\n---\n\nTexto " + i + ".\n");
+        }
+        site.file("templates/page.ftlh", read(site, "templates/page.ftlh").replace("<main>", navigation + "<main>"));
+        var workspace = new Workspace(site.request());
+        assertEquals(List.of(), workspace.update(List.of()).result().diagnostics().stream().filter(d -> d.isError()).toList());
+
+        // The last page's new title changes the menu, and nothing else of the first page.
+        site.file("content/es/p3.md", "---\ntitle: Página final\norder: 4\n---\n\nTexto 3.\n");
+        Workspace.Snapshot snapshot = workspace.update(List.of(site.root().resolve("content/es/p3.md")));
+        var fresh = new Workspace(site.request()).update(List.of());
+        String page = new String(bytes(fresh.files().get("es/diagnostico/index.html")), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(page.contains("Página final"), page);
+        assertEquals(page, new String(bytes(snapshot.files().get("es/diagnostico/index.html")), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** One random edit of the kinds an editor makes; returns the file changed, as the dev server's watcher reports it. */

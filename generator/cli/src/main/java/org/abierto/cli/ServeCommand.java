@@ -67,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
             out.println("Serving the site at http://" + bind + ":" + server.port() + "/ — edit content/ or templates/ and the page reloads; Ctrl-C stops.");
             out.flush();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
+                started.close();
                 stopped.countDown();
             }));
             stopped.await();

@@ -42,29 +42,26 @@ public final class SiteAssembler {
     /** The layout of the search page; the search index is published beside it. */
     public static final String SEARCH_LAYOUT = "search";
 
-    private final boolean remember;
-    private Placement previous;
-
-    /** An assembler for one build. */
-    public SiteAssembler() {
-        this(false);
+    /**
+     * What places the pages (addresses, sections, order, translations): everything of each parsed page
+     * but its body and {@code params}, the configuration, and the static files' targets.
+     *
+     * @param config        the site's configuration
+     * @param contentRoot   the content folder
+     * @param staticTargets static file targets → their files (an address may not be taken twice)
+     * @param pages         each parsed page's place-making part, in source order
+     */
+    public record Structure(SiteConfig config, java.nio.file.Path contentRoot, Map<String, String> staticTargets, List<Skeleton> pages) {
+        public Structure {
+            staticTargets = Map.copyOf(staticTargets);
+            pages = List.copyOf(pages);
+        }
     }
 
-    /**
-     * @param remember whether it will assemble the same content again (the dev server): it then keeps
-     *                 the pages' places, to reuse them while no edit changes the structure
-     */
-    public SiteAssembler(boolean remember) {
-        this.remember = remember;
-    }
-
-    /**
-     * What places a page: everything of its file but its text and {@code params}. While these are the
-     * same for every page, every page keeps its address, neighbours, ancestors and translations.
-     */
-    private record Skeleton(java.nio.file.Path source, String language, List<String> folders, String fileName, String title,
-                            String description, Integer order, String linkTitle, String slug, String translationKey,
-                            String layout, boolean draft, boolean listed) {
+    /** What of a parsed page places it: everything of its file but its text and {@code params}. */
+    public record Skeleton(java.nio.file.Path source, String language, List<String> folders, String fileName, String title,
+                           String description, Integer order, String linkTitle, String slug, String translationKey,
+                           String layout, boolean draft, boolean listed) {
         static Skeleton of(ParsedPage p) {
             var fm = p.frontMatter();
             return new Skeleton(p.source().path(), p.language(), p.folders(), p.fileName(), fm.title(), fm.description(),
@@ -72,18 +69,33 @@ public final class SiteAssembler {
         }
     }
 
-    private record Structure(SiteConfig config, Map<String, String> staticTargets, List<Skeleton> pages) {
+    /**
+     * Places the pages. A build places them anew; the live preview reuses the previous placement
+     * while the {@link Structure} is equal, giving each page its new text ({@link Page#withContent}).
+     */
+    @FunctionalInterface
+    public interface Placing {
+        /**
+         * @param structure what the placement depends on
+         * @param parsed    the parsed pages it was made from
+         * @return the landing page, then every language's pages in reading order
+         */
+        List<Page> place(Structure structure, List<ParsedPage> parsed, Diagnostics diagnostics);
     }
 
-    /** The pages as placed by the previous assembly, with what they were made from. */
-    private record Placement(Structure structure, Map<java.nio.file.Path, ParsedPage> parsed, List<Page> pages,
-                             List<org.abierto.diagnostic.Diagnostic> diagnostics) {
-    }
+    /** Places the pages anew. */
+    public static final Placing PLACE = (structure, parsed, diagnostics) ->
+            new PageTree(structure.config(), structure.contentRoot(), diagnostics).place(parsed, structure.staticTargets());
 
     /**
      * @param baseUrl a base URL that replaces the one of {@code site.yaml}, or null
      */
     public Optional<Site> assemble(ParsedContent parsed, Sources sources, String baseUrl, Diagnostics diagnostics) {
+        return assemble(parsed, sources, baseUrl, PLACE, diagnostics);
+    }
+
+    /** As {@link #assemble(ParsedContent, Sources, String, Diagnostics)}, the pages placed by {@code placing}. */
+    public Optional<Site> assemble(ParsedContent parsed, Sources sources, String baseUrl, Placing placing, Diagnostics diagnostics) {
         Optional<SiteConfig> read = new SiteConfigReader().read(parsed.site(), baseUrl, diagnostics);
         if (read.isEmpty()) {
             return Optional.empty();
@@ -126,7 +138,8 @@ public final class SiteAssembler {
         // 'search: false' in site.yaml leaves the search pages out, as drafts are: no page, no link, no index.
         List<ParsedPage> built = config.search() ? parsed.pages() : parsed.pages().stream()
                 .filter(p -> !SEARCH_LAYOUT.equals(p.frontMatter().layout())).toList();
-        List<Page> pages = new ArrayList<>(place(config, sources, built, staticTargets, diagnostics));
+        var structure = new Structure(config, sources.contentRoot(), staticTargets, built.stream().map(Skeleton::of).toList());
+        List<Page> pages = new ArrayList<>(placing.place(structure, built, diagnostics));
         if (sources.templates().contains(PageKind.NOT_FOUND.defaultLayout() + ".ftlh")) {
             pages.addAll(notFoundPages(config, pages, words));
         }
@@ -179,33 +192,6 @@ public final class SiteAssembler {
             }
         }
         return Optional.of(new Site(config, pages, editions, translations, sources.staticFiles(), publishedNames));
-    }
-
-    /** The pages in their places: those of the previous assembly, with new text, when the structure is the same. */
-    private List<Page> place(SiteConfig config, Sources sources, List<ParsedPage> parsedPages, Map<String, String> staticTargets,
-                             Diagnostics diagnostics) {
-        if (!remember) {
-            return new PageTree(config, sources.contentRoot(), diagnostics).place(parsedPages, staticTargets);
-        }
-        Map<java.nio.file.Path, ParsedPage> bySource = new java.util.HashMap<>();
-        parsedPages.forEach(p -> bySource.put(p.source().path(), p));
-        var structure = new Structure(config, Map.copyOf(staticTargets), parsedPages.stream().map(Skeleton::of).toList());
-        if (previous != null && previous.structure().equals(structure)) {
-            previous.diagnostics().forEach(diagnostics::add);
-            List<Page> pages = new ArrayList<>(previous.pages().size());
-            for (Page page : previous.pages()) {
-                ParsedPage now = page.source() == null ? null : bySource.get(page.source());
-                pages.add(now == null || now == previous.parsed().get(page.source()) ? page
-                        : page.withContent(now.body().parts(), now.body().outline(), now.frontMatter().params()));
-            }
-            previous = new Placement(structure, bySource, pages, previous.diagnostics());
-            return pages;
-        }
-        var own = new Diagnostics();
-        List<Page> pages = new PageTree(config, sources.contentRoot(), own).place(parsedPages, staticTargets);
-        own.all().forEach(diagnostics::add);
-        previous = new Placement(structure, bySource, pages, own.all());
-        return pages;
     }
 
     /** {@code style.css} → {@code style.1a2b3c4d5e.css}: a name that changes with the content, so it can be cached for a year. */

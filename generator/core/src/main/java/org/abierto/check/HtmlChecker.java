@@ -2,7 +2,6 @@ package org.abierto.check;
 
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
-import org.abierto.model.Edition;
 import org.abierto.model.OutputFile;
 import org.abierto.model.Page;
 import org.abierto.model.PageKind;
@@ -54,35 +53,62 @@ public final class HtmlChecker {
 
     private final Path contentRoot;
 
-    // A checker used for several builds (the dev server) parses again only the pages whose HTML changed,
-    // as long as what links resolve against (addresses, files, base path) is the same.
-    private record Context(Map<Path, String> addresses, Set<String> staticTargets, Map<String, String> published, String baseUrl) {
-    }
-
-    private record Cached(String html, Checked checked, List<org.abierto.diagnostic.Diagnostic> diagnostics) {
-    }
-
-    private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
-    private final boolean remember;
-    private Context context;
-    // What the previous build's links were verified against, and what each page's verification found:
-    // a page whose HTML did not change needs its links verified again only if what they point at did.
-    private Set<String> verifiedFiles = Set.of();
-    private Map<String, Set<String>> verifiedIds = Map.of();
-    private final Map<String, List<org.abierto.diagnostic.Diagnostic>> verified = new HashMap<>();
-
     /** @param contentDir the content folder, against which Markdown links to files are resolved */
     public HtmlChecker(Path contentDir) {
-        this(contentDir, false);
+        this.contentRoot = contentDir.toAbsolutePath().normalize();
     }
 
     /**
-     * @param contentDir the content folder, against which Markdown links to files are resolved
-     * @param remember   whether to keep each page's result for the next build (the dev server)
+     * Everything of the site a page's check reads, apart from the page: what its links resolve
+     * against and are rewritten with.
+     *
+     * @param addresses      each page's Markdown file → its address
+     * @param staticTargets  the paths static files are published at
+     * @param published      theme assets' paths → their fingerprinted paths
+     * @param baseUrl        the site's base URL
+     * @param footnoteLabels each language's label for a footnote's way back, or none
      */
-    public HtmlChecker(Path contentDir, boolean remember) {
-        this.contentRoot = contentDir.toAbsolutePath().normalize();
-        this.remember = remember;
+    public record Context(Map<Path, String> addresses, Set<String> staticTargets, Map<String, String> published, String baseUrl,
+                          Map<String, String> footnoteLabels) {
+        public Context {
+            addresses = Map.copyOf(addresses);
+            staticTargets = Set.copyOf(staticTargets);
+            published = Map.copyOf(published);
+            footnoteLabels = Map.copyOf(footnoteLabels);
+        }
+
+        String published(String target) {
+            return published.getOrDefault(target, target);
+        }
+
+        String basePath() {
+            return URI.create(baseUrl).getPath();
+        }
+
+        /** Whether the site is built without its public address ({@code baseUrl: /}): then it must also work from disk. */
+        boolean portable() {
+            return baseUrl.equals("/");
+        }
+    }
+
+    /** What the site's pages are checked against. */
+    public static Context context(Site site) {
+        Map<Path, String> addresses = new HashMap<>();
+        for (Page page : site.pages()) {
+            if (page.source() != null) {
+                addresses.put(page.source(), page.url());
+            }
+        }
+        Set<String> staticTargets = new HashSet<>();
+        site.staticFiles().forEach(f -> staticTargets.add(f.target()));
+        Map<String, String> labels = new HashMap<>();
+        site.editions().forEach((code, edition) -> {
+            String label = edition.i18n().get("footnote.back");
+            if (label != null) {
+                labels.put(code, label);
+            }
+        });
+        return new Context(addresses, staticTargets, site.publishedNames(), site.config().baseUrl(), labels);
     }
 
     /**
@@ -98,121 +124,75 @@ public final class HtmlChecker {
         return new CheckedSite(checked, pass.finish(diagnostics));
     }
 
+    /** Checking a site page by page, as the pipeline does it. */
+    public interface Checking {
+        /** Checks one page on its own and gives its final HTML; its links are verified in {@link #finish}. Thread-safe. */
+        OutputFile.Generated check(RenderedPage page, Diagnostics diagnostics);
+
+        /** Verifies every link of every page against the whole output; gives the external addresses. */
+        Map<String, List<SourcePosition>> finish(Diagnostics diagnostics);
+    }
+
     /**
      * Starts checking a site page by page, so each page can be written as soon as it is checked.
      *
      * @param files the paths (without leading '/') of every file the output will hold, pages included
      */
     public Pass begin(Site site, Set<String> files) {
-        return new Pass(site, files);
+        return new Pass(context(site), files);
     }
 
-    /** One build's check: each page on its own ({@link #check}), then the links between them ({@link #finish}). */
-    public final class Pass {
-        private final Site site;
+    /** One run's check: each page on its own ({@link #check}), then the links between them ({@link #finish}). */
+    public final class Pass implements Checking {
+        private final Context context;
         private final Set<String> files;
-        private final Map<Path, Page> bySource = new HashMap<>();
-        private final Set<String> staticTargets = new HashSet<>();
-        private final String basePath;
-        private final Map<String, Set<String>> ids = new java.util.concurrent.ConcurrentHashMap<>();
-        private final List<Checked> checked = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<CheckedPage> checked = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        private Pass(Site site, Set<String> files) {
-            this.site = site;
+        private Pass(Context context, Set<String> files) {
+            this.context = context;
             this.files = files;
-            for (Page page : site.pages()) {
-                if (page.source() != null) {
-                    bySource.put(page.source(), page);
-                }
-            }
-            site.staticFiles().forEach(f -> staticTargets.add(f.target()));
-            this.basePath = URI.create(site.config().baseUrl()).getPath();
-            Map<Path, String> addresses = new HashMap<>();
-            bySource.forEach((source, page) -> addresses.put(source, page.url()));
-            var context = new Context(addresses, staticTargets, site.publishedNames(), site.config().baseUrl());
-            if (!context.equals(HtmlChecker.this.context)) {
-                cache.clear(); // the same HTML would now resolve its links differently
-                HtmlChecker.this.context = context;
-            }
         }
 
-        /** Checks one page on its own and gives its final HTML; its links are verified in {@link #finish}. Thread-safe. */
+        @Override
         public OutputFile.Generated check(RenderedPage page, Diagnostics diagnostics) {
-            Cached before = cache.get(page.page().outputPath());
-            Checked result;
-            boolean reused = before != null && before.html().equals(page.html());
-            if (reused) {
-                before.diagnostics().forEach(diagnostics::add);
-                result = before.checked();
-            } else {
-                var own = new Diagnostics();
-                result = HtmlChecker.this.check(page, site, basePath, bySource, staticTargets, own);
-                own.all().forEach(diagnostics::add);
-                if (remember) {
-                    cache.put(page.page().outputPath(), new Cached(page.html(), result, own.all()));
-                }
-            }
-            ids.put("/" + page.page().outputPath(), result.ids());
+            CheckedPage result = HtmlChecker.this.check(page, context, diagnostics);
             // What finish needs is kept; the page's bytes go to the caller, to be written now.
-            checked.add(result.reused(reused));
+            checked.add(result.withoutHtml());
             return new OutputFile.Generated(page.page().outputPath(), result.html());
         }
 
-        /** Verifies every link of every page against the whole output; gives the external addresses. */
+        @Override
         public Map<String, List<SourcePosition>> finish(Diagnostics diagnostics) {
-            if (cache.size() > checked.size()) {
-                Set<String> paths = new HashSet<>();
-                checked.forEach(c -> paths.add(c.page().outputPath()));
-                cache.keySet().retainAll(paths);
-            }
-            List<Checked> ordered = new ArrayList<>(checked);
+            List<CheckedPage> ordered = new ArrayList<>(checked);
             ordered.sort(java.util.Comparator.comparing(c -> c.page().outputPath()));
-            if (!remember) {
-                for (Checked c : ordered) {
-                    for (LinkCheck link : c.links()) {
-                        verify(link, files, ids, diagnostics);
-                    }
-                }
-            } else {
-                verifyChanged(ordered, diagnostics);
+            Map<String, Set<String>> ids = anchors(ordered);
+            for (CheckedPage c : ordered) {
+                verify(c, files, ids, diagnostics);
             }
-            Map<String, List<SourcePosition>> external = new java.util.TreeMap<>();
-            ordered.forEach(c -> c.external().forEach(link ->
-                    external.computeIfAbsent(link.written(), k -> new ArrayList<>()).add(link.at())));
-            return external;
+            return external(ordered);
         }
+    }
 
-        /** As verifying every link, but reusing the previous verification of pages for which nothing changed. */
-        private void verifyChanged(List<Checked> ordered, Diagnostics diagnostics) {
-            boolean sameFiles = files.equals(verifiedFiles);
-            Set<String> changedTargets = new HashSet<>();
-            ids.forEach((target, anchors) -> {
-                Set<String> before = verifiedIds.get(target);
-                if (anchors != before && !anchors.equals(before)) { // a page checked from cache keeps the same set
-                    changedTargets.add(target);
-                }
-            });
-            verifiedIds.keySet().stream().filter(target -> !ids.containsKey(target)).forEach(changedTargets::add);
-            Map<String, List<org.abierto.diagnostic.Diagnostic>> now = new HashMap<>();
-            for (Checked c : ordered) {
-                String path = c.page().outputPath();
-                List<org.abierto.diagnostic.Diagnostic> before = verified.get(path);
-                boolean still = c.reused() && sameFiles && before != null
-                        && changedTargets.stream().noneMatch(c.targets()::contains);
-                List<org.abierto.diagnostic.Diagnostic> found = before;
-                if (!still) {
-                    var own = new Diagnostics();
-                    c.links().forEach(link -> verify(link, files, ids, own));
-                    found = own.all();
-                }
-                found.forEach(diagnostics::add);
-                now.put(path, found);
-            }
-            verified.clear();
-            verified.putAll(now);
-            verifiedFiles = files; // neither changes once the pass is finished
-            verifiedIds = ids;
+    /** Each page's anchors, by its path in the site ({@code /es/anexo/index.html}). */
+    public static Map<String, Set<String>> anchors(java.util.Collection<CheckedPage> pages) {
+        Map<String, Set<String>> ids = new HashMap<>();
+        pages.forEach(c -> ids.put("/" + c.page().outputPath(), c.ids()));
+        return ids;
+    }
+
+    /** Verifies a page's links against the whole output: the files it will hold, and each page's anchors. */
+    public static void verify(CheckedPage page, Set<String> files, Map<String, Set<String>> ids, Diagnostics diagnostics) {
+        for (LinkCheck link : page.links()) {
+            verify(link, files, ids, diagnostics);
         }
+    }
+
+    /** The external addresses the pages link to, each with where it is linked from, in page order. */
+    public static Map<String, List<SourcePosition>> external(List<CheckedPage> ordered) {
+        Map<String, List<SourcePosition>> external = new java.util.TreeMap<>();
+        ordered.forEach(c -> c.external().forEach(link ->
+                external.computeIfAbsent(link.written(), k -> new ArrayList<>()).add(link.at())));
+        return external;
     }
 
     /**
@@ -224,28 +204,33 @@ public final class HtmlChecker {
     public record CheckedSite(List<OutputFile.Generated> pages, Map<String, List<SourcePosition>> external) {
     }
 
-    /** A page after its pass: its HTML, its anchors, its links to verify, and its external links. */
-    private record Checked(Page page, byte[] html, Set<String> ids, List<LinkCheck> links, List<LinkCheck> external,
-                           boolean reused, Set<String> targets) {
-        Checked(Page page, byte[] html, Set<String> ids, List<LinkCheck> links, List<LinkCheck> external) {
-            this(page, html, ids, links, external, false, targetsOf(links));
+    /**
+     * A page after its check, on its own: its final HTML, its anchors, the links to verify once every
+     * page is known, and its external links.
+     */
+    public record CheckedPage(Page page, byte[] html, Set<String> ids, List<LinkCheck> links, List<LinkCheck> external) {
+        public CheckedPage {
+            ids = Set.copyOf(ids);
+            links = List.copyOf(links);
+            external = List.copyOf(external);
         }
 
-        Checked reused(boolean reused) {
-            return new Checked(page, null, ids, links, external, reused, targets);
+        /** The same without its HTML, which is written as soon as it is known. */
+        CheckedPage withoutHtml() {
+            return new CheckedPage(page, null, ids, links, external);
         }
 
-        private static Set<String> targetsOf(List<LinkCheck> links) {
+        /** The site paths its links lead to. */
+        public Set<String> targets() {
             Set<String> targets = new HashSet<>();
             links.forEach(link -> targets.add(link.target()));
-            return Set.copyOf(targets);
+            return targets;
         }
     }
 
-    private Checked check(RenderedPage rendered, Site site, String basePath, Map<Path, Page> bySource,
-                          Set<String> staticTargets, Diagnostics diagnostics) {
+    /** Checks one page on its own: its ids, its links, its accessibility, and its final HTML. */
+    public CheckedPage check(RenderedPage rendered, Context context, Diagnostics diagnostics) {
         Page page = rendered.page();
-        Edition edition = site.edition(page);
         Document doc = Jsoup.parse(rendered.html());
         // One walk over the page sorts its elements for every check below.
         var elements = new PageElements(doc);
@@ -261,15 +246,15 @@ public final class HtmlChecker {
         for (Element e : elements.referencing) {
             for (String attribute : LINK_ATTRIBUTES.getOrDefault(e.normalName(), List.of())) {
                 if (e.hasAttr(attribute)) {
-                    link(page, e, attribute, site, basePath, bySource, staticTargets, links, external, diagnostics);
+                    link(page, e, attribute, context, links, external, diagnostics);
                 }
             }
             if (e.hasAttr("srcset")) {
-                srcset(page, e, site, basePath, links);
+                srcset(page, e, context, links);
             }
         }
         for (Element a : elements.byTag("a")) {
-            linkText(page, a, edition, diagnostics);
+            linkText(page, a, context.footnoteLabels().get(page.language()), diagnostics);
         }
         AccessibilityLint.check(elements, e -> at(page, e), diagnostics);
         for (Element table : elements.byTag("table")) {
@@ -283,11 +268,11 @@ public final class HtmlChecker {
                 .prettyPrint(false)
                 .charset(StandardCharsets.UTF_8)
                 .escapeMode(Entities.EscapeMode.base);
-        return new Checked(page, doc.outerHtml().getBytes(StandardCharsets.UTF_8), ids, links, external);
+        return new CheckedPage(page, doc.outerHtml().getBytes(StandardCharsets.UTF_8), ids, links, external);
     }
 
-    private void link(Page page, Element e, String attribute, Site site, String basePath, Map<Path, Page> bySource,
-                      Set<String> staticTargets, List<LinkCheck> links, List<LinkCheck> externalLinks, Diagnostics diagnostics) {
+    private void link(Page page, Element e, String attribute, Context context, List<LinkCheck> links,
+                      List<LinkCheck> externalLinks, Diagnostics diagnostics) {
         String written = e.attr(attribute).strip();
         SourcePosition at = at(page, e);
         boolean fromMarkdown = e.hasAttr(Markdown.SOURCE_ATTRIBUTE);
@@ -335,7 +320,7 @@ public final class HtmlChecker {
         }
         String target;
         if (fromMarkdown && !decoded.startsWith("/")) {
-            target = contentTarget(page, decoded, bySource, staticTargets, at, written, diagnostics);
+            target = contentTarget(page, decoded, context, at, written, diagnostics);
         } else {
             target = decoded.startsWith("/") ? decoded : SitePaths.resolve(SitePaths.folder(page.url()), decoded);
         }
@@ -345,26 +330,26 @@ public final class HtmlChecker {
             }
             return;
         }
-        target = "/" + site.published(target.substring(1));
+        target = "/" + context.published(target.substring(1));
         String file = target.endsWith("/") ? target + "index.html" : target;
         links.add(new LinkCheck(at, written, file, fragment));
         // A 404 page is served at any address, so its links cannot be relative: they start at the base path.
-        String address = page.kind() == PageKind.NOT_FOUND ? basePath + target.substring(1)
-                : SitePaths.address(page.url(), target, portable(site));
+        String address = page.kind() == PageKind.NOT_FOUND ? context.basePath() + target.substring(1)
+                : SitePaths.address(page.url(), target, context.portable());
         String rewritten = address + query + (fragment == null ? "" : "#" + fragment);
         e.attr(attribute, rewritten);
     }
 
     /** Each site address of a {@code srcset} ({@code /figuras/a.480w.jpg 480w, …}) is checked and made relative like a link. */
-    private static void srcset(Page page, Element e, Site site, String basePath, List<LinkCheck> links) {
+    private static void srcset(Page page, Element e, Context context, List<LinkCheck> links) {
         List<String> candidates = new ArrayList<>();
         for (String candidate : e.attr("srcset").split(",")) {
             String[] parts = candidate.strip().split("\\s+", 2);
             String url = parts[0];
             if (url.startsWith("/") && !url.startsWith("//")) {
-                String target = "/" + site.published(url.substring(1));
+                String target = "/" + context.published(url.substring(1));
                 links.add(new LinkCheck(at(page, e), url, target, null));
-                url = page.kind() == PageKind.NOT_FOUND ? basePath + target.substring(1) : SitePaths.relative(page.url(), target);
+                url = page.kind() == PageKind.NOT_FOUND ? context.basePath() + target.substring(1) : SitePaths.relative(page.url(), target);
             }
             candidates.add(parts.length > 1 ? url + " " + parts[1] : url);
         }
@@ -375,26 +360,26 @@ public final class HtmlChecker {
      * A relative link written in Markdown points into the content folder: a Markdown file becomes
      * its page's address, any other file the address it is copied to.
      */
-    private String contentTarget(Page page, String path, Map<Path, Page> bySource, Set<String> staticTargets,
-                                 SourcePosition at, String written, Diagnostics diagnostics) {
+    private String contentTarget(Page page, String path, Context context, SourcePosition at, String written,
+                                 Diagnostics diagnostics) {
         Path file = page.source().getParent().resolve(path).normalize();
         if (!file.startsWith(contentRoot)) {
             diagnostics.error(at, "broken-link", "the link " + abbreviate(written) + " leads outside the content folder");
             return null;
         }
         if (path.endsWith(".md")) {
-            Page target = bySource.get(file);
+            String target = context.addresses().get(file);
             if (target == null) {
                 diagnostics.error(at, "broken-link", "the link " + abbreviate(written) + " points at "
                         + contentRoot.getFileName().resolve(contentRoot.relativize(file)).toString().replace('\\', '/')
                         + ", which is not a published page; check the file name (drafts are not published)");
                 return null;
             }
-            return target.url();
+            return target;
         }
         String relative = contentRoot.relativize(file).toString().replace('\\', '/');
         String copied = relative.startsWith("static/") ? relative.substring("static/".length()) : relative;
-        if (!staticTargets.contains(copied)) {
+        if (!context.staticTargets().contains(copied)) {
             diagnostics.error(at, "broken-link", "the link " + abbreviate(written) + " points at content/" + relative
                     + ", which does not exist");
             return null;
@@ -442,9 +427,9 @@ public final class HtmlChecker {
         }
     }
 
-    private static void linkText(Page page, Element a, Edition edition, Diagnostics diagnostics) {
+    private static void linkText(Page page, Element a, String footnoteLabel, Diagnostics diagnostics) {
         if (a.hasClass("footnote-backref")) {
-            String label = edition.i18n().get("footnote.back");
+            String label = footnoteLabel;
             if (label != null) {
                 a.attr("aria-label", label);
             }
@@ -465,11 +450,6 @@ public final class HtmlChecker {
     }
 
     /** The Markdown position an element came from, or the page's file when a template made it. */
-    /** Whether the site is built without its public address ({@code baseUrl: /}): then it must also work from disk. */
-    private static boolean portable(Site site) {
-        return site.config().baseUrl().equals("/");
-    }
-
     private static SourcePosition at(Page page, Element e) {
         Path file = page.source();
         String position = e.attr(Markdown.SOURCE_ATTRIBUTE);

@@ -10,5 +10,5 @@ import org.abierto.diagnostic.SourcePosition;
  * @param target   the site path it leads to ({@code /es/anexo/index.html})
  * @param fragment the anchor after '#', or null
  */
-record LinkCheck(SourcePosition at, String written, String target, String fragment) {
+public record LinkCheck(SourcePosition at, String written, String target, String fragment) {
 }

@@ -19,13 +19,27 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The smaller copies of each figure's image that {@code srcset} offers to phones (Thumbnailator, with
- * its quality resampling), made once per image and remembered across builds of the same workspace.
+ * its quality resampling).
  */
 public final class ImageVariants {
-    private final Map<String, byte[]> made = new ConcurrentHashMap<>();
+    /** How a copy is made: {@link #resize}, or, in the live preview, the copy made before of the same file. */
+    @FunctionalInterface
+    public interface Resizing {
+        /**
+         * @param original the image's file
+         * @param width    the copy's width in pixels
+         * @param path     the copy's path in the site (its extension gives its format)
+         */
+        byte[] resize(Path original, int width, String path);
+    }
 
     /** Every copy the site's figures need, except the originals, which are published as they are. */
     public List<OutputFile.Generated> files(Site site) {
+        return files(site, ImageVariants::resize);
+    }
+
+    /** As {@link #files(Site)}, each copy made by {@code resizing}. */
+    public List<OutputFile.Generated> files(Site site, Resizing resizing) {
         Map<String, Path> sources = new TreeMap<>();
         site.staticFiles().forEach(f -> sources.put(f.target(), f.path()));
         Map<String, Figure.Variant> wanted = new TreeMap<>();
@@ -40,14 +54,15 @@ public final class ImageVariants {
                 }
             }
         }
+        Map<String, byte[]> made = new ConcurrentHashMap<>();
+        wanted.values().parallelStream().forEach(v -> made.put(v.path(), resizing.resize(sources.get(originals.get(v.path())), v.width(), v.path())));
         List<OutputFile.Generated> files = new ArrayList<>();
-        wanted.values().parallelStream().forEach(v -> made.computeIfAbsent(v.path(),
-                p -> resize(sources.get(originals.get(p)), v.width(), p)));
         wanted.keySet().forEach(p -> files.add(new OutputFile.Generated(p, made.get(p))));
         return files;
     }
 
-    private static byte[] resize(Path original, int width, String path) {
+    /** Makes a copy of an image {@code width} pixels wide. */
+    public static byte[] resize(Path original, int width, String path) {
         String format = path.toLowerCase(Locale.ROOT).endsWith(".png") ? "png" : "jpg";
         var out = new ByteArrayOutputStream();
         try {

@@ -28,78 +28,47 @@ import java.util.Set;
 public final class ContentLoader {
     public static final String SITE_FILE = "site.yaml";
 
-    /** A file read before, with what identified its version then. */
-    private record Read(long size, java.nio.file.attribute.FileTime modified, SourceFile file) {
+    /**
+     * How the load stage reads one text file. A build reads every file; the live preview gives back
+     * the text it read before of a file the watcher did not report changed.
+     */
+    @FunctionalInterface
+    public interface TextReader {
+        /** @param root the folder the file is in ({@link SourceFile#relative()} starts there) */
+        SourceFile read(Path root, Path file, Diagnostics diagnostics);
     }
 
-    // A loader used for several builds (the dev server) reads again only the files that changed.
-    private final Map<Path, Read> reads = new java.util.concurrent.ConcurrentHashMap<>();
-    // A loader for one build keeps nothing: at 20,000 pages the texts would be hundreds of megabytes.
-    private final boolean remember;
+    /** Reads a file, whatever was read before. */
+    public static final TextReader READ = ContentLoader::read;
 
-    // The last full load, when it found no problem: a dev server told exactly which files changed
-    // reads those again and keeps the rest, instead of walking tens of thousands of files.
-    private Sources last;
-
-    /** A loader for one build. */
-    public ContentLoader() {
-        this(false);
-    }
-
-    /** @param remember whether it will load the same folders again (the dev server) and should keep what it read */
-    public ContentLoader(boolean remember) {
-        this.remember = remember;
-    }
-
-    /** Forgets what it read of these files, so the next load reads them again whatever their dates say. */
-    public void forget(java.util.Collection<Path> files) {
-        files.forEach(f -> reads.remove(f.toAbsolutePath().normalize()));
+    /**
+     * The sources after some of their files were edited (not created, deleted or renamed): those are
+     * read again, everything else is kept.
+     *
+     * @param edited files of {@code previous}, each one a regular file ({@link #isEditOf})
+     */
+    public Sources reread(Sources previous, java.util.Set<Path> edited, Diagnostics diagnostics) {
+        Path content = previous.contentRoot();
+        java.util.function.UnaryOperator<SourceFile> fresh = f -> edited.contains(f.path()) ? read(content, f.path(), diagnostics) : f;
+        List<StaticFile> statics = new ArrayList<>();
+        for (StaticFile f : previous.staticFiles()) {
+            statics.add(!edited.contains(f.path()) ? f : f.isThemeAsset() ? themeAsset(f.path(), f.target()) : staticFile(f.path(), f.target()));
+        }
+        return new Sources(content, previous.templatesRoot(), fresh.apply(previous.siteFile()),
+                previous.i18nFiles().stream().map(fresh).toList(),
+                previous.dataFiles().stream().map(fresh).toList(),
+                previous.pageFiles().stream().map(fresh).toList(),
+                statics, previous.templates());
     }
 
     /**
-     * Reads the sources of a build again after the given files changed. When each of them is a file
-     * the previous load read and still exists (an edit, not a new, deleted or renamed file), only they
-     * are read; otherwise, or with {@code changed} null (not known), the folders are walked again.
+     * Whether a file that changed is an edit of one of {@code sources}' files, so that reading it again
+     * ({@link #reread}) gives what a new load would: it is a regular file the load read, or a template.
      */
-    public Optional<Sources> load(Path contentDir, Path templatesDir, java.util.Collection<Path> changed, Diagnostics diagnostics) {
-        Sources previous = last;
-        if (changed != null && !changed.isEmpty() && previous != null
-                && previous.contentRoot().equals(contentDir.toAbsolutePath().normalize())
-                && previous.templatesRoot().equals(templatesDir.toAbsolutePath().normalize())) {
-            Set<Path> edited = new java.util.HashSet<>();
-            for (Path f : changed) {
-                Path file = f.toAbsolutePath().normalize();
-                if (!ignoredInside(previous, file)) {
-                    edited.add(file);
-                }
-            }
-            if (edited.stream().allMatch(f -> Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) && knows(previous, f))) {
-                var reread = new Diagnostics();
-                Sources sources = reread(previous, edited, reread);
-                reread.all().forEach(diagnostics::add);
-                last = reread.all().isEmpty() ? sources : null;
-                return Optional.of(sources);
-            }
+    public static boolean isEditOf(Sources sources, Path file) {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
         }
-        return load(contentDir, templatesDir, diagnostics);
-    }
-
-    /** Whether a changed file is one no build reads: hidden, an editor's backup, outside both folders. */
-    private static boolean ignoredInside(Sources sources, Path file) {
-        for (Path root : List.of(sources.contentRoot(), sources.templatesRoot())) {
-            if (file.startsWith(root) && !file.equals(root)) {
-                for (Path part : root.relativize(file)) {
-                    if (ignoredName(part.toString())) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean knows(Sources sources, Path file) {
         if (file.equals(sources.siteFile().path())) {
             return true;
         }
@@ -115,18 +84,19 @@ public final class ContentLoader {
         return file.startsWith(templates) && sources.templates().contains(relative(templates, file));
     }
 
-    private Sources reread(Sources previous, Set<Path> edited, Diagnostics diagnostics) {
-        Path content = previous.contentRoot();
-        java.util.function.UnaryOperator<SourceFile> fresh = f -> edited.contains(f.path()) ? read(content, f.path(), diagnostics) : f;
-        List<StaticFile> statics = new ArrayList<>();
-        for (StaticFile f : previous.staticFiles()) {
-            statics.add(!edited.contains(f.path()) ? f : f.isThemeAsset() ? themeAsset(f.path(), f.target()) : staticFile(f.path(), f.target()));
+    /** Whether no load reads this file: hidden, an editor's backup, or outside both folders. */
+    public static boolean isIgnored(Sources sources, Path file) {
+        for (Path root : List.of(sources.contentRoot(), sources.templatesRoot())) {
+            if (file.startsWith(root) && !file.equals(root)) {
+                for (Path part : root.relativize(file)) {
+                    if (ignoredName(part.toString())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         }
-        return new Sources(content, previous.templatesRoot(), fresh.apply(previous.siteFile()),
-                previous.i18nFiles().stream().map(fresh).toList(),
-                previous.dataFiles().stream().map(fresh).toList(),
-                previous.pageFiles().stream().map(fresh).toList(),
-                statics, previous.templates());
+        return true;
     }
 
     /**
@@ -135,6 +105,11 @@ public final class ContentLoader {
      * @return the sources, or empty when a folder is missing (reported in {@code diagnostics})
      */
     public Optional<Sources> load(Path contentDir, Path templatesDir, Diagnostics diagnostics) {
+        return load(contentDir, templatesDir, READ, diagnostics);
+    }
+
+    /** As {@link #load(Path, Path, Diagnostics)}, reading each text file with {@code reader}. */
+    public Optional<Sources> load(Path contentDir, Path templatesDir, TextReader reader, Diagnostics diagnostics) {
         Path content = contentDir.toAbsolutePath().normalize();
         Path templates = templatesDir.toAbsolutePath().normalize();
         boolean ok = requireDirectory(content, "content", diagnostics);
@@ -149,7 +124,6 @@ public final class ContentLoader {
             return Optional.empty();
         }
 
-        int reportedBefore = diagnostics.all().size();
         List<Path> i18n = new ArrayList<>();
         List<Path> data = new ArrayList<>();
         List<Path> pages = new ArrayList<>();
@@ -183,14 +157,12 @@ public final class ContentLoader {
             }
         }
 
-        Sources sources = new Sources(content, templates,
-                read(content, site, diagnostics),
-                readAll(content, i18n, diagnostics),
-                readAll(content, data, diagnostics),
-                readAll(content, pages, diagnostics),
-                statics, templateNames);
-        last = remember && diagnostics.all().size() == reportedBefore ? sources : null;
-        return Optional.of(sources);
+        return Optional.of(new Sources(content, templates,
+                reader.read(content, site, diagnostics),
+                readAll(content, i18n, reader, diagnostics),
+                readAll(content, data, reader, diagnostics),
+                readAll(content, pages, reader, diagnostics),
+                statics, templateNames));
     }
 
     private static boolean requireDirectory(Path dir, String what, Diagnostics diagnostics) {
@@ -287,32 +259,20 @@ public final class ContentLoader {
         }
     }
 
-    private List<SourceFile> readAll(Path root, List<Path> files, Diagnostics diagnostics) {
+    private static List<SourceFile> readAll(Path root, List<Path> files, TextReader reader, Diagnostics diagnostics) {
         // Reading is I/O bound and independent per file; the result keeps the sorted order.
         return files.parallelStream()
-                .map(f -> read(root, f, diagnostics))
+                .map(f -> reader.read(root, f, diagnostics))
                 .toList();
     }
 
-    private SourceFile read(Path root, Path file, Diagnostics diagnostics) {
-        try {
-            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-            Read previous = reads.get(file);
-            if (previous != null && previous.size() == attributes.size() && previous.modified().equals(attributes.lastModifiedTime())) {
-                return previous.file();
-            }
-            SourceFile read = readText(root, file, diagnostics);
-            if (remember && (!read.text().isEmpty() || attributes.size() == 0)) {
-                reads.put(file, new Read(attributes.size(), attributes.lastModifiedTime(), read));
-            }
-            return read;
-        } catch (IOException e) {
-            diagnostics.error(file, 0, 0, "unreadable", "the file cannot be read: " + e.getMessage());
-            return new SourceFile(file, relative(root, file), "");
-        }
-    }
-
-    private static SourceFile readText(Path root, Path file, Diagnostics diagnostics) {
+    /**
+     * Reads a text file as UTF-8 (a byte-order mark dropped, CRLF made LF); a file that cannot be
+     * read is reported and read as empty.
+     *
+     * @param root the folder the file is in ({@link SourceFile#relative()} starts there)
+     */
+    public static SourceFile read(Path root, Path file, Diagnostics diagnostics) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String text = StandardCharsets.UTF_8.newDecoder()

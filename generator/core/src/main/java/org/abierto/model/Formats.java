@@ -58,7 +58,7 @@ public final class Formats {
     /** A file size for people: "850 B", "12 KB", "1.2 MB" (decimal units, the language's separators). */
     public String size(long bytes) {
         if (bytes < 1000) {
-            return number((long) bytes) + " B";
+            return number(bytes) + " B";
         }
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMaximumFractionDigits(1);

@@ -19,17 +19,27 @@ public final class ContentParser {
     private final SchemaCheck schemas = new SchemaCheck();
     private final PageParser pages;
 
-    /** A parser for one build; {@code safelist} is what editors may write as HTML. */
+    /** @param safelist what editors may write as HTML */
     public ContentParser(HtmlSafelist safelist) {
-        this(safelist, false);
+        this.pages = new PageParser(yaml, schemas, new Markdown(safelist));
     }
 
-    /** @param remember whether it will parse the same content again (the dev server) and should keep its results */
-    public ContentParser(HtmlSafelist safelist, boolean remember) {
-        this.pages = new PageParser(yaml, schemas, new Markdown(safelist), remember);
-    }
-
+    /** Parses the site file, the interface words, the data files and every page. */
     public ParsedContent parseAll(Sources sources, Diagnostics diagnostics) {
+        return parseAll(sources, pages::parseAlone, diagnostics);
+    }
+
+    /** One page on its own, with its problems: what {@link #parseAll} does for each page. */
+    public PageParser.Result parsePage(SourceFile file) {
+        return pages.parseAlone(file);
+    }
+
+    /**
+     * As {@link #parseAll(Sources, Diagnostics)}, each page parsed by {@code parsing}: the live
+     * preview gives back what it parsed before of a text that did not change.
+     */
+    public ParsedContent parseAll(Sources sources, java.util.function.Function<SourceFile, PageParser.Result> parsing,
+                                  Diagnostics diagnostics) {
         SourceFile siteFile = sources.siteFile();
         YamlDocument site = yaml.read(siteFile.path(), siteFile.text(), 0, "site file", diagnostics)
                 .orElse(YamlDocument.empty(siteFile.path()));
@@ -38,7 +48,7 @@ public final class ContentParser {
         i18n.values().forEach(doc -> schemas.validate(doc, SchemaCheck.Kind.I18N, diagnostics));
         Map<String, YamlDocument> data = byName(sources.dataFiles(), "data file", diagnostics);
         data.forEach((name, doc) -> schemaOf(name, doc).ifPresent(kind -> schemas.validate(doc, kind, diagnostics)));
-        return new ParsedContent(site, i18n, data, pages.parseAll(sources.pageFiles(), diagnostics));
+        return new ParsedContent(site, i18n, data, PageParser.parseAll(sources.pageFiles(), parsing, diagnostics));
     }
 
     /** Which schema a data file follows: tables have columns or rows, lists have items; others are free-form. */

@@ -115,8 +115,8 @@ public final class Markdown {
                 .attributeProviderFactory(new IndependentAttributeProviderFactory() {
                     @Override
                     public AttributeProvider apply(LinkResolverContext context) {
-                        return new ExtraAttributes(context.getDocument().get(EXTRA_ATTRIBUTES),
-                                context.getDocument().get(ATTRIBUTE_MARKS));
+                        return new ExtraAttributes(EXTRA_ATTRIBUTES.get(context.getDocument()),
+                                ATTRIBUTE_MARKS.get(context.getDocument()));
                     }
                 })
                 .build();

@@ -26,34 +26,39 @@ public final class PageParser {
     private final SchemaCheck schemas;
     private final Markdown markdown;
 
-    /** @param remember whether it will parse the same files again (the dev server) and should keep its results */
-    public PageParser(YamlReader yaml, SchemaCheck schemas, Markdown markdown, boolean remember) {
-        this.remember = remember;
+    public PageParser(YamlReader yaml, SchemaCheck schemas, Markdown markdown) {
         this.yaml = yaml;
         this.schemas = schemas;
         this.markdown = markdown;
     }
 
-    /** What parsing one file gave: the page, or nothing, and the problems found. */
-    private record Result(Optional<ParsedPage> page, List<org.abierto.diagnostic.Diagnostic> diagnostics) {
+    /**
+     * What parsing one file on its own gave.
+     *
+     * @param page        the page, or empty when the file has errors
+     * @param diagnostics the problems found in it
+     */
+    public record Result(Optional<ParsedPage> page, List<org.abierto.diagnostic.Diagnostic> diagnostics) {
+        public Result {
+            diagnostics = List.copyOf(diagnostics);
+        }
     }
-
-    // A parser used for several builds (the dev server) parses again only the files whose text changed.
-    private final Map<SourceFile, Result> parsed = new java.util.concurrent.ConcurrentHashMap<>();
-    private final boolean remember;
 
     /** Parses every page; pages with errors are reported and left out. Runs in parallel, keeps order. */
     public List<ParsedPage> parseAll(List<SourceFile> files, Diagnostics diagnostics) {
-        List<Result> results = files.parallelStream()
-                .map(f -> remember ? parsed.computeIfAbsent(f, this::parseAlone) : parseAlone(f)).toList();
-        if (parsed.size() > files.size()) {
-            parsed.keySet().retainAll(new java.util.HashSet<>(files));
-        }
+        return parseAll(files, this::parseAlone, diagnostics);
+    }
+
+    /** As {@link #parseAll(List, Diagnostics)}, each file parsed by {@code parsing} (e.g. {@link #parseAlone}). */
+    public static List<ParsedPage> parseAll(List<SourceFile> files, java.util.function.Function<SourceFile, Result> parsing,
+                                            Diagnostics diagnostics) {
+        List<Result> results = files.parallelStream().map(parsing).toList();
         results.forEach(r -> r.diagnostics().forEach(diagnostics::add));
         return results.stream().map(Result::page).flatMap(Optional::stream).toList();
     }
 
-    private Result parseAlone(SourceFile file) {
+    /** Parses one file, keeping its problems with it. */
+    public Result parseAlone(SourceFile file) {
         var own = new Diagnostics();
         Optional<ParsedPage> page = parse(file, own);
         return new Result(page, own.all());

@@ -1,10 +1,14 @@
 package org.abierto.render;
 
 import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.StrongCacheStorage;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
+import freemarker.template.MalformedTemplateNameException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -13,23 +17,24 @@ import freemarker.template.TemplateNotFoundException;
 import org.abierto.diagnostic.Diagnostic;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
+import org.abierto.metadata.StructuredData;
 import org.abierto.model.BodyPart;
 import org.abierto.model.Edition;
 import org.abierto.model.Page;
 import org.abierto.model.Site;
-import org.abierto.metadata.StructuredData;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -41,61 +46,47 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code editions} (every language's edition, for the language switcher and the landing page),
  * {@code structuredData} (the page's schema.org JSON-LD, safe to place in a script element);
  * directive templates also see {@code args}. They reach these as data only ({@link TemplateData}): no
- * method of any Java object, no class. The Freemarker configuration is built once per build.
+ * method of any Java object, no class.
+ *
+ * <p>A function of the site and the templates: it keeps nothing from one run to the next. Each run
+ * ({@link #begin}) sets up Freemarker once and reads each template once, so every page of a run is
+ * rendered with the same version of each template.
  */
 public final class PageRenderer {
     static final String EXTENSION = ".ftlh";
     static final String DIRECTIVES = "directives/";
+    /** The custom attribute of a Freemarker environment that holds the {@link Reads} of its render. */
+    private static final String READS = "abierto.reads";
 
     private final Path templates;
+    private final Path contentDir;
     private final Path projectRoot;
-    private final Configuration freemarker;
-    private final Map<String, Optional<Template>> loaded = new ConcurrentHashMap<>();
-
-    // A renderer used for several builds (the dev server) renders again only what changed:
-    // a page whose own value, edition or templates changed.
-    private record Rendered(Page page, RenderedPage result) {
-    }
-
-    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
-    private final boolean remember;
-    private Map<String, Edition> editions = Map.of();
-    private Map<String, String> templateVersions = Map.of();
 
     /**
      * @param templatesDir the theme's templates
      * @param contentDir   the content, whose parent names files in messages ({@code content/es/x.md})
      */
     public PageRenderer(Path templatesDir, Path contentDir) {
-        this(templatesDir, contentDir, false);
+        this.templates = templatesDir.toAbsolutePath().normalize();
+        this.contentDir = contentDir.toAbsolutePath().normalize();
+        this.projectRoot = this.contentDir.getParent() == null ? this.contentDir : this.contentDir.getParent();
+    }
+
+    /** Rendering a site page by page, as the pipeline does it. */
+    public interface Rendering {
+        /** Renders one page, or reports why it cannot. Thread-safe. */
+        Optional<RenderedPage> render(Page page, Diagnostics diagnostics);
+
+        /** Reports what the renders found wrong in templates (each problem once). */
+        void finish(Diagnostics diagnostics);
     }
 
     /**
-     * @param remember whether to keep each page's HTML for the next build, to render again only what
-     *                 changed (the dev server); a one-off build keeps nothing, to use less memory
+     * What of the page and its site a render depends on besides what it {@link Reads}: the page
+     * itself, the locale of its language (dates and numbers written by Freemarker), and what its
+     * structured data is made of.
      */
-    public PageRenderer(Path templatesDir, Path contentDir, boolean remember) {
-        this.remember = remember;
-        this.templates = templatesDir.toAbsolutePath().normalize();
-        Path content = contentDir.toAbsolutePath().normalize();
-        this.projectRoot = content.getParent() == null ? content : content.getParent();
-        var cfg = new Configuration(Configuration.VERSION_2_3_34);
-        cfg.setDefaultEncoding("UTF-8");
-        cfg.setRecognizeStandardFileExtensions(true);
-        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
-        cfg.setLocalizedLookup(false);
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        cfg.setWrapUncheckedExceptions(true);
-        cfg.setFallbackOnNullLoopVariable(false);
-        cfg.setNumberFormat("computer");
-        cfg.setBooleanFormat("c");
-        // A theme is code copied from elsewhere: it must be as harmless as content. Templates see data
-        // only (TemplateData), cannot create Java objects (?new) nor reach the objects behind values (?api).
-        cfg.setObjectWrapper(new TemplateData(content));
-        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        cfg.setAPIBuiltinEnabled(false);
-        this.freemarker = cfg;
+    public record Facts(Page page, Locale locale, StructuredData.Inputs structuredData) {
     }
 
     /**
@@ -112,73 +103,74 @@ public final class PageRenderer {
         return pages;
     }
 
+    /** Renders one page, or reports why it cannot. */
+    public Optional<RenderedPage> render(Site site, Page page, Diagnostics diagnostics) {
+        Pass pass = begin(site);
+        Optional<RenderedPage> result = pass.render(page, diagnostics);
+        pass.finish(diagnostics);
+        return result;
+    }
+
     /** Starts rendering a site page by page (so each page can go on to the next stage at once). */
     public Pass begin(Site site) {
-        if (freemarker.getTemplateLoader() == null) {
-            // Set here, not in the constructor: the load stage reports a missing templates folder
-            // as the editor's error, and the dev server may start before the folder exists.
+        return new Pass(site);
+    }
+
+    /** One run's rendering, with its own Freemarker set-up and template versions. */
+    public final class Pass implements Rendering {
+        private final Site site;
+        private final TemplateTexts texts;
+        private final Configuration freemarker;
+        private final Map<String, Optional<Template>> loaded = new ConcurrentHashMap<>();
+        private final Map<SourcePosition, Map<String, List<Page>>> failures = new ConcurrentHashMap<>();
+
+        private Pass(Site site) {
+            this.site = site;
             try {
-                freemarker.setTemplateLoader(new FileTemplateLoader(templates.toFile()));
+                // Made here, not in the constructor: the load stage reports a missing templates folder
+                // as the editor's error, and the dev server may start before the folder exists.
+                this.texts = new TemplateTexts(new FileTemplateLoader(templates.toFile()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            this.freemarker = configuration(texts);
+        }
+
+        @Override
+        public Optional<RenderedPage> render(Page page, Diagnostics diagnostics) {
+            return render(page, diagnostics, Reads.none());
+        }
+
+        /** Renders one page, recording in {@code reads} what it read. Thread-safe. */
+        public Optional<RenderedPage> render(Page page, Diagnostics diagnostics, Reads reads) {
+            return PageRenderer.this.render(this, page, diagnostics, reads);
+        }
+
+        /** What a render of {@code page} depends on besides its {@link Reads}. */
+        public Facts facts(Page page) {
+            return new Facts(page, site.edition(page).language().locale(), StructuredData.inputs(site, page));
+        }
+
+        /**
+         * The text this run renders with for a template name, as a render recorded it in its
+         * {@link Reads#templates()}; a template that does not exist, or whose name is not valid, has
+         * a version of its own. Reading it makes the run keep that text for every page.
+         */
+        public Object templateVersion(String name) {
+            try {
+                Template template = freemarker.getTemplate(name, null, null, null, true, true);
+                return template == null ? "missing" : texts.text(template.getSourceName());
+            } catch (ParseException e) {
+                return texts.text(e.getTemplateName());
+            } catch (MalformedTemplateNameException e) {
+                return "malformed";
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Pass(site);
-    }
 
-    /** One build's rendering: what changed since the previous build is worked out once, here. */
-    public final class Pass {
-        private final Site site;
-        private final Set<String> changedTemplates;
-        private final TemplateGraph graph;
-        private final Map<String, Set<String>> changedParts = new java.util.HashMap<>();
-        private final Set<String> changedInAnyEdition = new java.util.HashSet<>();
-        private final Map<SourcePosition, Map<String, List<Page>>> failures = new ConcurrentHashMap<>();
-        // Whether pages made from the same templates depend on what changed: the same answer for all of them.
-        private final Map<List<String>, Boolean> affected = new ConcurrentHashMap<>();
-
-        private Pass(Site site) {
-            this.site = site;
-            this.changedTemplates = changedTemplates();
-            this.graph = new TemplateGraph(templates);
-            site.editions().forEach((code, edition) -> changedParts.put(code, changedParts(editions.get(code), edition)));
-            changedParts.values().forEach(changedInAnyEdition::addAll);
-            editions = site.editions();
-        }
-
-        /** Renders one page (or reuses the previous build's when nothing it depends on changed). Thread-safe. */
-        public Optional<RenderedPage> render(Page page, Diagnostics diagnostics) {
-            Rendered before = rendered.get(page.url());
-            if (before != null && (before.page() == page || before.page().equals(page)) && !affected(page)) {
-                return Optional.of(before.result());
-            }
-            Optional<RenderedPage> result = PageRenderer.this.render(site, page, diagnostics, failures);
-            if (remember) {
-                result.ifPresentOrElse(r -> rendered.put(page.url(), new Rendered(page, r)), () -> rendered.remove(page.url()));
-            }
-            return result;
-        }
-
-        private boolean affected(Page page) {
-            List<String> templatesUsed = new ArrayList<>();
-            templatesUsed.add(page.language());
-            templatesUsed.add(page.layout());
-            page.body().forEach(part -> {
-                if (part instanceof BodyPart.Directive d) {
-                    templatesUsed.add(d.name());
-                }
-            });
-            return affected.computeIfAbsent(templatesUsed, k ->
-                    dependsOnChange(page, graph, changedTemplates, changedParts.get(page.language()), changedInAnyEdition));
-        }
-
-        /** Reports the template errors (each once) and forgets pages that are gone. */
+        @Override
         public void finish(Diagnostics diagnostics) {
-            if (rendered.size() > site.pages().size()) {
-                Set<String> urls = new java.util.HashSet<>();
-                site.pages().forEach(p -> urls.add(p.url()));
-                rendered.keySet().retainAll(urls);
-            }
             failures.entrySet().stream().sorted(Map.Entry.comparingByKey(SOURCE_ORDER)).forEach(failure ->
                     failure.getValue().forEach((message, failed) -> {
                         List<Page> sorted = failed.stream().sorted(java.util.Comparator.comparing(Page::url)).toList();
@@ -189,108 +181,115 @@ public final class PageRenderer {
         }
     }
 
-    /** The templates whose files changed since the last call (all of them the first time); forgets them. */
-    private Set<String> changedTemplates() {
-        Map<String, String> now = new java.util.HashMap<>();
-        try (var files = Files.walk(templates)) {
-            for (Path f : files.filter(f -> f.toString().endsWith(EXTENSION)).toList()) {
-                var attributes = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
-                now.put(templates.relativize(f).toString().replace('\\', '/'), attributes.size() + "@" + attributes.lastModifiedTime());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Set<String> changed = new java.util.HashSet<>();
-        now.forEach((name, version) -> {
-            if (!version.equals(templateVersions.get(name))) {
-                changed.add(name);
-            }
-        });
-        templateVersions.keySet().stream().filter(name -> !now.containsKey(name)).forEach(changed::add);
-        if (!templateVersions.isEmpty() && !changed.isEmpty()) {
-            freemarker.clearTemplateCache();
-            loaded.clear();
-        }
-        templateVersions = now;
-        return changed;
+    private Configuration configuration(TemplateLoader loader) {
+        var cfg = new TemplateSet();
+        cfg.setTemplateLoader(loader);
+        // One version of each template for the whole run: never dropped, never looked at again.
+        cfg.setCacheStorage(new StrongCacheStorage());
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        cfg.setDefaultEncoding("UTF-8");
+        cfg.setRecognizeStandardFileExtensions(true);
+        cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        cfg.setLocalizedLookup(false);
+        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        cfg.setLogTemplateExceptions(false);
+        cfg.setWrapUncheckedExceptions(true);
+        cfg.setFallbackOnNullLoopVariable(false);
+        cfg.setNumberFormat("computer");
+        cfg.setBooleanFormat("c");
+        // A theme is code copied from elsewhere: it must be as harmless as content. Templates see data
+        // only (TemplateData), cannot create Java objects (?new) nor reach the objects behind values (?api).
+        cfg.setObjectWrapper(new TemplateData(contentDir));
+        cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        cfg.setAPIBuiltinEnabled(false);
+        return cfg;
     }
 
-    /** The parts of an edition that differ from the previous build's: all of them the first time. */
-    private static Set<String> changedParts(Edition before, Edition now) {
-        Set<String> changed = new java.util.HashSet<>();
-        for (var component : Edition.class.getRecordComponents()) {
-            try {
-                if (before == null || !java.util.Objects.equals(component.getAccessor().invoke(before), component.getAccessor().invoke(now))) {
-                    changed.add(component.getName());
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
+    /** Freemarker's configuration, telling each render's {@link Reads} which templates it looks up. */
+    private static final class TemplateSet extends Configuration {
+        TemplateSet() {
+            super(Configuration.VERSION_2_3_34);
         }
-        return changed;
+
+        @Override
+        public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding,
+                                    boolean parseAsFTL, boolean ignoreMissing) throws IOException {
+            // #import and #include come here, with the name resolved against the including template.
+            Environment environment = Environment.getCurrentEnvironment();
+            if (environment != null && environment.getCustomAttribute(READS) instanceof Reads reads) {
+                reads.template(name);
+            }
+            return super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
+        }
     }
 
-    /**
-     * Whether a page must be rendered again although it did not change itself: one of its templates
-     * changed, or a part of its edition one of them reads, or the report-level values its JSON-LD uses.
-     */
-    private static boolean dependsOnChange(Page page, TemplateGraph graph, Set<String> changedTemplates,
-                                           Set<String> changedParts, Set<String> changedInAnyEdition) {
-        Set<String> used = new java.util.HashSet<>(graph.closure(page.layout() + EXTENSION));
-        page.body().forEach(part -> {
-            if (part instanceof BodyPart.Directive d) {
-                used.addAll(graph.closure(DIRECTIVES + d.name() + EXTENSION));
-            }
-        });
-        if (used.stream().anyMatch(changedTemplates::contains)) {
-            return true;
+    /** The templates' files as Freemarker reads them, keeping the text of each, which is its version. */
+    private static final class TemplateTexts implements TemplateLoader {
+        private record Source(String name, Object source) {
         }
-        for (String part : changedParts) {
-            boolean read = switch (part) {
-                case "data", "i18n", "format" -> graph.mentions(used, part);
-                case "language", "languages", "title", "subtitle", "home", "baseUrl", "organisation", "licence", "date" -> true;
-                default -> graph.mentions(used, "site." + part);
-            };
-            if (read) {
-                return true;
+
+        private final TemplateLoader files;
+        private final Map<String, String> read = new ConcurrentHashMap<>();
+
+        TemplateTexts(TemplateLoader files) {
+            this.files = files;
+        }
+
+        String text(String name) {
+            return name == null ? "missing" : read.getOrDefault(name, "missing");
+        }
+
+        @Override
+        public Object findTemplateSource(String name) throws IOException {
+            Object source = files.findTemplateSource(name);
+            return source == null ? null : new Source(name, source);
+        }
+
+        @Override
+        public long getLastModified(Object source) {
+            return files.getLastModified(((Source) source).source());
+        }
+
+        @Override
+        public Reader getReader(Object source, String encoding) throws IOException {
+            Source s = (Source) source;
+            try (Reader reader = files.getReader(s.source(), encoding)) {
+                var text = new StringWriter();
+                reader.transferTo(text);
+                read.put(s.name(), text.toString());
+                return new StringReader(text.toString());
             }
         }
-        // Templates may read other languages' editions (the language switcher, the landing page).
-        return graph.mentions(used, "editions")
-                && changedInAnyEdition.stream().anyMatch(part -> graph.mentions(used, "." + part));
+
+        @Override
+        public void closeTemplateSource(Object source) throws IOException {
+            files.closeTemplateSource(((Source) source).source());
+        }
     }
 
     private static final java.util.Comparator<SourcePosition> SOURCE_ORDER = java.util.Comparator
             .comparing((SourcePosition p) -> p.file().toString()).thenComparingInt(SourcePosition::line)
             .thenComparingInt(SourcePosition::column);
 
-    /** Renders one page, or reports why it cannot. */
-    public Optional<RenderedPage> render(Site site, Page page, Diagnostics diagnostics) {
-        Map<SourcePosition, Map<String, List<Page>>> failures = new ConcurrentHashMap<>();
-        Optional<RenderedPage> result = render(site, page, diagnostics, failures);
-        failures.forEach((at, messages) -> messages.forEach((message, pages) ->
-                diagnostics.error(at, "template", message + " (while rendering " + describe(page) + ")")));
-        return result;
-    }
-
-    private Optional<RenderedPage> render(Site site, Page page, Diagnostics diagnostics,
-                                          Map<SourcePosition, Map<String, List<Page>>> failures) {
-        Optional<Template> template = template(page.layout() + EXTENSION, layoutPosition(page), page, diagnostics);
+    private Optional<RenderedPage> render(Pass pass, Page page, Diagnostics diagnostics, Reads reads) {
+        String layout = page.layout() + EXTENSION;
+        reads.template(layout);
+        Optional<Template> template = template(pass, layout, layoutPosition(page), page, diagnostics);
         if (template.isEmpty()) {
             return Optional.empty();
         }
-        Edition edition = site.edition(page);
-        Map<String, Object> model = model(site, edition, page);
-        Optional<String> body = body(page, model, diagnostics);
+        Edition edition = pass.site.edition(page);
+        Map<String, Object> model = model(pass.site, edition, page);
+        Optional<String> body = body(pass, page, model, diagnostics, reads);
         if (body.isEmpty()) {
             return Optional.empty();
         }
         model.put("content", markup(body.get()));
-        model.put("structuredData", markup(StructuredData.of(site, page)));
+        model.put("structuredData", markup(StructuredData.of(pass.facts(page).structuredData(), page)));
         try {
-            return Optional.of(new RenderedPage(page, process(template.get(), model, edition)));
+            return Optional.of(new RenderedPage(page, process(pass, template.get(), model, edition, reads)));
         } catch (TemplateException e) {
-            failures.computeIfAbsent(TemplateProblem.at(templates, e), k -> new ConcurrentHashMap<>())
+            pass.failures.computeIfAbsent(TemplateProblem.at(templates, e), k -> new ConcurrentHashMap<>())
                     .computeIfAbsent(TemplateProblem.message(e), k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
                     .add(page);
             return Optional.empty();
@@ -298,7 +297,7 @@ public final class PageRenderer {
     }
 
     /** The body's HTML with every directive rendered in place. */
-    private Optional<String> body(Page page, Map<String, Object> pageModel, Diagnostics diagnostics) {
+    private Optional<String> body(Pass pass, Page page, Map<String, Object> pageModel, Diagnostics diagnostics, Reads reads) {
         var html = new StringBuilder();
         boolean ok = true;
         for (BodyPart part : page.body()) {
@@ -307,7 +306,9 @@ public final class PageRenderer {
                 continue;
             }
             var directive = (BodyPart.Directive) part;
-            Optional<Template> template = template(DIRECTIVES + directive.name() + EXTENSION, directive.at(), page, diagnostics);
+            String name = DIRECTIVES + directive.name() + EXTENSION;
+            reads.template(name);
+            Optional<Template> template = template(pass, name, directive.at(), page, diagnostics);
             if (template.isEmpty()) {
                 ok = false;
                 continue;
@@ -315,7 +316,7 @@ public final class PageRenderer {
             Map<String, Object> model = new HashMap<>(pageModel);
             model.put("args", directive.args());
             try {
-                html.append(process(template.get(), model, (Edition) pageModel.get("site")));
+                html.append(process(pass, template.get(), model, (Edition) pageModel.get("site"), reads));
             } catch (TemplateException e) {
                 SourcePosition at = TemplateProblem.at(templates, e);
                 diagnostics.error(directive.at(), "directive-template", "::" + directive.name() + " failed in "
@@ -338,10 +339,31 @@ public final class PageRenderer {
         return model;
     }
 
-    private String process(Template template, Map<String, Object> model, Edition edition) throws TemplateException {
+    /**
+     * Where the shared variables sit in the site model, for {@code reads}: {@code site} is the page's
+     * edition, {@code data}, {@code i18n} and {@code format} parts of it. The others belong to the page.
+     */
+    private static Map<String, TemplateData.Trail> trails(Edition edition, Reads reads) {
+        ModelPath editions = reads.editions();
+        if (editions == null) {
+            return Map.of();
+        }
+        ModelPath site = editions.field(edition.language().code());
+        return Map.of(
+                "editions", new TemplateData.Trail(editions, reads),
+                "site", new TemplateData.Trail(site, reads),
+                "data", new TemplateData.Trail(site.field("data"), reads),
+                "i18n", new TemplateData.Trail(site.field("i18n"), reads),
+                "format", new TemplateData.Trail(site.field("format"), reads));
+    }
+
+    private String process(Pass pass, Template template, Map<String, Object> model, Edition edition, Reads reads)
+            throws TemplateException {
         var out = new StringWriter(8192);
         try {
-            var env = template.createProcessingEnvironment(model, out);
+            var data = (TemplateData) pass.freemarker.getObjectWrapper();
+            var env = template.createProcessingEnvironment(data.root(model, trails(edition, reads)), out);
+            env.setCustomAttribute(READS, reads);
             env.setLocale(edition.language().locale());
             env.process();
         } catch (IOException e) {
@@ -350,11 +372,11 @@ public final class PageRenderer {
         return out.toString();
     }
 
-    /** A template, loaded once; syntax errors are reported once, at the template. */
-    private Optional<Template> template(String name, SourcePosition usedAt, Page page, Diagnostics diagnostics) {
-        return loaded.computeIfAbsent(name, n -> {
+    /** A template, loaded once per run; syntax errors are reported once, at the template. */
+    private Optional<Template> template(Pass pass, String name, SourcePosition usedAt, Page page, Diagnostics diagnostics) {
+        return pass.loaded.computeIfAbsent(name, n -> {
             try {
-                return Optional.of(freemarker.getTemplate(n));
+                return Optional.of(pass.freemarker.getTemplate(n));
             } catch (TemplateNotFoundException e) {
                 return Optional.empty();
             } catch (ParseException e) {

@@ -33,7 +33,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What templates see: data, never Java objects. Freemarker's object wrapper, replacing its default
@@ -48,8 +47,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Anything else is refused with an error, so a Java object that slips into the model later cannot be
  * used either.
  *
- * <p>Every field a template reads, of a record or of a map, goes through {@link #field}: the one place
- * to record what each page read, for re-rendering only the pages an edit reaches.
+ * <p>Every field a template reads, of a record or of a map, goes through {@link #field}, and every
+ * item of a list through {@link #item}: the one place where a render records what it read
+ * ({@link Reads}), by where the value sits in the model ({@link ModelPath}) whatever the template
+ * calls it. The live preview renders again exactly the pages whose recorded reads changed.
  */
 final class TemplateData implements ObjectWrapper {
     /** Values a record computes from its components, which templates read like components. */
@@ -59,9 +60,26 @@ final class TemplateData implements ObjectWrapper {
             Table.Document.class, List.of("available"),
             TranslationStatus.class, List.of("stateId"));
 
+    // Each record class's readable fields, found once per class (for every build of this process:
+    // what a class offers does not change).
+    private static final ClassValue<Map<String, MethodHandle>> FIELDS = new ClassValue<>() {
+        @Override
+        protected Map<String, MethodHandle> computeValue(Class<?> type) {
+            return fieldsOf(type);
+        }
+    };
+
     private final Path contentDir;
-    // Each record class's readable fields, found once per class.
-    private final Map<Class<?>, Map<String, MethodHandle>> fields = new ConcurrentHashMap<>();
+
+    /**
+     * Where a value sits in the site model, and the record of the render reading it; a value that
+     * belongs to the page alone has none.
+     */
+    record Trail(ModelPath path, Reads reads) {
+        Trail field(String name) {
+            return new Trail(path.field(name), reads);
+        }
+    }
 
     /** @param contentDir the content folder, inside which files are named to templates */
     TemplateData(Path contentDir) {
@@ -70,6 +88,18 @@ final class TemplateData implements ObjectWrapper {
 
     @Override
     public TemplateModel wrap(Object value) throws TemplateModelException {
+        return wrap(value, null);
+    }
+
+    /**
+     * The data model of one render: each variable's value, and where in the site model the shared
+     * ones sit ({@code site} at {@code editions/es}…); the others belong to the page alone.
+     */
+    TemplateHashModelEx2 root(Map<String, Object> values, Map<String, Trail> trails) {
+        return new RootModel(values, trails);
+    }
+
+    private TemplateModel wrap(Object value, Trail trail) throws TemplateModelException {
         if (value == null) {
             return null;
         }
@@ -92,26 +122,76 @@ final class TemplateData implements ObjectWrapper {
             return new SimpleScalar(insideContent(file));
         }
         if (value instanceof List<?> list) {
-            return new ListModel(list);
+            return new ListModel(list, trail);
         }
         if (value instanceof Map<?, ?> map) {
-            return new MapModel(map);
+            return new MapModel(map, trail);
         }
         if (value instanceof Formats format) {
             return new FormatFunctions(format);
         }
         if (value instanceof Record record) {
-            return new RecordModel(record);
+            return new RecordModel(record, trail);
         }
         throw new TemplateModelException("templates see data only (text, numbers, true/false, lists, maps and records), "
                 + "not a " + value.getClass().getName() + "; this is a bug in Abierto, please report it");
     }
 
     /**
-     * A field a template reads: {@code name} of {@code owner} (a record or a map), whose value is {@code value}.
+     * A field a template reads: {@code name} of {@code owner} (a record or a map, at the place
+     * {@code owner} in the model, or null when it belongs to the page alone), whose value is {@code value}.
      */
-    private TemplateModel field(Object owner, String name, Object value) throws TemplateModelException {
-        return wrap(value);
+    private TemplateModel field(Trail owner, String name, Object value) throws TemplateModelException {
+        Trail trail = owner == null ? null : owner.field(name);
+        if (trail != null) {
+            trail.reads().value(trail.path(), value);
+        }
+        return wrap(value, trail);
+    }
+
+    /** An item of a list a template reads: {@code index} of {@code owner}, whose value is {@code value}. */
+    private TemplateModel item(Trail owner, int index, Object value) throws TemplateModelException {
+        Trail trail = owner == null ? null : new Trail(owner.path().item(index), owner.reads());
+        if (trail != null) {
+            trail.reads().value(trail.path(), value);
+        }
+        return wrap(value, trail);
+    }
+
+    /** A template learns how many items or entries a list or map has. */
+    private static int sized(Trail owner, int size) {
+        if (owner != null) {
+            owner.reads().value(owner.path().size(), size);
+        }
+        return size;
+    }
+
+    /** A template learns which keys a map has, in their order. */
+    private static void keyed(Trail owner, Map<?, ?> map) {
+        if (owner != null) {
+            owner.reads().value(owner.path().keys(), ModelPath.keysOf(map));
+        }
+    }
+
+    /**
+     * The field {@code name} of a record or a map, as {@link #field} gives it to templates; null
+     * when there is none. Used to read a place again in another site model ({@link ModelPath#valueIn}).
+     */
+    static Object fieldOf(Object owner, String name) {
+        if (owner instanceof Map<?, ?> map) {
+            return map.get(name);
+        }
+        if (owner instanceof Record record) {
+            MethodHandle accessor = FIELDS.get(record.getClass()).get(name);
+            try {
+                return accessor == null ? null : (Object) accessor.invokeExact((Object) record);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return null;
     }
 
     private String insideContent(Path file) throws TemplateModelException {
@@ -123,21 +203,19 @@ final class TemplateData implements ObjectWrapper {
     }
 
     /** A record's components, and its derived values, by name; nothing else of it. */
-    private Map<String, MethodHandle> fieldsOf(Class<?> type) {
-        return fields.computeIfAbsent(type, t -> {
-            Map<String, MethodHandle> readable = new LinkedHashMap<>();
-            try {
-                for (RecordComponent component : t.getRecordComponents()) {
-                    readable.put(component.getName(), handle(component.getAccessor()));
-                }
-                for (String derived : DERIVED.getOrDefault(t, List.of())) {
-                    readable.put(derived, handle(t.getMethod(derived)));
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read the fields of " + t.getName(), e);
+    private static Map<String, MethodHandle> fieldsOf(Class<?> type) {
+        Map<String, MethodHandle> readable = new LinkedHashMap<>();
+        try {
+            for (RecordComponent component : type.getRecordComponents()) {
+                readable.put(component.getName(), handle(component.getAccessor()));
             }
-            return java.util.Collections.unmodifiableMap(readable);
-        });
+            for (String derived : DERIVED.getOrDefault(type, List.of())) {
+                readable.put(derived, handle(type.getMethod(derived)));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the fields of " + type.getName(), e);
+        }
+        return java.util.Collections.unmodifiableMap(readable);
     }
 
     private static MethodHandle handle(Method accessor) throws IllegalAccessException {
@@ -147,17 +225,19 @@ final class TemplateData implements ObjectWrapper {
     /** A record, as a map of its fields. */
     private final class RecordModel implements TemplateHashModelEx2 {
         private final Record record;
+        private final Trail trail;
         private final Map<String, MethodHandle> readable;
 
-        RecordModel(Record record) {
+        RecordModel(Record record, Trail trail) {
             this.record = record;
-            this.readable = fieldsOf(record.getClass());
+            this.trail = trail;
+            this.readable = FIELDS.get(record.getClass());
         }
 
         @Override
         public TemplateModel get(String name) throws TemplateModelException {
             MethodHandle accessor = readable.get(name);
-            return accessor == null ? null : field(record, name, read(accessor));
+            return field(trail, name, accessor == null ? null : read(accessor));
         }
 
         private Object read(MethodHandle accessor) throws TemplateModelException {
@@ -188,8 +268,8 @@ final class TemplateData implements ObjectWrapper {
         @Override
         public TemplateCollectionModel values() throws TemplateModelException {
             List<Object> values = new ArrayList<>();
-            for (MethodHandle accessor : readable.values()) {
-                values.add(read(accessor));
+            for (String name : readable.keySet()) {
+                values.add(get(name));
             }
             return new CollectionModel(values);
         }
@@ -216,38 +296,47 @@ final class TemplateData implements ObjectWrapper {
     /** A map with text keys (front matter, data files, interface words, directive arguments). */
     private final class MapModel implements TemplateHashModelEx2 {
         private final Map<?, ?> map;
+        private final Trail trail;
 
-        MapModel(Map<?, ?> map) {
+        MapModel(Map<?, ?> map, Trail trail) {
             this.map = map;
+            this.trail = trail;
         }
 
         @Override
         public TemplateModel get(String key) throws TemplateModelException {
-            return field(map, key, map.get(key));
+            return field(trail, key, map.get(key));
         }
 
         @Override
         public boolean isEmpty() {
-            return map.isEmpty();
+            return sized(trail, map.size()) == 0;
         }
 
         @Override
         public int size() {
-            return map.size();
+            return sized(trail, map.size());
         }
 
         @Override
         public TemplateCollectionModel keys() {
+            keyed(trail, map);
             return new CollectionModel(map.keySet().stream().map(String::valueOf).toList());
         }
 
         @Override
-        public TemplateCollectionModel values() {
-            return new CollectionModel(map.values());
+        public TemplateCollectionModel values() throws TemplateModelException {
+            keyed(trail, map);
+            List<Object> values = new ArrayList<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                values.add(field(trail, String.valueOf(entry.getKey()), entry.getValue()));
+            }
+            return new CollectionModel(values);
         }
 
         @Override
         public KeyValuePairIterator keyValuePairIterator() {
+            keyed(trail, map);
             Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
             return new KeyValuePairIterator() {
                 @Override
@@ -259,7 +348,7 @@ final class TemplateData implements ObjectWrapper {
                 public KeyValuePair next() throws TemplateModelException {
                     Map.Entry<?, ?> entry = entries.next();
                     String key = String.valueOf(entry.getKey());
-                    return pair(key, field(map, key, entry.getValue()));
+                    return pair(key, field(trail, key, entry.getValue()));
                 }
             };
         }
@@ -281,19 +370,86 @@ final class TemplateData implements ObjectWrapper {
 
     private final class ListModel implements TemplateSequenceModel {
         private final List<?> list;
+        private final Trail trail;
 
-        ListModel(List<?> list) {
+        ListModel(List<?> list, Trail trail) {
             this.list = list;
+            this.trail = trail;
         }
 
         @Override
         public TemplateModel get(int index) throws TemplateModelException {
-            return index >= 0 && index < list.size() ? wrap(list.get(index)) : null;
+            if (index < 0) {
+                return null;
+            }
+            return item(trail, index, index < list.size() ? list.get(index) : null);
         }
 
         @Override
         public int size() {
-            return list.size();
+            return sized(trail, list.size());
+        }
+    }
+
+    /** The variables of one render. */
+    private final class RootModel implements TemplateHashModelEx2 {
+        private final Map<String, Object> values;
+        private final Map<String, Trail> trails;
+
+        RootModel(Map<String, Object> values, Map<String, Trail> trails) {
+            this.values = values;
+            this.trails = trails;
+        }
+
+        @Override
+        public TemplateModel get(String name) throws TemplateModelException {
+            Trail trail = trails.get(name);
+            Object value = values.get(name);
+            if (trail != null) {
+                trail.reads().value(trail.path(), value);
+            }
+            return wrap(value, trail);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return values.isEmpty();
+        }
+
+        @Override
+        public int size() {
+            return values.size();
+        }
+
+        @Override
+        public TemplateCollectionModel keys() {
+            return new CollectionModel(List.copyOf(values.keySet()));
+        }
+
+        @Override
+        public TemplateCollectionModel values() throws TemplateModelException {
+            List<Object> models = new ArrayList<>();
+            for (String name : values.keySet()) {
+                models.add(get(name));
+            }
+            return new CollectionModel(models);
+        }
+
+        @Override
+        public KeyValuePairIterator keyValuePairIterator() {
+            Iterator<String> names = values.keySet().iterator();
+            return new KeyValuePairIterator() {
+                @Override
+                public boolean hasNext() {
+                    return names.hasNext();
+                }
+
+                @Override
+                public KeyValuePair next() throws TemplateModelException {
+                    String name = names.next();
+                    return pair(name, get(name));
+                }
+            };
         }
     }
 

@@ -1,18 +1,19 @@
 package org.abierto.schema;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
 import org.abierto.yaml.Spelling;
 import org.abierto.yaml.YamlDocument;
 import org.abierto.yaml.YamlFields;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * Validates YAML files against the JSON Schemas kept with the generator
- * ({@code org/abierto/schema/*.schema.json}, draft 2020-12, with the networknt validator) and turns
+ * ({@code org/abierto/schema/*.schema.json}, draft 2020-12, with the networknt validator, which works on
+ * Jackson 3 trees: this class alone uses Jackson 3, the rest of Abierto Jackson 2) and turns
  * each violation into a diagnostic at the line and column of the offending value, in words an
  * editor understands: the expected type, the allowed values, the unknown key and its closest
  * valid spelling. The schemas check structure; the stages check meaning (existing files, languages).
@@ -55,24 +57,24 @@ public final class SchemaCheck {
 
     // In a holder: loading Jackson's data binding is part of what happens on the other thread.
     private static final class Mapper {
-        static final ObjectMapper INSTANCE = new ObjectMapper();
+        static final ObjectMapper INSTANCE = JsonMapper.builder().build();
     }
     // Loading Jackson and the validator and compiling the schemas cost about half a second in a
     // fresh JVM; it starts here, on another thread, so that it overlaps with reading the content.
     private final CompletableFuture<Compiled> compiled = CompletableFuture.supplyAsync(SchemaCheck::compile);
 
-    private record Compiled(Map<Kind, JsonNode> sources, Map<Kind, JsonSchema> schemas) {
+    private record Compiled(Map<Kind, JsonNode> sources, Map<Kind, Schema> schemas) {
     }
 
     private static Compiled compile() {
-        var factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        var config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+        var config = SchemaRegistryConfig.builder().pathType(PathType.JSON_POINTER).build();
+        var registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder.schemaRegistryConfig(config));
         Map<Kind, JsonNode> sources = new EnumMap<>(Kind.class);
-        Map<Kind, JsonSchema> schemas = new EnumMap<>(Kind.class);
+        Map<Kind, Schema> schemas = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             JsonNode source = read(kind);
             sources.put(kind, source);
-            schemas.put(kind, factory.getSchema(source, config));
+            schemas.put(kind, registry.getSchema(source));
         }
         return new Compiled(sources, schemas);
     }
@@ -106,20 +108,20 @@ public final class SchemaCheck {
      */
     public boolean validate(YamlDocument doc, Kind kind, Diagnostics diagnostics) {
         JsonNode instance = Mapper.INSTANCE.valueToTree(doc.root() == null ? Map.of() : doc.root());
-        List<ValidationMessage> messages = new ArrayList<>(compiled().schemas().get(kind).validate(instance));
-        messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-                .thenComparing(ValidationMessage::getType).thenComparing(m -> String.valueOf(m.getProperty())));
-        for (ValidationMessage m : messages) {
+        List<Error> messages = new ArrayList<>(compiled().schemas().get(kind).validate(instance));
+        messages.sort(Comparator.comparing((Error m) -> m.getInstanceLocation().toString())
+                .thenComparing(Error::getKeyword).thenComparing(m -> String.valueOf(m.getProperty())));
+        for (Error m : messages) {
             report(doc, kind, m, diagnostics);
         }
         return messages.isEmpty();
     }
 
-    private void report(YamlDocument doc, Kind kind, ValidationMessage m, Diagnostics diagnostics) {
+    private void report(YamlDocument doc, Kind kind, Error m, Diagnostics diagnostics) {
         String pointer = m.getInstanceLocation().toString();
         Object value = new YamlFields(doc, new Diagnostics(), kind.what).get(pointer);
         String name = pointer.isEmpty() ? "the " + kind.what : describe(pointer);
-        switch (m.getType()) {
+        switch (m.getKeyword()) {
             case "type" -> diagnostics.error(doc.position(pointer), "schema-type",
                     name + " must be " + expected(m.getSchemaNode()) + ", not " + YamlFields.describe(value));
             case "required" -> diagnostics.error(doc.position(pointer), "missing-key",
@@ -134,7 +136,7 @@ public final class SchemaCheck {
             case "enum" -> diagnostics.error(doc.position(pointer), "schema-value",
                     name + " cannot be " + YamlFields.describe(value) + "; use one of " + values(m.getSchemaNode()));
             case "minItems" -> diagnostics.error(doc.position(pointer), "schema-empty", name + " needs at least one entry");
-            default -> diagnostics.error(doc.position(pointer), "schema", m.getMessage().replaceFirst("^[^:]*: ", name + ": "));
+            default -> diagnostics.error(doc.position(pointer), "schema", name + ": " + m.getMessage());
         }
     }
 
@@ -144,14 +146,14 @@ public final class SchemaCheck {
         JsonNode schema = compiled().sources().get(kind).at(parent.startsWith("#") ? parent.substring(1) : parent);
         JsonNode properties = schema.path("properties");
         List<String> keys = new ArrayList<>();
-        properties.fieldNames().forEachRemaining(keys::add);
+        properties.propertyNames().forEach(keys::add);
         return keys;
     }
 
     private static String expected(JsonNode types) {
         List<String> words = types.isArray()
-                ? StreamSupport.stream(types.spliterator(), false).map(JsonNode::asText).map(SchemaCheck::word).toList()
-                : List.of(word(types.asText()));
+                ? StreamSupport.stream(types.spliterator(), false).map(JsonNode::asString).map(SchemaCheck::word).toList()
+                : List.of(word(types.asString()));
         if (words.size() == 1) {
             return words.get(0);
         }
@@ -173,7 +175,7 @@ public final class SchemaCheck {
 
     private static String values(JsonNode allowed) {
         List<String> values = new ArrayList<>();
-        allowed.forEach(v -> values.add(v.asText()));
+        allowed.forEach(v -> values.add(v.asString()));
         return String.join(", ", values);
     }
 

@@ -71,6 +71,8 @@ public final class DevServer implements AutoCloseable {
     private final Consumer<Workspace.Snapshot> onRebuild;
     private final Path projectRoot;
     private volatile Workspace.Snapshot snapshot;
+    /** Why the preview stopped, once an error of the Java machine ended its watcher; null while it runs. */
+    private volatile String stopped;
 
     /**
      * Builds the site and starts serving it.
@@ -220,12 +222,26 @@ public final class DevServer implements AutoCloseable {
         return snapshot;
     }
 
+    /**
+     * Rebuilds after an edit. A build that fails becomes the error page ({@link Workspace#update} never
+     * throws); should the report of a build throw, the new build is served all the same, and the watcher
+     * goes on. Only an error of the Java machine itself stops the preview, and every page then says so.
+     */
     private void rebuild(List<Path> changed) {
-        synchronized (builds) {
-            snapshot = workspace.update(changed);
-            onRebuild.accept(snapshot);
+        try {
+            synchronized (builds) {
+                snapshot = workspace.update(changed);
+                onRebuild.accept(snapshot);
+            }
+        } catch (Throwable e) {
+            if (Failures.isFatal(e)) {
+                stopped = e.toString();
+            }
+            throw e; // the watcher reads everything again on the next save
+        } finally {
+            Workspace.Snapshot served = snapshot;
+            tell("event: reload\ndata: " + (served == null ? 0 : served.version()) + "\n\n");
         }
-        tell("event: reload\ndata: " + snapshot.version() + "\n\n");
     }
 
     /** Sends an event to every open tab, and forgets the tabs that were closed. */
@@ -267,6 +283,10 @@ public final class DevServer implements AutoCloseable {
             SitePath path = SitePath.of(raw);
             if (path.refused()) {
                 send(exchange, 400, "text/plain; charset=utf-8", "Bad request.".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            if (stopped != null) {
+                send(exchange, 500, "text/html; charset=utf-8", withReload(ErrorPage.stopped(stopped)));
                 return;
             }
             Workspace.Snapshot current = snapshot;

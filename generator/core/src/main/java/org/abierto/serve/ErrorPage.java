@@ -30,6 +30,24 @@ final class ErrorPage {
         return out.append("</ol>\n</main>\n</body>\n</html>\n").toString();
     }
 
+    /** The page every address shows once the preview has stopped watching: edits are no longer seen. */
+    static String stopped(String why) {
+        return """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>The preview has stopped</title></head>
+                <body>
+                <main>
+                <h1>The preview has stopped</h1>
+                <p>The Java machine failed (<code>%s</code>), so edits are no longer seen. Stop <code>abierto serve</code>
+                (Ctrl+C) and start it again; this is a bug in Abierto or in Java: please report it.</p>
+                </main>
+                </body>
+                </html>
+                """.formatted(escape(why));
+    }
+
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }

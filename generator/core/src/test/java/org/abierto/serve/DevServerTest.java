@@ -143,6 +143,66 @@ class DevServerTest {
         assertTrue(fixed.body().contains("Texto arreglado."));
     }
 
+    /** Saves a page and waits for the preview to serve it, up to five seconds; true when it did. */
+    private boolean savedAndServed(String text) throws Exception {
+        site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\n" + text + "\n");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> page = get("/es/diagnostico/");
+            if (page.statusCode() == 200 && page.body().contains(text)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    @Test
+    void foldersMadeAndRemovedAtOnceDoNotStopThePreview() throws Exception {
+        // Issue 14, item 2: a folder removed before the watcher registered it killed the watcher, and
+        // from then on every edit was ignored while the old pages were served with status 200.
+        for (int i = 1; i <= 30; i++) {
+            Path folder = site.root().resolve("content/es/t" + i);
+            Files.createDirectories(folder.resolve("a/b"));
+            try (var walk = Files.walk(folder)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        assertTrue(savedAndServed("Editado después de las carpetas."), "the edit never showed");
+    }
+
+    @Test
+    void aPageThatBreaksTheBuildShowsAnErrorAndFixingItRecovers() throws Exception {
+        // Issue 14, item 2: 3,000 nested '>' overflowed the parser's stack; the error killed the watcher.
+        BlockingQueue<String> lines = events();
+        site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\n" + "> ".repeat(3000) + "hondo\n");
+        assertNotNull(nextEvent(lines, 10_000), "no reload after the broken save");
+        HttpResponse<String> broken = get("/es/");
+        assertEquals(500, broken.statusCode());
+        assertTrue(broken.body().contains("content/es/diagnostico.md"), broken.body());
+        assertTrue(savedAndServed("Arreglado."), "fixing the page did not bring the preview back");
+    }
+
+    @Test
+    void aRebuildThatFailsDoesNotStopThePreview() throws Exception {
+        var failures = new java.util.concurrent.atomic.AtomicInteger();
+        server.close();
+        server = new DevServer(new Workspace(site.request()), "127.0.0.1", 0, snapshot -> {
+            if (snapshot.version() == 2 && failures.getAndIncrement() == 0) {
+                throw new StackOverflowError("what a rebuild may throw");
+            }
+        });
+        site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nPrimera edición.\n");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (failures.get() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, failures.get(), "the first rebuild did not run");
+        assertTrue(savedAndServed("Segunda edición."), "after a rebuild failed, edits were no longer seen");
+    }
+
     @Test
     void neverServesAFileOutsideTheSite() throws Exception {
         Files.writeString(dir.resolve("secreto.txt"), "contraseña");

@@ -4,6 +4,8 @@ import org.abierto.BuildRequest;
 import org.abierto.check.ExternalLinks;
 import org.abierto.diagnostic.Diagnostic;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
@@ -12,7 +14,9 @@ import java.nio.file.Path;
 /**
  * The parameters shared by the goals, named as the CLI's options: {@code content}, {@code templates},
  * {@code out}, {@code baseUrl}, {@code strict} (and {@code requireDeliverables}, {@code gzip}, {@code checkExternal}), mapped to a
- * {@link BuildRequest}.
+ * {@link BuildRequest}; and what every goal does alike: {@code skip}, and the two kinds of failure Maven
+ * knows: problems of the content fail the build ({@link MojoFailureException}), anything else thrown is
+ * an unexpected error ({@link MojoExecutionException}), never a bare exception.
  */
 abstract class AbstractAbiertoMojo extends AbstractMojo {
 
@@ -51,12 +55,30 @@ abstract class AbstractAbiertoMojo extends AbstractMojo {
     @Parameter(property = "abierto.checkExternal", defaultValue = "false")
     boolean checkExternal;
 
-    /** Skip the goal. */
+    /** Skip the goal: it then reads and writes nothing. */
     @Parameter(property = "abierto.skip", defaultValue = "false")
     boolean skip;
 
     @Parameter(defaultValue = "${session.executionRootDirectory}", readonly = true)
     File executionRoot;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping Abierto (abierto.skip)");
+            return;
+        }
+        try {
+            run();
+        } catch (RuntimeException e) {
+            // Content errors arrive as diagnostics; an exception is a bug in Abierto or a problem of the machine.
+            throw new MojoExecutionException("Abierto stopped on an unexpected error: " + e
+                    + " (not a problem of your content; run Maven again with -e to see its stack trace, and report it)", e);
+        }
+    }
+
+    /** The goal's work, once the goal is known not to be skipped. */
+    abstract void run() throws MojoExecutionException, MojoFailureException;
 
     /** The request the parameters describe. */
     BuildRequest request() {

@@ -16,11 +16,7 @@ abstract class AbstractBuildMojo extends AbstractAbiertoMojo {
     abstract boolean writes();
 
     @Override
-    public void execute() throws MojoFailureException {
-        if (skip) {
-            getLog().info("Skipping Abierto");
-            return;
-        }
+    void run() throws MojoFailureException {
         BuildRequest request = request();
         if (writes() && request.outputConflict().isPresent()) {
             throw new MojoFailureException("the parameter out (abierto.out) is " + request.outputDir() + ": refusing to write the site there: "

@@ -26,21 +26,29 @@ public class ServeMojo extends AbstractAbiertoMojo {
     String bind;
 
     @Override
-    public void execute() throws MojoExecutionException {
+    void run() throws MojoExecutionException {
+        if (port < 0 || port > 65535) {
+            throw new MojoExecutionException("abierto.port is " + port + ": give a port from 1 to 65535, or 0 for any free one");
+        }
         DevServer.exposure(bind).ifPresent(why -> getLog().warn(why + "; leave out abierto.bind (or give 127.0.0.1) to keep it on this computer"));
         var stopped = new CountDownLatch(1);
-        try (var server = new DevServer(new Workspace(request()), bind, port, snapshot -> {
-            snapshot.diagnostics().forEach(this::log);
-            getLog().info(BuildSummary.line(snapshot.result(), true, snapshot.took(), "memory"));
-        })) {
+        DevServer started;
+        try {
+            started = new DevServer(new Workspace(request()), bind, port, snapshot -> {
+                snapshot.diagnostics().forEach(this::log);
+                getLog().info(BuildSummary.line(snapshot.result(), true, snapshot.took(), "memory"));
+            });
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot start the preview server on " + bind + ":" + port + ": " + e.getMessage()
+                    + "; choose another port with -Dabierto.port (or stop the program using it)", e);
+        }
+        try (var server = started) {
             getLog().info("Serving the site at http://" + bind + ":" + server.port() + "/ — Ctrl-C stops.");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
+                started.close();
                 stopped.countDown();
             }));
             stopped.await();
-        } catch (IOException e) {
-            throw new MojoExecutionException("cannot start the preview server: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

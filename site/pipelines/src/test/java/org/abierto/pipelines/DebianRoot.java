@@ -1,6 +1,7 @@
 package org.abierto.pipelines;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -195,14 +196,21 @@ final class DebianRoot implements AutoCloseable {
 
     /** Deletes the root. Its mounts lived only in the namespaces of its commands, so none remains. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
             String mountPoint = line.split(" ")[4];
             if (mountPoint.startsWith(path.toString() + "/")) {
                 throw new IllegalStateException("refusing to delete " + path + ": " + mountPoint + " is still mounted");
             }
         }
-        Commands.deleteTree(path);
+        try {
+            Commands.deleteTree(path);
+        } catch (InterruptedException e) {
+            // close() of a try-with-resources should not throw InterruptedException (javac's lint "try"):
+            // the interruption stays on the thread for the code after it
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while deleting " + path);
+        }
     }
 
     /** Where the rehearsal reports what it does. */

@@ -52,7 +52,7 @@ record GitHubWorkflow(Map<String, String> env, String defaultShell, List<Job> jo
         Yaml.onlyKeys(root, TOP_KEYS, file + ": the workflow");
         String defaultShell = root.path("defaults").path("run").path("shell").asText(null);
         Map<String, Job> jobs = new LinkedHashMap<>();
-        root.path("jobs").fields().forEachRemaining(e -> jobs.put(e.getKey(), job(file, e.getKey(), e.getValue())));
+        root.path("jobs").properties().forEach(e -> jobs.put(e.getKey(), job(file, e.getKey(), e.getValue())));
         if (jobs.isEmpty()) {
             throw new IllegalArgumentException(file + " has no jobs");
         }

@@ -42,7 +42,7 @@ record GitLabPipeline(List<String> stages, Map<String, String> variables, List<J
         Yaml.onlyKeys(defaults, DEFAULT_KEYS, file + ": default");
         String defaultImage = defaults.path("image").asText(root.path("image").asText(null));
         List<Job> jobs = new ArrayList<>();
-        root.fields().forEachRemaining(e -> {
+        root.properties().forEach(e -> {
             String name = e.getKey();
             if (TOP_KEYS.contains(name)) {
                 return;

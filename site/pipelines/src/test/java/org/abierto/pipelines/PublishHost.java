@@ -2,6 +2,7 @@ package org.abierto.pipelines;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,11 +85,18 @@ final class PublishHost implements AutoCloseable {
 
     /** Stops sshd and nginx: the host script stops them when its input closes. */
     @Override
-    public void close() throws InterruptedException, IOException {
+    public void close() throws IOException {
         process.getOutputStream().close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroy();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            // as DebianRoot.close: the interruption stays on the thread, close() throws no InterruptedException
             process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while stopping the publishing host");
         }
     }
 }

@@ -41,7 +41,7 @@ final class Yaml {
     /** A mapping of scalars, as strings (numbers and booleans as written). */
     static Map<String, String> strings(JsonNode node) {
         Map<String, String> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
         return out;
     }
 

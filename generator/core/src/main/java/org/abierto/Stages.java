@@ -1,0 +1,70 @@
+package org.abierto;
+
+import org.abierto.assemble.SiteAssembler;
+import org.abierto.check.HtmlChecker;
+import org.abierto.check.SafelistFilter;
+import org.abierto.diagnostic.Diagnostics;
+import org.abierto.images.ImageVariants;
+import org.abierto.load.ContentLoader;
+import org.abierto.load.Sources;
+import org.abierto.model.OutputFile;
+import org.abierto.model.Site;
+import org.abierto.parse.ContentParser;
+import org.abierto.parse.ParsedContent;
+import org.abierto.render.PageRenderer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The stages of one request, as {@link Pipeline} calls them, set up once: Flexmark, the schemas and
+ * the HTML safelist are built here and nowhere else. Each stage is a function of its inputs and keeps
+ * nothing between runs; what the live preview reuses lives in {@link PreviewCache}, which gives the
+ * same results as these.
+ */
+class Stages {
+    final BuildRequest request;
+    final ContentLoader loader = new ContentLoader();
+    final ContentParser parser = new ContentParser(new SafelistFilter());
+    final SiteAssembler assembler = new SiteAssembler();
+    final PageRenderer renderer;
+    final HtmlChecker checker;
+    final ImageVariants images = new ImageVariants();
+
+    Stages(BuildRequest request) {
+        this.request = request;
+        this.renderer = new PageRenderer(request.templatesDir(), request.contentDir());
+        this.checker = new HtmlChecker(request.contentDir());
+    }
+
+    /** load: the content and the theme's files, read. */
+    Optional<Sources> load(Diagnostics diagnostics) {
+        return loader.load(request.contentDir(), request.templatesDir(), diagnostics);
+    }
+
+    /** parse: front matter, YAML and Markdown. */
+    ParsedContent parse(Sources sources, Diagnostics diagnostics) {
+        return parser.parseAll(sources, diagnostics);
+    }
+
+    /** assemble: every page placed, every language's edition. */
+    Optional<Site> assemble(ParsedContent parsed, Sources sources, Diagnostics diagnostics) {
+        return assembler.assemble(parsed, sources, request.baseUrl(), diagnostics);
+    }
+
+    /** The smaller copies of the figures' images. */
+    List<OutputFile.Generated> images(Site site) {
+        return images.files(site);
+    }
+
+    /** render: each page through its template, page by page. */
+    PageRenderer.Rendering render(Site site) {
+        return renderer.begin(site);
+    }
+
+    /** check: each page's links, ids and accessibility, page by page, then the links between pages. */
+    HtmlChecker.Checking check(Site site, Set<String> files) {
+        return checker.begin(site, files);
+    }
+}
