@@ -21,6 +21,7 @@ import org.abierto.parse.ContentParser;
 import org.abierto.parse.ParsedContent;
 import org.abierto.render.PageRenderer;
 import org.abierto.render.RenderedPage;
+import org.abierto.write.FileNotWritten;
 import org.abierto.write.OutputDisplaced;
 import org.abierto.write.OutputRefused;
 import org.abierto.write.SiteWriter;
@@ -104,13 +105,18 @@ public final class Abierto {
 
     /**
      * Creates a page of the original language and its counterpart in every other language, both
-     * drafts, in the matching sections ({@code es/ruta-de-trabajo/} ↔ {@code en/roadmap/}).
+     * drafts, in the matching sections ({@code es/ruta-de-trabajo/} ↔ {@code en/roadmap/}). Each
+     * counterpart is named in its own language — its name is its address — so it needs a name: nothing
+     * is created without one. The new page comes last in its section: its order follows every order
+     * its section's pages have (drafts included) in any language.
      *
-     * @param file  the new page, e.g. {@code content/es/ruta-de-trabajo/nueva-fase.md}
-     * @param title its title, or null to make one from the file name
+     * @param file             the new page, e.g. {@code content/es/ruta-de-trabajo/nueva-fase.md}
+     * @param title            its title, or null to make one from the file name
+     * @param translationNames the file name of each counterpart by language code ({@code en → new-phase}); under the
+     *                         key "" for the only other language of a bilingual report
      * @return the files created, and any problem (nothing is created then)
      */
-    public ScaffoldResult newPage(BuildRequest request, Path file, String title) {
+    public ScaffoldResult newPage(BuildRequest request, Path file, String title, Map<String, String> translationNames) {
         var diagnostics = new Diagnostics();
         Path page = file.toAbsolutePath().normalize();
         Path content = request.contentDir();
@@ -135,23 +141,50 @@ public final class Abierto {
             return new ScaffoldResult(List.of(), diagnostics.all());
         }
         Path folder = page.getParent();
-        long siblings = site.get().pages().stream().filter(p -> p.source() != null && p.source().getParent().equals(folder)
-                && !p.source().getFileName().toString().equals("_index.md")).count();
+        String shown = content.getParent().relativize(page).toString().replace('\\', '/');
+        Map<Path, String> counterparts = new LinkedHashMap<>();
+        List<Path> folders = new ArrayList<>(List.of(folder));
+        List<org.abierto.model.Language> others = config.languages().stream().filter(l -> !l.isDefault()).toList();
+        for (var other : others) {
+            Path otherFolder = counterpartFolder(site.get(), content, folder, other.code());
+            folders.add(otherFolder);
+            String name = translationNames.getOrDefault(other.code(), others.size() == 1 ? translationNames.get("") : null);
+            String example = Scaffold.exampleName(other.code());
+            if (name == null) {
+                diagnostics.error(page, 0, 0, "new-page", "the " + other.name() + " page needs a file name in " + other.name()
+                        + ", which is its address (" + content.getFileName() + "/" + content.relativize(otherFolder).toString().replace('\\', '/')
+                        + "/NAME.md): run again with --translation-name " + (others.size() == 1 ? "" : other.code() + "=") + example
+                        + ", e.g. abierto new page " + shown + " --translation-name " + (others.size() == 1 ? "" : other.code() + "=") + example);
+                continue;
+            }
+            String fileName = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
+            if (!org.abierto.model.Slug.isValid(fileName)) {
+                diagnostics.error(page, 0, 0, "new-page", "the name '" + name + "' of the " + other.name() + " page may use only "
+                        + "lower-case letters without accents, digits and hyphens, e.g. '" + org.abierto.model.Slug.fold(fileName) + "'");
+                continue;
+            }
+            Path counterpart = otherFolder.resolve(fileName + ".md");
+            if (Files.exists(counterpart)) {
+                diagnostics.error(counterpart, 0, 0, "new-page", "this page already exists; choose another name for the "
+                        + other.name() + " page");
+                continue;
+            }
+            counterparts.put(counterpart, shown);
+        }
+        if (diagnostics.hasErrors()) {
+            return new ScaffoldResult(List.of(), diagnostics.all());
+        }
         String inLanguage = content.resolve(language).relativize(page).toString().replace('\\', '/').replaceFirst("\\.md$", "");
         String key = Scaffold.keyOf(inLanguage);
         String pageTitle = title != null ? title : Scaffold.titleOf(page);
         List<Path> created = new ArrayList<>();
         try {
-            Scaffold.create(page, Scaffold.page(pageTitle, (int) siblings + 1, key, "<!-- Escriba aquí el texto de la página. -->"));
+            int order = Scaffold.nextOrder(folders);
+            Scaffold.create(page, Scaffold.page(pageTitle, order, key, "<!-- Escriba aquí el texto de la página. -->"));
             created.add(page);
-            for (var other : config.languages()) {
-                if (other.isDefault()) {
-                    continue;
-                }
-                Path counterpart = counterpartFolder(site.get(), content, folder, other.code()).resolve(page.getFileName());
-                Scaffold.create(counterpart, Scaffold.page(pageTitle, (int) siblings + 1, key,
-                        "<!-- Translate the title and the text of " + content.getParent().relativize(page).toString().replace('\\', '/')
-                                + " here, remove 'draft', then run: abierto translations --mark "
+            for (Path counterpart : counterparts.keySet()) {
+                Scaffold.create(counterpart, Scaffold.page(pageTitle, order, key,
+                        "<!-- Translate the title and the text of " + shown + " here, remove 'draft', then run: abierto translations --mark "
                                 + content.getParent().relativize(counterpart).toString().replace('\\', '/') + " -->"));
                 created.add(counterpart);
             }
@@ -253,9 +286,16 @@ public final class Abierto {
             int files = writing.commit().size() + 1; // + the manifest
             return new BuildResult(diagnostics.all(), pagesPerLanguage(outcome.site().get()), files, true);
         } catch (IOException | java.io.UncheckedIOException e) {
-            String reason = e instanceof java.io.UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-            diagnostics.error(request.outputDir(), 0, 0, "write-failed",
-                    "cannot write the site: " + reason + (e instanceof OutputDisplaced ? "" : "; the previous output is unchanged"));
+            IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+            String unchanged = e instanceof OutputDisplaced ? "" : "; the previous output is unchanged";
+            if (cause instanceof FileNotWritten file) {
+                // The file named, not only the folder: the one to look at (or the disk it is on).
+                boolean content = file.at().startsWith(request.contentDir()) || file.at().startsWith(request.templatesDir());
+                diagnostics.error(file.at(), 1, 1, "write-failed", (content ? "cannot copy this file into the site: "
+                        : "cannot write this file of the site: ") + file.getMessage() + unchanged);
+            } else {
+                diagnostics.error(request.outputDir(), 0, 0, "write-failed", "cannot write the site: " + cause.getMessage() + unchanged);
+            }
             return failed(diagnostics);
         }
     }
@@ -275,7 +315,9 @@ public final class Abierto {
                             + "that output was put back from " + copy.getFileName() + " before this build"));
             return staging;
         } catch (OutputRefused e) {
-            diagnostics.error(e.at(), 0, 0, e.code(), e.getMessage());
+            // A file is pointed at from its start, as every diagnostic about a whole file; a folder has no lines.
+            int start = Files.isRegularFile(e.at(), java.nio.file.LinkOption.NOFOLLOW_LINKS) ? 1 : 0;
+            diagnostics.error(e.at(), start, start, e.code(), e.getMessage());
         } catch (IOException | RuntimeException e) {
             diagnostics.error(out, 0, 0, "write-failed", "cannot prepare the output folder: " + e.getMessage()
                     + "; the previous output is unchanged");

@@ -89,7 +89,7 @@ final class Pipeline {
         if (site.isEmpty()) {
             return new Outcome(Optional.empty(), List.of());
         }
-        List<OutputFile> others = otherFiles(site.get());
+        List<OutputFile> others = otherFiles(site.get(), diagnostics);
         Set<String> files = new TreeSet<>();
         others.forEach(f -> files.add(f.path()));
         site.get().pages().forEach(p -> files.add(p.outputPath()));
@@ -125,12 +125,12 @@ final class Pipeline {
     }
 
     /** The files besides the pages: static files, the figures' smaller copies, open data, the sitemap. */
-    private List<OutputFile> otherFiles(Site site) {
+    private List<OutputFile> otherFiles(Site site, Diagnostics diagnostics) {
         List<OutputFile> others = new ArrayList<>();
         for (StaticFile f : site.staticFiles()) {
             others.add(new OutputFile.Copied(site.published(f.target()), f.path()));
         }
-        others.addAll(stages.images(site));
+        others.addAll(stages.images(site, diagnostics));
         others.addAll(new OpenData().files(site));
         others.addAll(new Sitemap().files(site));
         return others;

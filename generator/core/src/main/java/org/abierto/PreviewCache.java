@@ -257,9 +257,9 @@ final class PreviewCache extends Stages {
     }
 
     @Override
-    List<OutputFile.Generated> images(Site site) {
+    List<OutputFile.Generated> images(Site site, Diagnostics diagnostics) {
         Set<Copy> used = ConcurrentHashMap.newKeySet();
-        List<OutputFile.Generated> files = images.files(site, (original, width, path) -> {
+        List<OutputFile.Generated> files = images.files(site, diagnostics, (original, width, path) -> {
             Copy copy;
             try {
                 var attributes = Files.readAttributes(original, BasicFileAttributes.class);
@@ -268,7 +268,12 @@ final class PreviewCache extends Stages {
                 return ImageVariants.resize(original, width, path); // which reports it
             }
             used.add(copy);
-            return copies.computeIfAbsent(copy, c -> ImageVariants.resize(original, width, path));
+            byte[] made = copies.get(copy);
+            if (made == null) { // two threads may make the same copy once each: the same bytes
+                made = ImageVariants.resize(original, width, path);
+                copies.put(copy, made);
+            }
+            return made;
         });
         copies.keySet().retainAll(used);
         return files;

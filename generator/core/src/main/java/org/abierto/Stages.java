@@ -54,8 +54,8 @@ class Stages {
     }
 
     /** The smaller copies of the figures' images. */
-    List<OutputFile.Generated> images(Site site) {
-        return images.files(site);
+    List<OutputFile.Generated> images(Site site, Diagnostics diagnostics) {
+        return images.files(site, diagnostics);
     }
 
     /** render: each page through its template, page by page. */

@@ -130,7 +130,9 @@ class BuildErrorsTest {
     @Test
     void layoutWithoutTemplate() {
         var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\nlayout: informe\n---\n\nTexto.\n");
-        assertEquals(List.of("content/es/diagnostico.md: error: the layout 'informe' has no template templates/informe.ftlh"),
+        // Issue 14, items 7 and 8: at the value, with the layouts there are (it was the file alone, from the render stage).
+        assertEquals(List.of("content/es/diagnostico.md:3:9: error: there is no layout 'informe': no template templates/informe.ftlh "
+                        + "(the layouts are home, landing, page, section)"),
                 site.errors(site.build()));
     }
 

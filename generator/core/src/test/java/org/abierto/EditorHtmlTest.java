@@ -58,7 +58,7 @@ class EditorHtmlTest {
                                 "5:1: warning: raw HTML: removed the src attribute of <img>" + PUBLISHED)),
                 new Case("braces on a paragraph (the issue's reproduction)", "P. {onclick=\"alert(1)\"}\n", List.of(
                         "5:5: warning: attributes in braces: removed the onclick attribute of <p>" + PUBLISHED)),
-                new Case("braces on a heading (the issue's reproduction)", "## S {onmouseover=\"alert(1)\" style=\"color:red\"}\n", List.of(
+                new Case("braces on a heading (the issue's reproduction)", "## S {onmouseover=\"alert(1)\" style=\"color:red\"}\n\nTexto.\n", List.of(
                         "5:7: warning: attributes in braces: removed the onmouseover attribute of <h2>" + PUBLISHED,
                         "5:30: warning: attributes in braces: removed the style attribute of <h2>" + PUBLISHED)),
                 new Case("braces on a link", "Ver [la OGP](https://www.opengovpartnership.org){onclick=\"alert(1)\" .externo}.\n\n"

@@ -82,7 +82,7 @@ class OutputSafetyTest {
         Files.createDirectories(site.out());
         Files.writeString(notes, "importante");
         BuildResult result = site.build();
-        assertEquals(List.of("out/notas.txt: error: refusing to replace the output folder: it has no abierto-manifest.json, "
+        assertEquals(List.of("out/notas.txt:1:1: error: refusing to replace the output folder: it has no abierto-manifest.json, "
                 + "so Abierto did not write this" + MOVE_ASIDE), site.errors(result));
         assertEquals("importante", Files.readString(notes));
         assertEquals(List.of("out", "pom.xml", "content", "templates").stream().sorted().toList(), siblings(site),
@@ -100,7 +100,7 @@ class OutputSafetyTest {
         BuildResult result = site.build();
 
         assertFalse(result.written());
-        assertEquals(List.of("out/CNAME: error: refusing to replace the output folder: Abierto did not write this file "
+        assertEquals(List.of("out/CNAME:1:1: error: refusing to replace the output folder: Abierto did not write this file "
                 + "(its abierto-manifest.json does not list it)" + MOVE_ASIDE), site.errors(result));
         Map<String, byte[]> after = snapshot(site.out());
         assertEquals(before.keySet(), after.keySet());
@@ -119,11 +119,11 @@ class OutputSafetyTest {
 
         BuildResult result = new Abierto().build(new BuildRequest(r.contentDir(), r.templatesDir(), home, null, false));
 
-        assertEquals(List.of("home/abierto-manifest.json: error: refusing to replace the output folder: this is not a manifest that "
+        assertEquals(List.of("home/abierto-manifest.json:1:1: error: refusing to replace the output folder: this is not a manifest that "
                 + "Abierto wrote (it has no list of files)" + MOVE_ASIDE), site.errors(result));
         Files.writeString(home.resolve("abierto-manifest.json"), "{\"files\": []}");
         result = new Abierto().build(new BuildRequest(r.contentDir(), r.templatesDir(), home, null, false));
-        assertEquals(List.of("home/Documents/carta.txt: error: refusing to replace the output folder: Abierto did not write this file "
+        assertEquals(List.of("home/Documents/carta.txt:1:1: error: refusing to replace the output folder: Abierto did not write this file "
                 + "(its abierto-manifest.json does not list it) (and 1 more entry it did not write)" + MOVE_ASIDE), site.errors(result));
         assertEquals("importante", Files.readString(home.resolve("Documents/carta.txt")));
     }
@@ -137,7 +137,7 @@ class OutputSafetyTest {
         List<String> errors = site.errors(site.build());
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("content/es/diagnostico.md:2:"), errors.toString());
-        assertTrue(errors.get(1).startsWith("out/notas.txt: error: refusing to replace the output folder"), errors.toString());
+        assertTrue(errors.get(1).startsWith("out/notas.txt:1:1: error: refusing to replace the output folder"), errors.toString());
     }
 
     @Test

@@ -97,9 +97,9 @@ class ScaffoldTest {
                 .file("content/es/ruta-de-trabajo/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n")
                 .file("content/en/roadmap/_index.md", "---\ntitle: Roadmap\ntranslationKey: ruta\n---\n");
         Path page = site.root().resolve("content/es/ruta-de-trabajo/nueva-fase.md");
-        Abierto.ScaffoldResult created = new Abierto().newPage(site.request(), page, null);
+        Abierto.ScaffoldResult created = new Abierto().newPage(site.request(), page, null, java.util.Map.of("", "new-phase"));
         assertEquals(List.of(), created.diagnostics());
-        Path translation = site.root().resolve("content/en/roadmap/nueva-fase.md");
+        Path translation = site.root().resolve("content/en/roadmap/new-phase.md");
         assertEquals(List.of(page, translation), created.created());
         assertEquals("""
                 ---
@@ -118,9 +118,10 @@ class ScaffoldTest {
 
         List<String> errors = new ArrayList<>(site.errors(site.build()));
         assertEquals(List.of(), errors, "drafts build");
-        Abierto.ScaffoldResult twice = new Abierto().newPage(site.request(), page, null);
+        Abierto.ScaffoldResult twice = new Abierto().newPage(site.request(), page, null, java.util.Map.of("", "other-phase"));
         assertEquals("this page already exists; choose another name", twice.diagnostics().get(0).message());
-        Abierto.ScaffoldResult english = new Abierto().newPage(site.request(), site.root().resolve("content/en/other.md"), "Other");
+        Abierto.ScaffoldResult english = new Abierto().newPage(site.request(), site.root().resolve("content/en/other.md"), "Other",
+                java.util.Map.of());
         assertTrue(english.diagnostics().get(0).message().startsWith("create new pages in the original language, under content/es/"));
     }
 }

@@ -87,6 +87,16 @@ public final class AbiertoCommand implements Runnable {
 
         @Option(names = "--debug", description = "Print stack traces of internal errors.")
         boolean debug;
+
+        /** The --base-url given, or null; a value that is not an address is a usage error, said before anything runs. */
+        String baseUrl(CommandLine command) {
+            if (baseUrl != null) {
+                org.abierto.model.SiteConfig.baseUrlProblem(baseUrl).ifPresent(problem -> {
+                    throw new CommandLine.ParameterException(command, "--base-url " + baseUrl + ": " + problem);
+                });
+            }
+            return baseUrl;
+        }
     }
 
     /** Shared by build and check: run, print every diagnostic, then one summary line. */
@@ -124,7 +134,7 @@ public final class AbiertoCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--format is text or json, not " + format);
             }
             Path out = resolve(out());
-            var request = new BuildRequest(resolve(inputs.content), resolve(inputs.templates), out, inputs.baseUrl,
+            var request = new BuildRequest(resolve(inputs.content), resolve(inputs.templates), out, inputs.baseUrl(spec.commandLine()),
                     inputs.strict, gzip(), inputs.checkExternal
                             ? ExternalLinks.Options.defaults(out.resolveSibling("abierto-link-cache.json")) : null,
                     requireDeliverables);

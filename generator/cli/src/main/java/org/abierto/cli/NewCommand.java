@@ -34,13 +34,19 @@ final class NewCommand implements Runnable {
 
     @Command(name = "page", mixinStandardHelpOptions = true,
             description = {"Create a page of the original language and, in the matching sections, its translations.",
-                    "Both are drafts until you remove 'draft: true'. Example: abierto new page content/es/ruta-de-trabajo/nueva-fase.md"})
+                    "Both are drafts until you remove 'draft: true'. Example: abierto new page content/es/ruta-de-trabajo/nueva-fase.md "
+                            + "--translation-name new-phase"})
     static final class Page implements Callable<Integer> {
         @Mixin
         AbiertoCommand.Inputs inputs = new AbiertoCommand.Inputs();
 
         @Option(names = "--title", description = "The page's title (default: made from the file name).")
         String title;
+
+        @Option(names = "--translation-name", paramLabel = "[LANG=]NAME",
+                description = {"The file name of the translation, in its language: its address (e.g. --translation-name new-phase "
+                        + "makes content/en/roadmap/new-phase.md). LANG= names the language when the report has several others."})
+        java.util.List<String> translationNames = new java.util.ArrayList<>();
 
         @Parameters(paramLabel = "FILE", description = "The new Markdown file, e.g. content/es/ruta-de-trabajo/nueva-fase.md.")
         Path file;
@@ -58,7 +64,12 @@ final class NewCommand implements Runnable {
         public Integer call() {
             var request = new BuildRequest(workingDir.resolve(inputs.content).normalize(), workingDir.resolve(inputs.templates).normalize(),
                     workingDir.resolve("site/target/site"), null, false);
-            return report(new Abierto().newPage(request, workingDir.resolve(file), title), workingDir, spec);
+            var names = new java.util.LinkedHashMap<String, String>();
+            for (String given : translationNames) {
+                int equals = given.indexOf('=');
+                names.put(equals < 0 ? "" : given.substring(0, equals), given.substring(equals + 1));
+            }
+            return report(new Abierto().newPage(request, workingDir.resolve(file), title, names), workingDir, spec);
         }
     }
 

@@ -32,6 +32,8 @@ final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private static final int MAX_PORT = 65_535;
+
     private final Path workingDir;
 
     ServeCommand(Path workingDir) {
@@ -40,8 +42,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Options the system would refuse with an exception: usage errors, said in the user's terms.
+        if (port < 0 || port > MAX_PORT) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port " + port + ": a port is a number from 1 to "
+                    + MAX_PORT + " (or 0 for any free one), such as the default 8080");
+        }
+        if (bind.isBlank() || new java.net.InetSocketAddress(bind, 0).isUnresolved()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bind " + bind + ": not an address of this computer; "
+                    + "leave it out to keep the preview on this computer (127.0.0.1), or give one of its addresses");
+        }
         var request = new BuildRequest(workingDir.resolve(inputs.content).normalize(), workingDir.resolve(inputs.templates).normalize(),
-                workingDir.resolve("site/target/site"), inputs.baseUrl, inputs.strict);
+                workingDir.resolve("site/target/site"), inputs.baseUrl(spec.commandLine()), inputs.strict);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DevServer.exposure(bind).ifPresent(why -> {

@@ -59,7 +59,7 @@ final class TranslationsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "files and --all go with --mark");
         }
         var request = new BuildRequest(workingDir.resolve(inputs.content), workingDir.resolve(inputs.templates),
-                workingDir.resolve("site/target/site"), inputs.baseUrl, false);
+                workingDir.resolve("site/target/site"), inputs.baseUrl(spec.commandLine()), false);
         TranslationReport report = new Abierto().translations(request, mark,
                 files.stream().map(workingDir::resolve).toList(), all);
         PrintWriter out = spec.commandLine().getOut();

@@ -139,7 +139,7 @@ class AbiertoCommandTest {
         write("out/CNAME", "x\n");
         err.reset();
         assertEquals(1, run("build", "--out", "out"));
-        assertTrue(err().startsWith("out/CNAME: error: refusing to replace the output folder: Abierto did not write this file (its "
+        assertTrue(err().startsWith("out/CNAME:1:1: error: refusing to replace the output folder: Abierto did not write this file (its "
                 + "abierto-manifest.json does not list it); move what you need out of the folder (a file the site needs, such as CNAME, "
                 + "belongs in content/static/) or delete it, or choose an empty or new folder; then build again\n"
                 + "Build failed: 1 error, 0 warnings; out was left as it was ("), err());

@@ -198,9 +198,15 @@ final class PageTree {
             for (Placed p : pages) {
                 Language original = config.defaultLanguage();
                 if (!p.language().isDefault() && !byKey.get(p.key()).containsKey(original.code())) {
-                    diagnostics.warning(SourcePosition.of(p.parsed().source().path()), "no-original",
-                            "no " + original.name() + " page has the translationKey '" + p.key()
-                                    + "'; give this page the key of the page it translates");
+                    // At the key when it is written, with the original's key it was likely meant to be.
+                    var frontMatter = p.parsed().frontMatter();
+                    SourcePosition at = frontMatter.translationKey() != null ? frontMatter.yaml().position("/translationKey")
+                            : new SourcePosition(p.parsed().source().path(), 1, 1);
+                    List<String> originals = byKey.entrySet().stream().filter(e -> e.getValue().containsKey(original.code())
+                            && !e.getValue().containsKey(p.language().code())).map(Map.Entry::getKey).sorted().toList();
+                    diagnostics.warning(at, "no-original", "no " + original.name() + " page has the translationKey '" + p.key() + "'"
+                            + org.abierto.yaml.Spelling.closest(p.key(), originals).map(k -> "; did you mean '" + k + "'?")
+                                    .orElse("; give this page the key of the page it translates"));
                 }
             }
         }

@@ -4,7 +4,6 @@ import org.abierto.diagnostic.Diagnostics;
 import org.abierto.load.Sources;
 import org.abierto.load.StaticFile;
 import org.abierto.model.Alternate;
-import org.abierto.model.BodyPart;
 import org.abierto.model.Edition;
 import org.abierto.model.Formats;
 import org.abierto.model.Language;
@@ -18,7 +17,6 @@ import org.abierto.model.Table;
 import org.abierto.model.TranslationStatus;
 import org.abierto.parse.ParsedContent;
 import org.abierto.parse.ParsedPage;
-import org.abierto.yaml.Spelling;
 import org.abierto.yaml.YamlDocument;
 
 import java.util.ArrayList;
@@ -145,13 +143,9 @@ public final class SiteAssembler {
         }
         List<TranslationStatus> translations = new Translations(config, sources.contentRoot(), diagnostics)
                 .assess(pages, built);
-        Set<String> tableNames = new LinkedHashSet<>();
-        parsed.data().forEach((name, doc) -> {
-            if (TableReader.isTable(doc)) {
-                tableNames.add(name);
-            }
-        });
-        checkDirectives(pages, parsed.data(), tableNames, figures, diagnostics);
+        // References see every parsed page, the search pages too when 'search: false' leaves them out: a
+        // reference to a page that exists in content/ is right, whether or not this build writes it.
+        new References(parsed.data(), tables, parsed.pages(), diagnostics).check(pages, parsed.pages(), sources.templates(), figures);
 
         Map<String, Edition> editions = new LinkedHashMap<>();
         for (Language language : languages) {
@@ -262,35 +256,5 @@ public final class SiteAssembler {
         List<SectionIndex> sections = new ArrayList<>();
         heads.forEach((url, head) -> sections.add(new SectionIndex(head, depths.get(url), members.get(url))));
         return sections;
-    }
-
-    /** A directive's {@code data=} must name a data file, and {@code ::figure}'s {@code id=} a figure. */
-    private static void checkDirectives(List<Page> pages, Map<String, YamlDocument> data, Set<String> tables,
-                                        YamlDocument figures, Diagnostics diagnostics) {
-        for (Page page : pages) {
-            for (BodyPart part : page.body()) {
-                if (!(part instanceof BodyPart.Directive d)) {
-                    continue;
-                }
-                String name = d.args().get("data");
-                if (name != null && !data.containsKey(name)) {
-                    diagnostics.error(d.at(), "directive-data", "::" + d.name() + " names the data '" + name
-                            + "', but content/data/" + name + ".yaml does not exist"
-                            + Spelling.closest(name, data.keySet()).map(s -> "; did you mean '" + s + "'?").orElse(""));
-                } else if (name != null && d.name().equals("table") && !tables.contains(name)) {
-                    diagnostics.error(d.at(), "directive-data", "::table needs a table, but content/data/" + name
-                            + ".yaml has no 'columns' and 'rows'; use ::list for a list");
-                }
-                String figure = d.args().get("id");
-                if (d.name().equals("figure")) {
-                    Set<String> ids = figures == null ? Set.of() : figures.rootMap().keySet();
-                    if (figure == null || !ids.contains(figure)) {
-                        diagnostics.error(d.at(), "directive-figure", "::figure needs id= naming a figure of content/data/"
-                                + FigureReader.FILE + ".yaml" + (figure == null ? "" : "; there is no '" + figure + "'"
-                                + Spelling.closest(figure, ids).map(s -> " (did you mean '" + s + "'?)").orElse("")));
-                    }
-                }
-            }
-        }
     }
 }

@@ -39,13 +39,12 @@ final class SiteConfigReader {
 
         String baseUrl = baseUrlOverride != null ? baseUrlOverride : fields.text("/baseUrl", false);
         baseUrl = baseUrl == null ? "/" : baseUrl;
-        if (!baseUrl.matches("(https?://[^/\\s?#]+)?/[^\\s?#]*")) {
+        Optional<String> problem = SiteConfig.baseUrlProblem(baseUrl);
+        if (problem.isPresent()) {
             if (baseUrlOverride != null) {
-                diagnostics.error(null, 0, 0, "base-url",
-                        "--base-url " + baseUrlOverride + " is not an address such as https://example.gob.mx/informe/");
+                diagnostics.error(null, 0, 0, "base-url", "--base-url " + baseUrlOverride + ": " + problem.get());
             } else {
-                fields.error("/baseUrl", "base-url",
-                        "baseUrl must be an address such as https://example.gob.mx/informe/ (or / when not yet known)");
+                fields.error("/baseUrl", "base-url", "baseUrl: " + problem.get() + " (or / when not yet known)");
             }
         }
         if (!baseUrl.endsWith("/")) {

@@ -3,17 +3,43 @@ package org.abierto.check;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 import java.util.function.Function;
 
 /**
  * The accessibility mistakes a page's markup can show without a browser, reported at the Markdown
  * line that made them when there is one: an image without a description, a button without a name, a
- * second {@code <h1>} or a skipped heading level, a table without header cells or caption. (Links
+ * second {@code <h1>} or a skipped heading level, a heading written in Markdown over an empty section,
+ * a table without header cells or caption. (Links
  * without text or with vague text, and duplicate ids, are checked with the links.)
  */
 final class AccessibilityLint {
     private AccessibilityLint() {
+    }
+
+    /**
+     * Whether nothing a reader sees follows a heading before the next heading of its level or higher
+     * (a heading of a lower level opens a part of its section), or the end of what holds it.
+     */
+    static boolean emptySection(Element heading) {
+        int level = heading.normalName().charAt(1) - '0';
+        for (Node next = heading.nextSibling(); next != null; next = next.nextSibling()) {
+            if (next instanceof TextNode text && !text.isBlank()) {
+                return false;
+            }
+            if (next instanceof Element e) {
+                String tag = e.normalName();
+                if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {
+                    return tag.charAt(1) - '0' <= level;
+                }
+                if (!e.text().isBlank() || e.selectFirst("img, svg, video, audio, iframe, object, picture, canvas, math") != null) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     static void check(PageElements elements, Function<Element, SourcePosition> at, Diagnostics diagnostics) {
@@ -44,6 +70,13 @@ final class AccessibilityLint {
                         + "#".repeat(previous + 1) + " in Markdown)");
             }
             previous = level;
+        }
+        for (Element heading : elements.headings) {
+            if (heading.hasAttr(org.abierto.parse.Markdown.SOURCE_ATTRIBUTE) && emptySection(heading)) {
+                diagnostics.error(at.apply(heading), "empty-section", "the section '" + heading.text() + "' is empty: nothing is "
+                        + "shown under its heading before the next one (a directive above that listed nothing?); write its text, "
+                        + "or remove the heading");
+            }
         }
         for (Element table : elements.byTag("table")) {
             if (table.selectFirst("th") == null) {

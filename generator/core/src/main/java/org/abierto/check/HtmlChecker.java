@@ -263,7 +263,7 @@ public final class HtmlChecker {
                 table.prependChild(caption); // Flexmark writes a table's caption last; HTML wants it first
             }
         }
-        elements.fromMarkdown.forEach(e -> e.removeAttr(Markdown.SOURCE_ATTRIBUTE));
+        elements.fromMarkdown.forEach(e -> e.removeAttr(Markdown.SOURCE_ATTRIBUTE).removeAttr(Markdown.RAW_SOURCE_ATTRIBUTE));
         doc.outputSettings()
                 .prettyPrint(false)
                 .charset(StandardCharsets.UTF_8)
@@ -452,13 +452,17 @@ public final class HtmlChecker {
     /** The Markdown position an element came from, or the page's file when a template made it. */
     private static SourcePosition at(Page page, Element e) {
         Path file = page.source();
-        String position = e.attr(Markdown.SOURCE_ATTRIBUTE);
-        int colon = position.indexOf(':');
-        if (file != null && colon > 0) {
-            return new SourcePosition(file, Integer.parseInt(position.substring(0, colon)), Integer.parseInt(position.substring(colon + 1)));
+        for (String attribute : List.of(Markdown.SOURCE_ATTRIBUTE, Markdown.RAW_SOURCE_ATTRIBUTE)) {
+            // Raw HTML may carry such an attribute written by hand: only a position is read as one.
+            var written = POSITION.matcher(e.attr(attribute));
+            if (file != null && written.matches()) {
+                return new SourcePosition(file, Integer.parseInt(written.group(1)), Integer.parseInt(written.group(2)));
+            }
         }
         return file == null ? SourcePosition.of(Path.of(page.outputPath())) : SourcePosition.of(file);
     }
+
+    private static final Pattern POSITION = Pattern.compile("([1-9]\\d{0,8}):([1-9]\\d{0,8})");
 
     private static String abbreviate(String url) {
         return "'" + (url.length() > 80 ? url.substring(0, 77) + "..." : url) + "'";

@@ -27,7 +27,7 @@ final class PageElements {
             if (HtmlChecker.LINK_ATTRIBUTES.containsKey(tag)) {
                 referencing.add(e);
             }
-            if (e.hasAttr(Markdown.SOURCE_ATTRIBUTE)) {
+            if (e.hasAttr(Markdown.SOURCE_ATTRIBUTE) || e.hasAttr(Markdown.RAW_SOURCE_ATTRIBUTE)) {
                 fromMarkdown.add(e);
             }
             if (tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6') {

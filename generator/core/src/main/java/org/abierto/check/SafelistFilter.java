@@ -137,7 +137,7 @@ public final class SafelistFilter implements HtmlSafelist {
         @Override
         public boolean isSafeAttribute(String tag, Element element, Attribute attribute) {
             String name = attribute.getKey();
-            if (name.equals(Markdown.SOURCE_ATTRIBUTE)) {
+            if (name.equals(Markdown.SOURCE_ATTRIBUTE) || name.equals(Markdown.RAW_SOURCE_ATTRIBUTE)) {
                 return true; // Markdown's own: where an element was written, for the check stage's messages
             }
             boolean address = name.equals("href") || name.equals("src");

@@ -1,6 +1,8 @@
 package org.abierto.edit;
 
 import org.abierto.model.Slug;
+import org.abierto.parse.YamlReader;
+import org.abierto.parse.YamlWriter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,15 +42,56 @@ public final class Scaffold {
      * order and translation key.
      */
     public static String page(String title, int order, String translationKey, String note) {
+        // Through Jackson's generator: a title such as 2024, true or "#x" is quoted, and read back as the text it is.
         return "---\n"
-                + "title: " + yaml(title) + "\n"
+                + YamlWriter.entry("title", title)
                 + "# description: one sentence about the page, for search engines and link previews\n"
-                + "order: " + order + "\n"
-                + "translationKey: " + yaml(translationKey) + "\n"
+                + YamlWriter.entry("order", order)
+                + YamlWriter.entry("translationKey", translationKey)
                 + "# Remove the next line when the page is ready to be published.\n"
-                + "draft: true\n"
+                + YamlWriter.entry("draft", true)
                 + "---\n\n"
                 + note + "\n";
+    }
+
+    /**
+     * The order of a new page that comes last: one more than the largest {@code order} of the pages
+     * in {@code folders} (a section in each language), drafts included; 1 in empty sections.
+     */
+    public static int nextOrder(List<Path> folders) throws IOException {
+        long largest = 0;
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".md") && !f.getFileName().toString().equals("_index.md")).toList()) {
+                    largest = Math.max(largest, orderOf(file));
+                }
+            }
+        }
+        return (int) Math.min(Integer.MAX_VALUE, largest + 1);
+    }
+
+    /** The {@code order} of a page's front matter, 0 when it has none or cannot be read. */
+    private static long orderOf(Path page) {
+        try {
+            String text = Files.readString(page, StandardCharsets.UTF_8).replace("\r\n", "\n");
+            int close = text.startsWith("---\n") ? text.indexOf("\n---", 3) : -1;
+            if (close < 0) {
+                return 0;
+            }
+            var frontMatter = new YamlReader().read(page, text.substring(4, close + 1), 1, "front matter",
+                    new org.abierto.diagnostic.Diagnostics());
+            return frontMatter.map(doc -> doc.rootMap().get("order")).filter(Long.class::isInstance).map(Long.class::cast).orElse(0L);
+        } catch (IOException | RuntimeException e) {
+            return 0; // an unreadable page is the build's to report
+        }
+    }
+
+    /** A file name to suggest for a page in another language. */
+    public static String exampleName(String language) {
+        return language.equals("en") ? "new-phase" : "nombre-en-" + language;
     }
 
     /** Writes a new file, refusing to replace one. */
@@ -203,12 +246,6 @@ public final class Scaffold {
         }
         Collections.sort(names);
         return names;
-    }
-
-    /** A YAML scalar, quoted when it needs to be. */
-    static String yaml(String text) {
-        return text.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} ,./()-]*") && !text.contains(": ") ? text
-                : "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** A slug-like key from a path inside a language folder: {@code ruta-de-trabajo/nueva-fase}. */

@@ -3,9 +3,7 @@ package org.abierto.load;
 import org.abierto.diagnostic.Diagnostics;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +25,17 @@ import java.util.Set;
  */
 public final class ContentLoader {
     public static final String SITE_FILE = "site.yaml";
+    /**
+     * The largest page or YAML file read (3 MiB): what the YAML reader accepts (3 Mi characters), and
+     * far more than a page of a report needs. A larger file is an error, not a long wait or a full memory.
+     */
+    public static final long MAX_TEXT_BYTES = 3L << 20;
+    /**
+     * The largest file copied as it is (1 GiB), from {@code static/} or the theme's {@code assets/}:
+     * copied as a stream, a larger one would still fill the output and every upload of the site; it
+     * belongs on a service made for it, linked with {@code url:}.
+     */
+    public static final long MAX_STATIC_BYTES = 1L << 30;
 
     /**
      * How the load stage reads one text file. A build reads every file; the live preview gives back
@@ -52,7 +61,11 @@ public final class ContentLoader {
         java.util.function.UnaryOperator<SourceFile> fresh = f -> edited.contains(f.path()) ? read(content, f.path(), diagnostics) : f;
         List<StaticFile> statics = new ArrayList<>();
         for (StaticFile f : previous.staticFiles()) {
-            statics.add(!edited.contains(f.path()) ? f : f.isThemeAsset() ? themeAsset(f.path(), f.target()) : staticFile(f.path(), f.target()));
+            StaticFile now = !edited.contains(f.path()) ? f
+                    : f.isThemeAsset() ? themeAsset(f.path(), f.target(), diagnostics) : staticFile(f.path(), f.target(), diagnostics);
+            if (now != null) {
+                statics.add(now);
+            }
         }
         return new Sources(content, previous.templatesRoot(), fresh.apply(previous.siteFile()),
                 previous.i18nFiles().stream().map(fresh).toList(),
@@ -137,18 +150,20 @@ public final class ContentLoader {
             switch (top) {
                 case "i18n" -> addYaml(file, i18n, diagnostics);
                 case "data" -> addYaml(file, data, diagnostics);
-                case "static" -> statics.add(staticFile(file, rel.substring("static/".length())));
+                case "static" -> java.util.Optional.ofNullable(staticFile(file, rel.substring("static/".length()), diagnostics))
+                        .ifPresent(statics::add);
                 default -> {
                     if (rel.endsWith(".md")) {
                         pages.add(file);
                     } else {
-                        statics.add(staticFile(file, rel));
+                        java.util.Optional.ofNullable(staticFile(file, rel, diagnostics)).ifPresent(statics::add);
                     }
                 }
             }
         }
         for (Path file : walk(templates.resolve("assets"), diagnostics)) {
-            statics.add(themeAsset(file, "assets/" + relative(templates.resolve("assets"), file)));
+            java.util.Optional.ofNullable(themeAsset(file, "assets/" + relative(templates.resolve("assets"), file), diagnostics))
+                    .ifPresent(statics::add);
         }
         var templateNames = new java.util.TreeSet<String>();
         for (Path file : walk(templates, diagnostics)) {
@@ -179,7 +194,7 @@ public final class ContentLoader {
         if (name.endsWith(".yaml")) {
             into.add(file);
         } else if (name.endsWith(".yml")) {
-            diagnostics.error(file, 0, 0, "wrong-extension", "rename the file to end in .yaml; .yml files are not read");
+            diagnostics.error(file, 1, 1, "wrong-extension", "rename the file to end in .yaml; .yml files are not read");
         }
     }
 
@@ -192,7 +207,8 @@ public final class ContentLoader {
         try {
             realRoot = root.toRealPath();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            diagnostics.error(root, 0, 0, "unreadable", "this folder cannot be read (" + reason(e) + "); check its permissions");
+            return List.of();
         }
         // One visit per file, with the attributes the walk already read, and ignored folders not entered:
         // at tens of thousands of pages the walk is most of what the dev server does after an edit.
@@ -211,16 +227,24 @@ public final class ContentLoader {
                         return java.nio.file.FileVisitResult.CONTINUE;
                     }
                     if (attrs.isSymbolicLink() && !insideAfterLinks(p, realRoot)) {
-                        diagnostics.error(p, 0, 0, "link-outside",
+                        diagnostics.error(p, 1, 1, "link-outside",
                                 "this symbolic link leads outside " + root.getFileName() + "/; copy the file in instead");
                     } else if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p))) {
                         files.put(relative(root, p), p);
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
+                    // A folder without read permission, a file removed during the walk: the editor's to fix, named.
+                    int start = Files.isDirectory(p) ? 0 : 1; // a file is pointed at from its start; a folder has no lines
+                    diagnostics.error(p, start, start, "unreadable", "this cannot be read (" + reason(e) + "); check its permissions");
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            diagnostics.error(root, 0, 0, "unreadable", "this folder cannot be read (" + reason(e) + "); check its permissions");
         }
         return new ArrayList<>(files.values());
     }
@@ -237,26 +261,75 @@ public final class ContentLoader {
         }
     }
 
-    private static StaticFile staticFile(Path file, String target) {
+    /** A file copied as it is; null, with the reason reported, when it cannot be. */
+    private static StaticFile staticFile(Path file, String target, Diagnostics diagnostics) {
         try {
-            int[] size = ImageSize.of(file);
-            return new StaticFile(file, target, Files.size(file), null, size[0], size[1]);
+            long size = Files.size(file);
+            if (tooLarge(file, size, diagnostics)) {
+                return null;
+            }
+            int[] dimensions = ImageSize.of(file);
+            return new StaticFile(file, target, size, null, dimensions[0], dimensions[1]);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            diagnostics.error(file, 1, 1, "unreadable", "the file cannot be read (" + reason(e) + "); check its permissions");
+            return null;
         }
     }
 
-    /** A theme file: small, read to fingerprint its published name so browsers may cache it for long. */
-    private static StaticFile themeAsset(Path file, String target) {
+    /**
+     * A theme file, whose published name carries its SHA-256 so browsers may cache it for long; read
+     * as a stream. Null, with the reason reported, when it cannot be read.
+     */
+    private static StaticFile themeAsset(Path file, String target, Diagnostics diagnostics) {
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-            return new StaticFile(file, target, bytes.length, sha256, 0, 0);
+            long size = Files.size(file);
+            if (tooLarge(file, size, diagnostics)) {
+                return null;
+            }
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            try (var in = new java.security.DigestInputStream(Files.newInputStream(file), digest)) {
+                size = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return new StaticFile(file, target, size, java.util.HexFormat.of().formatHex(digest.digest()), 0, 0);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            diagnostics.error(file, 1, 1, "unreadable", "the file cannot be read (" + reason(e) + "); check its permissions");
+            return null;
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean tooLarge(Path file, long size, Diagnostics diagnostics) {
+        if (size <= MAX_STATIC_BYTES) {
+            return false;
+        }
+        diagnostics.error(file, 1, 1, "file-too-large", "the file is " + bytes(size) + ", more than the " + bytes(MAX_STATIC_BYTES)
+                + " a file copied to the site may have (see content/README.md, 'Limits'); publish it on a service made for "
+                + "large files (a data portal, a video platform) and link to its address");
+        return true;
+    }
+
+    /** A size as people read it: "2.3 GB (2,469,606,195 bytes)", "3 MiB". */
+    static String bytes(long size) {
+        if (size == MAX_STATIC_BYTES) {
+            return "1 GiB";
+        }
+        if (size == MAX_TEXT_BYTES) {
+            return "3 MiB";
+        }
+        String rounded = size >= 1L << 30 ? String.format(java.util.Locale.ROOT, "%.1f GiB", size / (double) (1L << 30))
+                : String.format(java.util.Locale.ROOT, "%.1f MiB", size / (double) (1L << 20));
+        return rounded + " (" + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes)";
+    }
+
+    /** What went wrong with a file, without the path the message already names. */
+    private static String reason(IOException e) {
+        String name = e.getClass().getSimpleName();
+        return switch (name) {
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "it disappeared while it was read";
+            default -> e.getMessage() == null ? name : e.getMessage();
+        };
     }
 
     private static List<SourceFile> readAll(Path root, List<Path> files, TextReader reader, Diagnostics diagnostics) {
@@ -274,23 +347,53 @@ public final class ContentLoader {
      */
     public static SourceFile read(Path root, Path file, Diagnostics diagnostics) {
         try {
+            long size = Files.size(file);
+            if (size > MAX_TEXT_BYTES) {
+                diagnostics.error(file, 1, 1, "file-too-large", "the file is " + bytes(size) + ", more than the "
+                        + bytes(MAX_TEXT_BYTES) + " a page or a YAML file may have (see content/README.md, 'Limits'); "
+                        + "split it into several files");
+                return new SourceFile(file, relative(root, file), "");
+            }
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder()
+            var decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            var in = ByteBuffer.wrap(bytes);
+            var out = java.nio.CharBuffer.allocate(bytes.length);
+            var result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                int bad = in.position();
+                int[] at = position(bytes, bad);
+                diagnostics.error(file, at[0], at[1], "not-utf8", String.format(java.util.Locale.ROOT,
+                        "the byte 0x%02X is not valid UTF-8 (the file was saved in another encoding, such as Latin-1 or "
+                                + "Windows-1252); save it as UTF-8", bytes[bad] & 0xFF));
+                return new SourceFile(file, relative(root, file), "");
+            }
+            decoder.flush(out);
+            String text = out.flip().toString();
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1); // a byte-order mark is not content
             }
             return new SourceFile(file, relative(root, file), text.replace("\r\n", "\n"));
-        } catch (CharacterCodingException e) {
-            diagnostics.error(file, 0, 0, "not-utf8", "the file is not valid UTF-8; save it with UTF-8 encoding");
-            return new SourceFile(file, relative(root, file), "");
         } catch (IOException e) {
-            diagnostics.error(file, 0, 0, "unreadable", "the file cannot be read: " + e.getMessage());
+            diagnostics.error(file, 1, 1, "unreadable", "the file cannot be read (" + reason(e) + "); check its permissions");
             return new SourceFile(file, relative(root, file), "");
         }
+    }
+
+    /** {line, column} of a byte of a UTF-8 text, counted as editors count them (columns in characters). */
+    private static int[] position(byte[] bytes, int offset) {
+        int line = 1;
+        int lineStart = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        // What precedes the bad byte on its line decoded fine: its characters are the column's count.
+        String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+        return new int[] {line, before.length() + 1};
     }
 
     static String relative(Path root, Path file) {

@@ -39,6 +39,27 @@ public record SiteConfig(
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
     }
 
+    /**
+     * Why a text cannot be a site's base URL, or empty when it can: an {@code http(s)} address with a
+     * host, or a path starting with '/', with no space, quote, '?' or '#' and nothing else an address
+     * may not hold (it is written into every page's links and into the sitemap).
+     */
+    public static java.util.Optional<String> baseUrlProblem(String url) {
+        if (!url.matches("(https?://[^/\\s?#]+)?/[^\\s?#]*")) {
+            return java.util.Optional.of("it must be an address such as https://example.gob.mx/informe/, or a path starting with /");
+        }
+        try {
+            var uri = new java.net.URI(url);
+            if (uri.isAbsolute() && (uri.getHost() == null || !uri.getHost().contains("."))) {
+                return java.util.Optional.of("its host name is not valid; write it as https://example.gob.mx/informe/");
+            }
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.of("an address may not hold the character '" + url.charAt(Math.max(0, e.getIndex()))
+                    + "' (at position " + (e.getIndex() + 1) + "); write it encoded (e.g. %22 for a quote) or leave it out");
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The original language. */
     public Language defaultLanguage() {
         return languages.get(0);

@@ -75,6 +75,15 @@ public final class Markdown {
      */
     public static final String ATTRIBUTES_SOURCE = "data-src-attributes";
 
+    /**
+     * The attribute that carries, on an element of raw HTML that links somewhere, where its tag was
+     * written ({@code 12:5}), so the check stage reports its link there. Never published.
+     */
+    public static final String RAW_SOURCE_ATTRIBUTE = "data-src-html";
+    // The elements of raw HTML whose addresses the check stage verifies (HtmlChecker.LINK_ATTRIBUTES).
+    private static final Pattern LINKING_TAG = Pattern.compile("<(a|area|img|source|video|audio|track|iframe|link|script)(?=[\\s/>])",
+            Pattern.CASE_INSENSITIVE);
+
     private static final DataKey<Map<Node, Map<String, String>>> EXTRA_ATTRIBUTES =
             new DataKey<>("ABIERTO_EXTRA_ATTRIBUTES", Map.of());
     private static final DataKey<Map<Node, String>> ATTRIBUTE_MARKS = new DataKey<>("ABIERTO_ATTRIBUTE_MARKS", Map.of());
@@ -86,6 +95,13 @@ public final class Markdown {
     private static final Set<String> PHRASE_ATTRIBUTES = Set.of("lang", "dir");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
+
+    /**
+     * The deepest a page's Markdown may nest: quotes, lists, emphasis and links inside one another, each
+     * a level (content/README.md, "Limits"). Real pages stay under 10; Flexmark's parser and renderer
+     * recurse once per level, and a few thousand exhaust a thread's stack.
+     */
+    public static final int MAX_NESTING = 50;
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -130,13 +146,31 @@ public final class Markdown {
      * @param lineOffset lines of the file before the body
      */
     public MarkdownBody convert(Path file, String body, int lineOffset, Diagnostics diagnostics) {
-        Document document = parser.parse(body);
-        var conversion = new Conversion(file, new LineIndex(body), lineOffset, diagnostics);
+        var lines = new LineIndex(body);
+        Document document;
+        try {
+            document = parser.parse(body);
+        } catch (StackOverflowError e) {
+            // Flexmark walks its tree recursively: thousands of levels exhaust the stack before they can be
+            // counted. Parsed again where the stack is larger, the page says where it nests too deep.
+            int offset = Nesting.offsetBeyond(parser, body, MAX_NESTING);
+            int[] at = offset >= 0 ? new int[] {lines.line(offset), lines.column(offset)} : Nesting.deepestLine(body, MAX_NESTING);
+            diagnostics.error(new SourcePosition(file, at[0] + lineOffset, at[1]), Nesting.CODE, Nesting.message());
+            return new MarkdownBody(List.of(), List.of());
+        }
+        Node tooDeep = Nesting.firstBeyond(document, MAX_NESTING);
+        if (tooDeep != null) {
+            // Rendering (Flexmark's and ours) is recursive too: a page this deep is reported, not rendered.
+            diagnostics.error(new SourcePosition(file, lines.line(tooDeep.getStartOffset()) + lineOffset,
+                    lines.column(tooDeep.getStartOffset())), Nesting.CODE, Nesting.message());
+            return new MarkdownBody(List.of(), List.of());
+        }
+        var conversion = new Conversion(file, lines, lineOffset, diagnostics);
         conversion.visit(document);
         conversion.markAttributes(AttributesExtension.NODE_ATTRIBUTES.get(document));
         document.set(EXTRA_ATTRIBUTES, conversion.extra);
         document.set(ATTRIBUTE_MARKS, conversion.marks);
-        String html = renderer.render(document);
+        String html = markRawHtml(renderer.render(document), conversion);
 
         // HTML made from Markdown syntax alone is safe by construction; what editors wrote as HTML
         // or attributes is cleaned, with the whole body, since raw HTML may span several nodes.
@@ -151,6 +185,71 @@ public final class Markdown {
         }
         addHtml(parts, html.substring(from), clean, conversion);
         return new MarkdownBody(parts, conversion.outline);
+    }
+
+    /**
+     * Gives each linking element of raw HTML the place its tag was written. Flexmark copies raw HTML
+     * as it is, in order: each piece is found again in the output, after the previous one.
+     */
+    private static String markRawHtml(String html, Conversion conversion) {
+        if (conversion.raw.isEmpty()) {
+            return html;
+        }
+        var out = new StringBuilder(html.length() + 32 * conversion.raw.size());
+        int from = 0;
+        for (Node node : conversion.raw) {
+            String written = node.getChars().toString();
+            int found = html.indexOf(written, from);
+            if (found < 0) {
+                continue;
+            }
+            out.append(html, from, found);
+            int copied = 0;
+            for (int[] tag : linkingTags(written)) {
+                SourcePosition at = conversion.at(node.getStartOffset() + tag[0]);
+                int name = tag[1];
+                out.append(written, copied, name).append(' ').append(RAW_SOURCE_ATTRIBUTE).append("=\"")
+                        .append(at.line()).append(':').append(at.column()).append('"');
+                copied = name;
+            }
+            out.append(written, copied, written.length());
+            from = found + written.length();
+        }
+        return out.append(html, from, html.length()).toString();
+    }
+
+    /**
+     * Each start tag of a linking element in a piece of HTML, as {where its '<' is, where its name
+     * ends}, skipping comments and what is quoted inside tags (an attribute's value may hold "<a").
+     */
+    private static List<int[]> linkingTags(String html) {
+        List<int[]> found = new ArrayList<>();
+        int i = 0;
+        while ((i = html.indexOf('<', i)) >= 0) {
+            if (html.startsWith("<!--", i)) {
+                int close = html.indexOf("-->", i + 4);
+                i = close < 0 ? html.length() : close + 3;
+                continue;
+            }
+            Matcher tag = LINKING_TAG.matcher(html).region(i, html.length());
+            if (tag.lookingAt()) {
+                found.add(new int[] {i, tag.end()});
+            }
+            i++;
+            char quote = 0;
+            while (i < html.length()) {
+                char c = html.charAt(i);
+                if (quote != 0) {
+                    quote = c == quote ? 0 : quote;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '>' || c == '<') {
+                    break;
+                }
+                i++;
+            }
+        }
+        return found;
     }
 
     private void addHtml(List<BodyPart> parts, String html, boolean clean, Conversion conversion) {
@@ -183,6 +282,7 @@ public final class Markdown {
         final List<BodyPart.Directive> directives = new ArrayList<>();
         final List<Heading> outline = new ArrayList<>();
         final Map<String, Integer> usedIds = new HashMap<>();
+        final List<Node> raw = new ArrayList<>();
         boolean hasRawHtml;
 
         Conversion(Path file, LineIndex lines, int lineOffset, Diagnostics diagnostics) {
@@ -398,6 +498,7 @@ public final class Markdown {
 
         void rawHtml(Node node) {
             hasRawHtml = true;
+            raw.add(node);
             for (HtmlSafelist.Removal removed : safelist.removals(node.getChars().toString())) {
                 diagnostics.warning(at(node), "unsafe-html",
                         "raw HTML: removed " + removed.what() + "; only safe markup is published (see content/README.md)");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
 
@@ -25,6 +26,12 @@ import java.util.Optional;
  * can point editors at the exact line and column of a wrong value.
  */
 public final class YamlReader {
+    /**
+     * The deepest a YAML file may nest lists and mappings (content/README.md, "Limits"): the report's
+     * deepest data nests 4; the later stages walk the values recursively.
+     */
+    public static final int MAX_NESTING = 100;
+
     private final YAMLFactory factory = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -39,16 +46,30 @@ public final class YamlReader {
      * @return the document, or empty after reporting a syntax error
      */
     public Optional<YamlDocument> read(Path file, String text, int lineOffset, String what, Diagnostics diagnostics) {
-        var positions = new HashMap<String, SourcePosition>();
-        var keys = new HashMap<String, SourcePosition>();
+        var reading = new Reading(file, text, lineOffset);
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
-            Object root = first == null ? null : value(parser, "", file, lineOffset, positions, keys);
-            return Optional.of(new YamlDocument(file, root, positions, keys));
+            Object root = first == null ? null : reading.value(parser, "", 1);
+            if (!reading.aliases.isEmpty()) {
+                reading.aliases.forEach(alias -> diagnostics.error(alias.at(), "yaml-alias", alias.message()));
+                return Optional.empty();
+            }
+            return Optional.of(new YamlDocument(file, root, reading.positions, reading.keys));
+        } catch (TooDeep e) {
+            diagnostics.error(e.at, "yaml-nesting", "lists and mappings are nested more than " + MAX_NESTING
+                    + " levels deep here, the most Abierto reads (see content/README.md, 'Limits'); flatten the " + what);
+            return Optional.empty();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             int line = at == null || at.getLineNr() < 1 ? 1 : at.getLineNr();
             int col = at == null || at.getColumnNr() < 1 ? 1 : at.getColumnNr();
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (message.contains("exceeds the limit") && message.contains("code points")) {
+                // SnakeYAML's own bound on a document's length: a limit, not a syntax error.
+                diagnostics.error(file, 1 + lineOffset, 1, "file-too-large", "the " + what + " is longer than 3,145,728 characters, "
+                        + "the most Abierto reads (see content/README.md, 'Limits'); split it into several files");
+                return Optional.empty();
+            }
             diagnostics.error(file, line + lineOffset, col, "yaml-syntax",
                     "invalid " + what + ": " + describe(e) + "; check the indentation and quote text that contains ': ' or starts with a symbol");
             return Optional.empty();
@@ -58,45 +79,113 @@ public final class YamlReader {
         }
     }
 
-    private static Object value(JsonParser p, String pointer, Path file, int lineOffset,
-                                Map<String, SourcePosition> positions, Map<String, SourcePosition> keys) throws IOException {
-        positions.put(pointer, position(p.currentTokenLocation(), file, lineOffset));
-        JsonToken token = p.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                var map = new LinkedHashMap<String, Object>();
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    String child = YamlDocument.child(pointer, name);
-                    keys.put(child, position(p.currentTokenLocation(), file, lineOffset));
-                    p.nextToken();
-                    map.put(name, value(p, child, file, lineOffset, positions, keys));
+    /** One document being read: where each value and key is, and the aliases found. */
+    private static final class Reading {
+        final Path file;
+        final String text;
+        final int lineOffset;
+        final Map<String, SourcePosition> positions = new HashMap<>();
+        final Map<String, SourcePosition> keys = new HashMap<>();
+        final Map<String, SourcePosition> anchors = new HashMap<>();
+        final List<Alias> aliases = new ArrayList<>();
+
+        Reading(Path file, String text, int lineOffset) {
+            this.file = file;
+            this.text = text;
+            this.lineOffset = lineOffset;
+        }
+
+        /**
+         * Where the anchor an alias repeats is written, found in the text: Jackson does not tell the
+         * anchor of a single value. The last line before the alias that marks it; null if none does.
+         */
+        SourcePosition anchorWritten(String name, SourcePosition alias) {
+            var marked = java.util.regex.Pattern.compile("&" + java.util.regex.Pattern.quote(name) + "(?=[\\s,\\]}]|$)");
+            SourcePosition found = null;
+            int line = 1 + lineOffset;
+            for (String written : text.split("\n", -1)) {
+                if (line > alias.line()) {
+                    break;
                 }
-                return Collections.unmodifiableMap(map);
-            }
-            case START_ARRAY -> {
-                var list = new ArrayList<Object>();
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(p, YamlDocument.child(pointer, list.size()), file, lineOffset, positions, keys));
+                var m = marked.matcher(written);
+                if (m.find()) {
+                    found = new SourcePosition(file, line, m.start() + 1);
                 }
-                return Collections.unmodifiableList(list);
+                line++;
             }
-            case VALUE_STRING -> {
-                return p.getText();
+            return found;
+        }
+
+        Object value(JsonParser p, String pointer, int depth) throws IOException {
+            SourcePosition at = position(p.currentTokenLocation(), file, lineOffset);
+            if (depth > MAX_NESTING) {
+                throw new TooDeep(at);
             }
-            case VALUE_NUMBER_INT -> {
-                return p.getLongValue();
+            positions.put(pointer, at);
+            if (p.getObjectId() instanceof String anchor) {
+                anchors.putIfAbsent(anchor, at);
             }
-            case VALUE_NUMBER_FLOAT -> {
-                return p.getDecimalValue();
+            JsonToken token = p.currentToken();
+            switch (token) {
+                case START_OBJECT -> {
+                    var map = new LinkedHashMap<String, Object>();
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String name = p.currentName();
+                        String child = YamlDocument.child(pointer, name);
+                        keys.put(child, position(p.currentTokenLocation(), file, lineOffset));
+                        p.nextToken();
+                        map.put(name, value(p, child, depth + 1));
+                    }
+                    return Collections.unmodifiableMap(map);
+                }
+                case START_ARRAY -> {
+                    var list = new ArrayList<Object>();
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        list.add(value(p, YamlDocument.child(pointer, list.size()), depth + 1));
+                    }
+                    return Collections.unmodifiableList(list);
+                }
+                case VALUE_STRING -> {
+                    if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                        // Jackson gives an alias (*name) as the text of its name: it would be published as that word.
+                        aliases.add(new Alias(at, p.getText(), anchors.containsKey(p.getText()) ? anchors.get(p.getText())
+                                : anchorWritten(p.getText(), at)));
+                    }
+                    return p.getText();
+                }
+                case VALUE_NUMBER_INT -> {
+                    return p.getLongValue();
+                }
+                case VALUE_NUMBER_FLOAT -> {
+                    return p.getDecimalValue();
+                }
+                case VALUE_TRUE, VALUE_FALSE -> {
+                    return p.getBooleanValue();
+                }
+                case VALUE_NULL -> {
+                    return null;
+                }
+                default -> throw new IllegalStateException("unexpected YAML token " + token);
             }
-            case VALUE_TRUE, VALUE_FALSE -> {
-                return p.getBooleanValue();
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new IllegalStateException("unexpected YAML token " + token);
+        }
+    }
+
+    /** A YAML alias ({@code *name}), which Abierto refuses: where it is, and the anchor it repeats. */
+    private record Alias(SourcePosition at, String name, SourcePosition anchor) {
+        String message() {
+            return "'*" + name + "' is a YAML alias, which repeats the value marked '&" + name + "'"
+                    + (anchor == null ? "" : " on line " + anchor.line())
+                    + "; Abierto does not read aliases (see content/README.md, 'YAML aliases'): write the value itself here";
+        }
+    }
+
+    /** Nesting past {@link #MAX_NESTING}, found where it happens. */
+    private static final class TooDeep extends IOException {
+        final transient SourcePosition at;
+
+        TooDeep(SourcePosition at) {
+            super(null, null);
+            this.at = at;
         }
     }
 

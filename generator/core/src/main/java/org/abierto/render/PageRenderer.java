@@ -360,14 +360,22 @@ public final class PageRenderer {
     private String process(Pass pass, Template template, Map<String, Object> model, Edition edition, Reads reads)
             throws TemplateException {
         var out = new StringWriter(8192);
+        var limit = new NestingLimit();
         try {
             var data = (TemplateData) pass.freemarker.getObjectWrapper();
             var env = template.createProcessingEnvironment(data.root(model, trails(edition, reads)), out);
             env.setCustomAttribute(READS, reads);
             env.setLocale(edition.language().locale());
+            env.setTemplateProcessingTracer(limit);
             env.process();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (TemplateException | RuntimeException | StackOverflowError e) {
+            // A template that calls itself without end is the theme's error, at its line: never a crash.
+            if (NestingLimit.isTooDeep(e)) {
+                throw limit.failure(e);
+            }
+            throw e;
         }
         return out.toString();
     }

@@ -310,6 +310,10 @@ public final class DevServer implements AutoCloseable {
                 return;
             }
             String type = MediaTypes.of(file);
+            if (found instanceof OutputFile.Copied copied && !type.startsWith("text/html")) {
+                sendFile(exchange, type, copied.source());
+                return;
+            }
             byte[] body = bytes(found);
             send(exchange, 200, type, type.startsWith("text/html") ? withReload(new String(body, StandardCharsets.UTF_8)) : body);
         }
@@ -377,6 +381,19 @@ public final class DevServer implements AutoCloseable {
         int end = html.lastIndexOf("</body>");
         String injected = end < 0 ? html + SCRIPT_TAG : html.substring(0, end) + SCRIPT_TAG + html.substring(end);
         return injected.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A file copied as it is (perhaps a large PDF or video), sent as a stream, never read whole. */
+    private static void sendFile(HttpExchange exchange, String type, java.nio.file.Path source) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        long size = Files.size(source);
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        exchange.sendResponseHeaders(200, head || size == 0 ? -1 : size);
+        if (!head && size > 0) {
+            Files.copy(source, exchange.getResponseBody());
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {

@@ -2,6 +2,8 @@ package org.abierto.write;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Set;
@@ -23,6 +25,20 @@ final class Compression {
     static boolean worthIt(String path) {
         int dot = path.lastIndexOf('.');
         return dot >= 0 && TEXT.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Compresses a stream as {@link #gzip(byte[])} compresses bytes (the same output), for files too
+     * large to hold in memory. Closes {@code out}.
+     */
+    static void gzip(InputStream in, OutputStream out) throws IOException {
+        try (var gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_COMPRESSION);
+            }
+        }) {
+            in.transferTo(gz);
+        }
     }
 
     static byte[] gzip(byte[] bytes) {

@@ -3,6 +3,8 @@ package org.abierto.write;
 import org.abierto.model.OutputFile;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -12,7 +14,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -178,11 +183,32 @@ public final class SiteWriter {
             return restored;
         }
 
-        /** Writes one file (and its gzip copy when asked for), or links it when it has not changed. */
+        /**
+         * Writes one file (and its gzip copy when asked for), or links it when it has not changed.
+         *
+         * @throws FileNotWritten naming the file of the content that could not be read, or the output
+         *                        file that could not be written
+         */
         public void add(OutputFile f) throws IOException {
+            try {
+                write(f);
+            } catch (FileNotWritten e) {
+                throw e;
+            } catch (IOException e) {
+                Path failed = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null ? Path.of(fs.getFile()) : null;
+                boolean reading = f instanceof OutputFile.Copied c && c.source().equals(failed);
+                throw new FileNotWritten(reading ? failed : target.resolve(f.path()), FileNotWritten.reason(e), e);
+            }
+        }
+
+        private void write(OutputFile f) throws IOException {
             Path file = inside(root, f.path());
             Files.createDirectories(file.getParent());
-            byte[] bytes = f instanceof OutputFile.Generated g ? g.bytes() : Files.readAllBytes(((OutputFile.Copied) f).source());
+            if (f instanceof OutputFile.Copied copied) {
+                addCopy(f.path(), copied.source(), file);
+                return;
+            }
+            byte[] bytes = ((OutputFile.Generated) f).bytes();
             ManifestEntry entry = new ManifestEntry(f.path(), bytes.length, sha256(bytes));
             boolean unchanged = linkIfSame(entry, file, bytes);
             if (!unchanged) {
@@ -199,6 +225,39 @@ public final class SiteWriter {
                     byte[] compressed = Compression.gzip(bytes);
                     Files.write(gzFile, compressed);
                     entries.put(gzPath, new ManifestEntry(gzPath, compressed.length, sha256(compressed)));
+                }
+            }
+        }
+
+        /**
+         * A file copied as it is (an image, a PDF, a data dump of any size): streamed, never held in
+         * memory whole. Linked from the previous output when its bytes are the same, as {@link #add} does.
+         */
+        private void addCopy(String path, Path source, Path file) throws IOException {
+            ManifestEntry old = previous.get(path);
+            Path oldFile = inside(target, path);
+            ManifestEntry entry;
+            if (old != null && old.size() == Files.size(source) && old.sha256().equals(sha256(source))
+                    && Files.isRegularFile(oldFile, LinkOption.NOFOLLOW_LINKS) && Files.mismatch(oldFile, source) == -1
+                    && link(file, oldFile)) {
+                entry = old;
+            } else {
+                entry = copy(path, source, file);
+            }
+            entries.put(path, entry);
+            if (gzip && Compression.worthIt(path)) {
+                String gzPath = path + ".gz";
+                Path gzFile = inside(root, gzPath);
+                ManifestEntry oldGz = previous.get(gzPath);
+                if (entry == old && oldGz != null && linkIfHash(oldGz, gzFile)) {
+                    entries.put(gzPath, oldGz);
+                } else {
+                    MessageDigest digest = sha256();
+                    try (InputStream in = Files.newInputStream(file);
+                         OutputStream out = new DigestOutputStream(Files.newOutputStream(gzFile, StandardOpenOption.CREATE_NEW), digest)) {
+                        Compression.gzip(in, out);
+                    }
+                    entries.put(gzPath, new ManifestEntry(gzPath, Files.size(gzFile), HexFormat.of().formatHex(digest.digest())));
                 }
             }
         }
@@ -224,7 +283,7 @@ public final class SiteWriter {
             Path oldFile = inside(target, old.path());
             return Files.isRegularFile(oldFile, LinkOption.NOFOLLOW_LINKS)
                     && Files.size(oldFile) == old.size()
-                    && sha256(Files.readAllBytes(oldFile)).equals(old.sha256())
+                    && sha256(oldFile).equals(old.sha256())
                     && link(file, oldFile);
         }
 
@@ -339,6 +398,34 @@ public final class SiteWriter {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** The SHA-256 of a file, read as a stream. */
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Copies {@code source} to {@code file} as a stream, hashing what it writes: the manifest then describes exactly that. */
+    private static ManifestEntry copy(String path, Path source, Path file) throws IOException {
+        MessageDigest digest = sha256();
+        long size;
+        try (InputStream in = Files.newInputStream(source);
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), digest)) {
+            size = in.transferTo(out);
+        }
+        return new ManifestEntry(path, size, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String sha256(byte[] bytes) {

@@ -59,9 +59,10 @@ class ContentLoaderTest {
         Sources sources = new ContentLoader().load(dir.resolve("content"), dir.resolve("templates"), diagnostics).orElseThrow();
         assertEquals(List.of(), sources.staticFiles());
         assertEquals(List.of(
-                "content/data/cifras.yml: error: rename the file to end in .yaml; .yml files are not read",
-                "content/es/latin1.md: error: the file is not valid UTF-8; save it with UTF-8 encoding",
-                "content/static/secret.txt: error: this symbolic link leads outside content/; copy the file in instead"),
+                "content/data/cifras.yml:1:1: error: rename the file to end in .yaml; .yml files are not read",
+                "content/es/latin1.md:2:1: error: the byte 0xE9 is not valid UTF-8 (the file was saved in another encoding, such as "
+                        + "Latin-1 or Windows-1252); save it as UTF-8",
+                "content/static/secret.txt:1:1: error: this symbolic link leads outside content/; copy the file in instead"),
                 diagnostics.all().stream().map(d -> d.format(dir)).toList());
     }
 
