@@ -229,6 +229,32 @@ for (const [code, language] of Object.entries(LANGUAGES)) {
       }
     });
 
+    test('its policy alone has script-src: no other page can run the search script', async () => {
+      const { context, page, errors } = await open(language.path);
+      try {
+        const policy = (await page.goto(server.origin + language.path)).headers()['content-security-policy'];
+        assert.match(policy, /(^|; )script-src 'self'(;|$)/, language.path);
+        assert.doesNotMatch(policy, /connect-src/, 'the index files are scripts: nothing is fetched');
+        const script = await page.$eval('script[src]', (s) => s.src);
+        assert.deepEqual(errors, []);
+        // The same script, added to the home page of the language: its policy has no script-src, so it is refused.
+        const home = await page.goto(server.origin + `/${code}/`);
+        assert.doesNotMatch(home.headers()['content-security-policy'], /script-src/, `/${code}/`);
+        const loaded = await page.evaluate((src) => new Promise((done) => {
+          const s = document.createElement('script');
+          s.src = src;
+          s.onload = () => done(true);
+          s.onerror = () => done(false);
+          document.head.append(s);
+        }), script);
+        assert.equal(loaded, false, 'the search script ran on a page that is not a search page');
+        assert.equal(await page.evaluate(() => typeof window.abiertoSearch), 'undefined');
+        assert.ok(errors.some((e) => /Content Security Policy/i.test(e)), JSON.stringify(errors));
+      } finally {
+        await context.close();
+      }
+    });
+
     test('is linked from the header of every page of its language', async () => {
       const own = pages().filter((p) => p.path.startsWith(`/${code}/`) && !p.file.endsWith('404.html'));
       const { context, page } = await open(language.path, { javaScriptEnabled: false });
