@@ -14,6 +14,7 @@
   if (!field || !status || !list || !more) return;
   const PAGE = 10; // results shown at a time
   const PREFIX = 3; // the word being typed also finds longer words from this many letters on
+  const PAUSE = 150; // ms without typing before a query is looked up: not every letter loads index files
   const here = new URL('.', location.href);
 
   // Each index file is a script that hands its data to abiertoSearch.add: it loads from disk too.
@@ -23,8 +24,11 @@
     add: (name, data) => arrived.set(name, data),
     terms: async (text) => termsOf((await start()) && rules, text).map((w) => w.term), // for the tests
   };
-  const load = (name) => {
+  /** Thrown by a lookup that may use only the index files already loaded (or loading) and needs another. */
+  const NOT_LOADED = new Error('not loaded');
+  const load = (name, mayLoad = true) => {
     if (!files.has(name)) {
+      if (!mayLoad) return Promise.reject(NOT_LOADED);
       files.set(name, new Promise((resolve, reject) => {
         const script = document.createElement('script');
         script.src = new URL(name + '.js', here).href;
@@ -81,9 +85,9 @@
     return lo;
   };
   const chunks = new Map();
-  const chunk = async (i) => {
+  const chunk = async (i, mayLoad) => {
     if (!chunks.has(i)) {
-      const data = await load('terms-' + i);
+      const data = await load('terms-' + i, mayLoad);
       const terms = new Map();
       for (let k = 0; k < data.length; k += 2) terms.set(data[k], data[k + 1]);
       chunks.set(i, terms);
@@ -91,10 +95,10 @@
     return chunks.get(i);
   };
   /** The terms of the index equal to `term`, or also starting with it when `prefix`. */
-  const lookUp = async (m, term, prefix) => {
+  const lookUp = async (m, term, prefix, mayLoad) => {
     const found = [];
     for (let i = last(m.terms, term), to = prefix ? last(m.terms, term + '\uffff') : i; i <= to; i++) {
-      for (const t of (await chunk(i)).keys()) if (t === term || (prefix && t.startsWith(term))) found.push(t);
+      for (const t of (await chunk(i, mayLoad)).keys()) if (t === term || (prefix && t.startsWith(term))) found.push(t);
     }
     return found;
   };
@@ -145,11 +149,11 @@
   };
 
   /** Page → score for one group, and the terms that matched it. */
-  const match = async (m, group) => {
+  const match = async (m, group, mayLoad) => {
     const scores = new Map();
     const idf = (pages) => Math.log(1 + m.docs / pages.size);
     if (group.phrase) {
-      for (const { term } of group.phrase) if (!(await lookUp(m, term)).length) return { scores, matched: [] };
+      for (const { term } of group.phrase) if (!(await lookUp(m, term, false, mayLoad)).length) return { scores, matched: [] };
       const lists = group.phrase.map(({ term }) => read(m, term));
       const offset = group.phrase.map(({ at }) => at - group.phrase[0].at);
       for (const [doc, hit] of lists[0]) {
@@ -160,8 +164,8 @@
       }
       return { scores, matched: group.phrase.map((w) => w.term) };
     }
-    const terms = new Set(await lookUp(m, group.word));
-    if (group.prefix) (await lookUp(m, group.prefix, true)).forEach((t) => terms.add(t));
+    const terms = new Set(await lookUp(m, group.word, false, mayLoad));
+    if (group.prefix) (await lookUp(m, group.prefix, true, mayLoad)).forEach((t) => terms.add(t));
     for (const term of terms) {
       const pages = read(m, term);
       const weight = idf(pages) * (term === group.word ? 1 : 0.8);
@@ -170,17 +174,24 @@
     return { scores, matched: [...terms] };
   };
 
-  const search = async (query) => {
+  /** Thrown when a newer query came while this one waited for index files: it loads no more of them. */
+  const SUPERSEDED = new Error('superseded');
+  const search = async (query, current, mayLoad) => {
     const m = await start();
     const groups = parse(query);
-    const results = await Promise.all(groups.map((g) => match(m, g)));
+    const results = [];
+    for (const g of groups) { // one group after the other, so that a newer query stops the loading
+      if (!current()) throw SUPERSEDED;
+      results.push(await match(m, g, mayLoad));
+    }
     // Two short words side by side ("info nl") also find them written together ("INFONL").
     for (let i = 0; i + 1 < results.length; i++) {
+      if (!current()) throw SUPERSEDED;
       const [a, b] = groups.slice(i, i + 2);
       if (!a.word || !b.word || a.folded.length > 6 || b.folded.length > 6) continue;
       const joined = rules.stem(a.folded + b.folded);
-      if (!(await lookUp(m, joined)).length) continue;
-      const both = await match(m, { word: joined });
+      if (!(await lookUp(m, joined, false, mayLoad)).length) continue;
+      const both = await match(m, { word: joined }, mayLoad);
       for (const [doc, score] of results[i].scores) {
         const other = results[i + 1].scores.get(doc);
         if (other !== undefined) both.scores.set(doc, Math.max(both.scores.get(doc) || 0, score + other));
@@ -196,17 +207,38 @@
     return { pages, matched: new Set(results.flatMap((r) => r.matched)) };
   };
 
-  /** The block with most of the matched terms, and about 30 words around the first of them. */
-  const snippet = (blocks, matched) => {
-    let best = null;
-    for (let i = 0; i < blocks.length; i += 2) {
-      for (const text of blocks[i + 1].split('\n')) {
-        const words = termsOf(rules, text);
-        const joined = (a, b) => !!(a && b && a.acronym && b.acronym && matched.has(rules.stem(a.folded + b.folded)));
-        const hits = words.map((w, k) => matched.has(w.term) || joined(w, words[k + 1]) || joined(words[k - 1], w));
-        const distinct = new Set(words.filter((w, k) => hits[k]).map((w) => w.folded)).size;
-        if (!best || distinct > best.distinct) best = { anchor: blocks[i], text, words, hits, distinct };
+  /**
+   * The block with most of the matched terms, and about 30 words around the first of them. Only the
+   * lines that can hold a matched term are turned into words: a word whose term is t starts with t
+   * less its last letter (the stemmers change only a word's end), and letters and digits are run
+   * together (INFO NL is infonl). A page's lines, folded and turned into words, are kept: the next
+   * query, or the next letter typed, finds them done. The first line stands in when none matches.
+   */
+  const lines = new WeakMap(); // a page's blocks → its lines: {anchor, text, letters, words}
+  const linesOf = (blocks) => {
+    if (!lines.has(blocks)) {
+      const all = [];
+      for (let i = 0; i < blocks.length; i += 2) {
+        for (const text of blocks[i + 1].split('\n')) all.push({ anchor: blocks[i], text, letters: null, words: null });
       }
+      lines.set(blocks, all);
+    }
+    return lines.get(blocks);
+  };
+  const snippet = (blocks, matched) => {
+    const stems = [...matched].map((t) => t.slice(0, Math.max(1, t.length - 1)));
+    let best = null;
+    for (const line of linesOf(blocks)) {
+      if (best) {
+        if (line.letters === null) line.letters = fold(line.text).replace(/[^\p{L}\p{N}]+/gu, '');
+        if (!stems.some((t) => line.letters.includes(t))) continue;
+      }
+      if (line.words === null) line.words = termsOf(rules, line.text);
+      const { text, words } = line;
+      const joined = (a, b) => !!(a && b && a.acronym && b.acronym && matched.has(rules.stem(a.folded + b.folded)));
+      const hits = words.map((w, k) => matched.has(w.term) || joined(w, words[k + 1]) || joined(words[k - 1], w));
+      const distinct = new Set(words.filter((w, k) => hits[k]).map((w) => w.folded)).size;
+      if (!best || distinct > best.distinct) best = { anchor: line.anchor, text, words, hits, distinct };
     }
     const parts = [];
     if (!best) return { parts };
@@ -250,14 +282,22 @@
     // While the reader types, a screen reader would read every count: the last one is enough.
     announce = setTimeout(() => { status.textContent = text; }, now ? 0 : 400);
   };
-  /** The next results, built once their texts are loaded (null when a newer query came meanwhile). */
-  const next = async (query) => {
+  /**
+   * The next results of `answer` (the next of those shown, or the first of a new answer), built once
+   * their texts are loaded; null when a newer query came meanwhile.
+   */
+  const next = async (query, answer = found, mayLoad = true) => {
     const m = await meta;
-    const entries = await Promise.all(found.pages.slice(shown, shown + PAGE).map(async (doc) => {
+    const from = answer === found ? shown : 0;
+    const entries = await Promise.all(answer.pages.slice(from, from + PAGE).map(async (doc) => {
       const i = last(m.texts, doc);
-      return (await load('texts-' + i))[doc - m.texts[i]];
+      return (await load('texts-' + i, mayLoad))[doc - m.texts[i]];
     }));
     if (query !== latest) return null;
+    if (answer !== found) {
+      found = answer;
+      shown = 0;
+    }
     shown += entries.length;
     more.hidden = shown >= found.pages.length;
     return entries.map((e) => result(m, e));
@@ -274,16 +314,24 @@
       return tell('', true);
     }
     if (!rules) tell(box.dataset.loading, true);
-    let answer;
-    try {
-      answer = await search(query);
-    } catch (e) {
-      return mine === latest && tell(box.dataset.failed, true);
+    const current = () => mine === latest;
+    let items = null;
+    // While typing, a query is answered at once from the index files already loaded; one that needs
+    // more waits for a short pause in typing first, so that "tra", "tran", "trans"... do not each load
+    // their files. Enter, or a query in the address, loads at once.
+    for (const mayLoad of now ? [true] : [false, true]) {
+      try {
+        if (mayLoad && !now) {
+          await new Promise((done) => { setTimeout(done, PAUSE); });
+          if (!current()) return;
+        }
+        items = await next(mine, await search(query, current, mayLoad), mayLoad);
+        break;
+      } catch (e) {
+        if (e === NOT_LOADED) continue;
+        return e !== SUPERSEDED && current() && tell(box.dataset.failed, true);
+      }
     }
-    if (mine !== latest) return;
-    found = answer;
-    shown = 0;
-    const items = await next(mine);
     if (!items) return;
     list.replaceChildren(...items);
     const count = found.pages.length;
