@@ -19,12 +19,24 @@ const FIXTURE_PREFIX = '/__abierto-test/';
 export const PAGE_BUDGET_BYTES = 50 * 1024;
 
 /**
- * The Content-Security-Policy the report must work under: nothing inline, nothing from elsewhere.
- * Served with every page so that a `style=` attribute, a `<style>` or a `<script>` shows up as a
- * violation in the browser.
+ * The Content-Security-Policy the report must work under: nothing inline, nothing from elsewhere, and no
+ * script. Served with every page so that a `style=` attribute, a `<style>` or a `<script>` shows up as a
+ * violation in the browser. It is docs/hosting's policy (plus fonts).
  */
 export const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; "
   + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The search pages' addresses: the only ones whose policy adds 'script-src self', as docs/hosting's do. */
+export const SEARCH_PAGES = /^\/(es\/buscar|en\/search)\/(index\.html)?$/;
+
+/**
+ * A search page's policy: the site's own scripts only (the search script and the index files it loads,
+ * which are scripts too, so no 'connect-src'). A script runs under the policy of the page that loads it.
+ */
+export const SEARCH_CSP = CSP.replace("default-src 'none'; ", "default-src 'none'; script-src 'self'; ");
+
+/** The policy served with `path` (a URL's path). */
+export const cspOf = (path) => (SEARCH_PAGES.test(path) ? SEARCH_CSP : CSP);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript',
@@ -98,7 +110,7 @@ export function serve(root = siteDir) {
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Content-Length': body.length,
-        'Content-Security-Policy': CSP,
+        'Content-Security-Policy': cspOf(path),
         'Cache-Control': 'no-store',
       });
       res.end(req.method === 'HEAD' ? undefined : body);

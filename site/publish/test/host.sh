@@ -113,7 +113,7 @@ start_nginx() {
   # At the root: what the comment at the top of the file tells the reader to do.
   adapt "$W/nginx/sub.conf" "$W/nginx/root.conf" \
     "$nh;" "$rh;" "$ns ssl;" "$rs ssl;" "$PREFIX" / \
-    abierto_cache_control abierto_cache_control_root
+    abierto_cache_control abierto_cache_control_root abierto_csp abierto_csp_root
   cat > "$W/nginx/nginx.conf" <<EOF
 $user
 daemon off;

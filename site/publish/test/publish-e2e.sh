@@ -16,7 +16,11 @@ ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 JAR=${1:-$ROOT/generator/cli/target/abierto.jar}
 PUBLISH=$ROOT/site/publish/publish.sh
 PREFIX=/transparencia/informe/
+# Every page's policy has no 'script-src': no page runs a script. Only the search pages' own addresses
+# add 'script-src self', for the search script and the index files it loads (docs/hosting/*.conf).
 CSP="default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+SEARCH_CSP="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+SEARCH_PAGES='^(es/buscar|en/search)/(index\.html(\.gz)?)?$'
 STARTED=$SECONDS
 
 say() { printf 'publish-e2e: %s\n' "$*"; }
@@ -151,6 +155,7 @@ expected_type() {
     *.json) echo 'application/json; charset=utf-8' ;;
     *.jsonld) echo 'application/ld+json; charset=utf-8' ;;
     *.csv) echo 'text/csv; charset=utf-8' ;;
+    *.js) echo 'text/javascript; charset=utf-8|application/javascript; charset=utf-8' ;;   # RFC 9239's, and nginx's older name
     *.svg) echo 'image/svg+xml; charset=utf-8' ;;
     *.txt) echo 'text/plain; charset=utf-8' ;;
     *.xml) echo 'text/xml; charset=utf-8|application/xml; charset=utf-8' ;;   # both are XML's
@@ -162,9 +167,10 @@ expected_type() {
     *) echo unknown ;;
   esac
 }
-check_security_headers() {  # NAME LABEL
-  local csp=${HEADER[$1|content-security-policy]:-}
-  [ "$csp" = "$CSP" ] || problem "$2: Content-Security-Policy is '$csp'"
+check_security_headers() {  # NAME LABEL PATH (in the site, for the policy it must have)
+  local csp=${HEADER[$1|content-security-policy]:-} want=$CSP
+  [[ ! ${3:-} =~ $SEARCH_PAGES ]] || want=$SEARCH_CSP
+  [ "$csp" = "$want" ] || problem "$2: Content-Security-Policy is '$csp', expected '$want'"
   [ "${HEADER[$1|x-content-type-options]:-}" = nosniff ] || problem "$2: no X-Content-Type-Options: nosniff"
   [ "${HEADER[$1|referrer-policy]:-}" = no-referrer ] || problem "$2: Referrer-Policy is '${HEADER[$1|referrer-policy]:-}'"
   [ -n "${HEADER[$1|strict-transport-security]:-}" ] || problem "$2: no Strict-Transport-Security"
@@ -193,7 +199,7 @@ check_every_file() {  # LABEL BASE
     [ "$want" != unknown ] || problem "$what: no expected Content-Type for this kind of file; add it to the test and to docs/hosting"
     [ -z "$want" ] || [[ "|$want|" == *"|${type,,}|"* ]] || problem "$what: Content-Type '$type', expected '$want'"
     [[ $p == *.gz || -z ${HEADER[$name|content-encoding]:-} ]] || problem "$what: Content-Encoding although the request did not accept gzip"
-    check_security_headers "$name" "$what"
+    if [[ $name == d* ]]; then check_security_headers "$name" "$what" "${p%index.html}"; else check_security_headers "$name" "$what" "$p"; fi
     cache=${HEADER[$name|cache-control]:-}
     if [[ $p =~ ^assets/.+\.[0-9a-f]{10}\.[a-z0-9]+$ ]]; then
       [[ $cache == *max-age=31536000* && $cache == *immutable* ]] || problem "$what: fingerprinted asset with Cache-Control '$cache'"
@@ -202,12 +208,19 @@ check_every_file() {  # LABEL BASE
     fi
   done
   # No inline script or style in any page: the Content-Security-Policy would block it. JSON-LD data
-  # blocks (<script type="application/ld+json">) are data, never run: the CSP allows them.
-  local inline
-  inline=$(cd "$W/curl" && { grep -Pil '<script(?! type="application/ld\+json">)|<style|[[:space:]]style[[:space:]]*=|javascript:' -- *.body || true; })
+  # blocks (<script type="application/ld+json">) are data, never run: the CSP allows them; so is an
+  # empty <script src> of the site's own on a search page, the only pages whose policy has 'script-src'.
+  local inline scripted
+  inline=$(cd "$W/curl" && { grep -Pil '<script(?! type="application/ld\+json">)(?! src="[^"]+"( defer)?></script>)|<style|[[:space:]]style[[:space:]]*=|javascript:' -- *.body || true; })
   for name in $inline; do
     name=${name%.body}
     [[ ${path_of[$name]} != *.html ]] || problem "$label ${path_of[$name]}: inline script or style"
+  done
+  scripted=$(cd "$W/curl" && { grep -Pil '<script src=' -- *.body || true; })
+  for name in $scripted; do
+    name=${name%.body}
+    [[ ${path_of[$name]} != *.html || ${path_of[$name]} =~ $SEARCH_PAGES ]] \
+      || problem "$label ${path_of[$name]}: a script on a page whose policy has no 'script-src'"
   done
   say "$label: ${#path_of[@]} responses checked"
 }
@@ -222,7 +235,7 @@ check_errors() {  # LABEL BASE BUILD_DIR
     if [ "$name" = root ]; then want=404.html; else want=$name/404.html; fi
     [ "${STATUS[$name]:-}" = 404 ] || problem "$label $name/…: status ${STATUS[$name]:-none}, expected 404"
     [ "${BODY_SUM[$name]:-}" = "${SUM_OF[$want]}" ] || problem "$label $name/…: the body is not $want"
-    check_security_headers "$name" "$label $name/…"
+    check_security_headers "$name" "$label $name/…" "$want"
   done
   [[ ${STATUS[slash]:-} == 301 && ${HEADER[slash|location]:-} == *"$folder/" ]] \
     || problem "$label $folder (no slash): status ${STATUS[slash]:-none}, Location '${HEADER[slash|location]:-}'"
@@ -233,7 +246,11 @@ check_errors() {  # LABEL BASE BUILD_DIR
 check_gzip() {  # LABEL BASE BUILD_DIR
   local label=$1 base=$2 css name p
   css=$(cd "$3" && ls assets/*.css)
-  fetch_all < <(printf '%s\n' "page ${base}es/ Accept-Encoding: gzip" "css $base$css Accept-Encoding: gzip")
+  fetch_all < <(printf '%s\n' "page ${base}es/ Accept-Encoding: gzip" "css $base$css Accept-Encoding: gzip" \
+    "search ${base}en/search/ Accept-Encoding: gzip")
+  # The search page's precompressed copy keeps the search page's policy.
+  [ "${HEADER[search|content-encoding]:-}" = gzip ] || problem "$label gzip en/search/: no Content-Encoding: gzip"
+  check_security_headers search "$label gzip en/search/" en/search/
   for name in page css; do
     if [ "$name" = page ]; then p=es/index.html; else p=$css; fi
     [ "${STATUS[$name]:-}" = 200 ] || problem "$label gzip $p: status ${STATUS[$name]:-none}"
@@ -253,6 +270,8 @@ check_redirect_to_https() {  # LABEL HTTP_PORT
 
 check_served() {  # BUILD_DIR
   load_entries "$1"
+  [[ -n ${SUM_OF[es/buscar/index.html]:-} && -n ${SUM_OF[en/search/index.html]:-} ]] \
+    || problem "the build has no es/buscar/index.html or en/search/index.html: update SEARCH_PAGES here and in docs/hosting"
   check_every_file "nginx" "https://127.0.0.1:$NGINX$PREFIX"
   check_every_file "Apache" "https://127.0.0.1:$APACHE$PREFIX"
   check_every_file "nginx at /" "https://127.0.0.1:$NGINX_ROOT/"

@@ -13,6 +13,7 @@ import org.abierto.model.OutputFile;
 import org.abierto.model.Site;
 import org.abierto.parse.ParsedContent;
 import org.abierto.render.PageRenderer;
+import org.abierto.search.SearchIndex;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -141,9 +142,14 @@ final class Pipeline {
         HtmlChecker.Checking checking = stages.check(site.get(), files);
         var checks = new Diagnostics(); // reported only if rendering succeeded: the check stage comes after it
         Runnable counted = counter("building pages", site.get().pages().size(), progress);
+        var search = new SearchIndex(site.get());
         site.get().pages().parallelStream().forEach(page -> {
             counted.run();
-            rendering.render(page, diagnostics).ifPresent(rendered -> write.accept(checking.check(rendered, checks)));
+            rendering.render(page, diagnostics).ifPresent(rendered -> {
+                OutputFile.Generated checked = checking.check(rendered, checks);
+                search.add(page, checked.bytes());
+                write.accept(checked);
+            });
         });
         rendering.finish(diagnostics);
         if (diagnostics.hasErrors()) {
@@ -154,6 +160,7 @@ final class Pipeline {
         if (diagnostics.hasErrors()) {
             return new Outcome(site, List.of());
         }
+        others.addAll(search.files());
         others.parallelStream().forEach(write::accept);
         if (request.externalLinks() != null) {
             new ExternalLinks(request.externalLinks()).check(external, diagnostics);

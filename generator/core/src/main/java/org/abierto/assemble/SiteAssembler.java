@@ -4,20 +4,19 @@ import org.abierto.diagnostic.Diagnostics;
 import org.abierto.load.Sources;
 import org.abierto.load.StaticFile;
 import org.abierto.model.Alternate;
-import org.abierto.model.BodyPart;
 import org.abierto.model.Edition;
 import org.abierto.model.Formats;
 import org.abierto.model.Language;
 import org.abierto.model.Page;
 import org.abierto.model.PageKind;
 import org.abierto.model.PageRef;
+import org.abierto.model.SectionIndex;
 import org.abierto.model.Site;
 import org.abierto.model.SiteConfig;
 import org.abierto.model.Table;
 import org.abierto.model.TranslationStatus;
 import org.abierto.parse.ParsedContent;
 import org.abierto.parse.ParsedPage;
-import org.abierto.yaml.Spelling;
 import org.abierto.yaml.YamlDocument;
 
 import java.util.ArrayList;
@@ -38,6 +37,8 @@ public final class SiteAssembler {
     public static final String MONTH_FORMAT_KEY = "format.month";
     /** The layout of the page that lists the datasets; the data files are published beside it. */
     public static final String DATASETS_LAYOUT = "datasets";
+    /** The layout of the search page; the search index is published beside it. */
+    public static final String SEARCH_LAYOUT = "search";
 
     /**
      * What places the pages (addresses, sections, order, translations): everything of each parsed page
@@ -132,13 +133,18 @@ public final class SiteAssembler {
             figureReader.check(figures, staticTargets.keySet(), codes, diagnostics);
         }
 
-        var structure = new Structure(config, sources.contentRoot(), staticTargets, parsed.pages().stream().map(Skeleton::of).toList());
-        List<Page> pages = new ArrayList<>(placing.place(structure, parsed.pages(), diagnostics));
+        // 'search: false' in site.yaml leaves the search pages out, as drafts are: no page, no link, no index.
+        List<ParsedPage> built = config.search() ? parsed.pages() : parsed.pages().stream()
+                .filter(p -> !SEARCH_LAYOUT.equals(p.frontMatter().layout())).toList();
+        var structure = new Structure(config, sources.contentRoot(), staticTargets, built.stream().map(Skeleton::of).toList());
+        List<Page> pages = new ArrayList<>(placing.place(structure, built, diagnostics));
         if (sources.templates().contains(PageKind.NOT_FOUND.defaultLayout() + ".ftlh")) {
             pages.addAll(notFoundPages(config, pages, words));
         }
         List<TranslationStatus> translations = new Translations(config, sources.contentRoot(), diagnostics)
-                .assess(pages, parsed.pages());
+                .assess(pages, built);
+        // References see every parsed page, the search pages too when 'search: false' leaves them out: a
+        // reference to a page that exists in content/ is right, whether or not this build writes it.
         new References(parsed.data(), tables, parsed.pages(), diagnostics).check(pages, parsed.pages(), sources.templates(), figures);
 
         Map<String, Edition> editions = new LinkedHashMap<>();
@@ -171,7 +177,8 @@ public final class SiteAssembler {
                     config.description().getOrDefault(code, ""),
                     config.baseUrl(), config.organisation(), config.licence(), config.date(), params, i18n, data, shown,
                     figures == null ? Map.of() : figureReader.show(figures, staticFiles, code, localizer),
-                    home, byKey, menu, auxiliary(pages, code), translations, format, null, null));
+                    home, byKey, menu, auxiliary(pages, code), translations, format, null, null, search(pages, code),
+                    sections(pages, code)));
         }
         Map<String, String> publishedNames = new LinkedHashMap<>();
         for (StaticFile f : sources.staticFiles()) {
@@ -218,5 +225,37 @@ public final class SiteAssembler {
     /** Published pages of a language that are outside the reading order, for the footer. */
     private static List<PageRef> auxiliary(List<Page> pages, String code) {
         return pages.stream().filter(p -> p.language().equals(code) && !p.listed() && p.source() != null).map(Page::self).toList();
+    }
+
+    /** The search page of a language, or null. */
+    private static PageRef search(List<Page> pages, String code) {
+        return pages.stream().filter(p -> p.language().equals(code) && p.layout().equals(SEARCH_LAYOUT))
+                .findFirst().map(Page::self).orElse(null);
+    }
+
+    /**
+     * Every page of a language under its section, sections in reading order (the search page's index).
+     * Neither the search page, which would list itself, nor the pages for unknown addresses.
+     */
+    private static List<SectionIndex> sections(List<Page> pages, String code) {
+        Map<String, PageRef> heads = new LinkedHashMap<>();
+        Map<String, Integer> depths = new LinkedHashMap<>();
+        Map<String, List<PageRef>> members = new LinkedHashMap<>();
+        for (Page page : pages) {
+            if (!page.language().equals(code) || page.kind() == PageKind.LANDING || page.kind() == PageKind.NOT_FOUND
+                    || page.layout().equals(SEARCH_LAYOUT)) {
+                continue;
+            }
+            if (page.kind() == PageKind.HOME || page.kind() == PageKind.SECTION) {
+                heads.put(page.url(), page.self());
+                depths.put(page.url(), page.ancestors().size());
+                members.computeIfAbsent(page.url(), k -> new ArrayList<>());
+            } else if (!page.ancestors().isEmpty()) {
+                members.computeIfAbsent(page.ancestors().get(page.ancestors().size() - 1).url(), k -> new ArrayList<>()).add(page.self());
+            }
+        }
+        List<SectionIndex> sections = new ArrayList<>();
+        heads.forEach((url, head) -> sections.add(new SectionIndex(head, depths.get(url), members.get(url))));
+        return sections;
     }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
 /** Reads {@code site.yaml} into a {@link SiteConfig}, reporting every mistake at its line. */
 final class SiteConfigReader {
     static final Set<String> KEYS = Set.of("title", "subtitle", "description", "baseUrl", "languages",
-            "organisation", "licence", "date", "params");
+            "organisation", "licence", "date", "params", "search");
 
     Optional<SiteConfig> read(YamlDocument yaml, String baseUrlOverride, Diagnostics diagnostics) {
         var fields = new YamlFields(yaml, diagnostics, "site.yaml");
@@ -69,11 +69,12 @@ final class SiteConfigReader {
             fields.error("/date", "date", "date must be written 2024-07 or 2024-07-31, not '" + date + "'");
         }
         Map<String, Object> params = fields.map("/params", false);
+        boolean search = fields.bool("/search", true);
 
         if (fields.failed() || languages.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SiteConfig(title, subtitle, description, baseUrl, languages, organisation, licence, date, params));
+        return Optional.of(new SiteConfig(title, subtitle, description, baseUrl, languages, organisation, licence, date, params, search));
     }
 
     private static List<Language> languages(YamlFields fields) {

@@ -29,6 +29,8 @@ import java.util.Map;
  * @param format       number and date formatting for this language
  * @param pdf          the report in this language as one PDF, or null when none is made
  * @param offline      the whole site as a ZIP to read without a connection, or null when none is made
+ * @param search       this language's search page (layout {@code search}), or null when it has none
+ * @param sections     every page of this language grouped by section, in reading order, for the search page's index
  */
 public record Edition(
         Language language,
@@ -52,7 +54,9 @@ public record Edition(
         List<TranslationStatus> translations,
         Formats format,
         Download pdf,
-        Download offline) {
+        Download offline,
+        PageRef search,
+        List<SectionIndex> sections) {
 
     public Edition {
         languages = List.copyOf(languages);
@@ -65,11 +69,12 @@ public record Edition(
         menu = List.copyOf(menu);
         auxiliary = List.copyOf(auxiliary);
         translations = List.copyOf(translations);
+        sections = List.copyOf(sections);
     }
 
     /** This edition offering the given downloads (each may be null: not made). */
     public Edition withDownloads(Download pdf, Download offline) {
         return new Edition(language, languages, title, subtitle, description, baseUrl, organisation, licence, date, params, i18n,
-                data, tables, figures, home, pages, menu, auxiliary, translations, format, pdf, offline);
+                data, tables, figures, home, pages, menu, auxiliary, translations, format, pdf, offline, search, sections);
     }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param licence      the licence of the content and data, or null when none is declared
  * @param date         when the report was published ({@code 2024-07}), or null
  * @param params       further values for templates, free-form (texts may be per language)
+ * @param search       whether the search pages (layout {@code search}) are built, with their index; true unless
+ *                     {@code search: false}
  */
 public record SiteConfig(
         Map<String, String> title,
@@ -26,7 +28,8 @@ public record SiteConfig(
         Organisation organisation,
         Licence licence,
         String date,
-        Map<String, Object> params) {
+        Map<String, Object> params,
+        boolean search) {
 
     public SiteConfig {
         title = Map.copyOf(title);

@@ -1,0 +1,324 @@
+package org.abierto.search;
+
+import org.abierto.model.OutputFile;
+import org.abierto.model.Page;
+import org.abierto.model.PageRef;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The search index of one language, written beside its search page as JavaScript files that each
+ * hand their data to the page's script: {@code abiertoSearch.add(NAME, DATA);}. Scripts rather than
+ * JSON so that search also works on a copy opened from disk (browsers refuse {@code fetch} of
+ * {@code file:} addresses) and under a Content-Security-Policy that allows only the site's own scripts.
+ *
+ * <ul>
+ *   <li>{@code meta.js}: how to read the rest — the way back to the site's root, whether addresses name
+ *       {@code index.html}, the stemmer, the stop words, the number of pages, and the first term of each
+ *       {@code terms-N.js} and the first page of each {@code texts-N.js}.</li>
+ *   <li>{@code terms-N.js}: terms in order, each followed by its postings ({@link Numbers}): for each
+ *       page that has it, the page (as the difference from the previous one), its weight, how many
+ *       times it occurs, and where (each as the difference from the previous position).</li>
+ *   <li>{@code texts-N.js}: pages in order, each as [address, title, section, [anchor, text, …]], to show
+ *       a result and its snippet; the text of blocks with the same anchor is joined by a line break.</li>
+ * </ul>
+ *
+ * A small index is one file of each kind; a large one is split so that a query loads only the terms it
+ * names and the texts of the results shown.
+ */
+final class LanguageIndex {
+    /** Below this many characters in all, terms (or texts) are one file. */
+    static final int ONE_FILE = 100_000;
+    /** Above it, files of about this many characters: one term's postings may make a file larger. */
+    static final int TERMS_FILE = 32_000;
+    static final int TEXTS_FILE = 16_000;
+    /** Acronyms written apart ("INFO NL") are also found written together ("infonl"): words of at most this many capitals. */
+    static final int ACRONYM = 6;
+
+    /** The weight of a term in a page: presence in the title above any number of headings, headings above text. */
+    static final int TITLE = 64;
+    static final int HEADING = 16;
+    static final int MAX_HEADINGS = 3;
+    static final int MAX_TEXT = 15;
+
+    private final Page searchPage;
+    private final boolean portable;
+    private final Terms terms;
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final Doc[] docs;
+    private final Map<String, Integer> termIds = new ConcurrentHashMap<>();
+    private final AtomicInteger nextTerm = new AtomicInteger();
+
+    /**
+     * A page once indexed: its entry of {@code texts-N.js}, and for each of its terms the part of that
+     * term's postings it adds (weight, count, positions), one after the other in {@code postings}.
+     */
+    private record Doc(String entry, int[] terms, String postings, int[] ends) {
+    }
+
+    /** A term's occurrences in one page, by field, and its positions. */
+    private static final class Hits {
+        int title;
+        int headings;
+        int text;
+        int[] positions = new int[4];
+        int count;
+
+        void add(Field field, int position) {
+            switch (field) {
+                case TITLE -> title++;
+                case HEADING -> headings++;
+                case TEXT -> text++;
+            }
+            if (count == positions.length) {
+                positions = Arrays.copyOf(positions, count * 2);
+            }
+            positions[count++] = position;
+        }
+
+        int weight() {
+            return (title > 0 ? TITLE : 0) + HEADING * Math.min(headings, MAX_HEADINGS) + Math.min(text, MAX_TEXT);
+        }
+    }
+
+    private enum Field { TITLE, HEADING, TEXT }
+
+    /**
+     * @param searchPage the language's search page, beside which the files are written
+     * @param pages      the pages to index, in reading order (their number in the index)
+     * @param portable   whether the site is built without its address, its links naming {@code index.html}
+     */
+    LanguageIndex(Page searchPage, List<Page> pages, boolean portable) {
+        this.searchPage = searchPage;
+        this.portable = portable;
+        this.terms = Terms.of(searchPage.language());
+        for (Page page : pages) {
+            ids.put(page.url(), ids.size());
+        }
+        this.docs = new Doc[pages.size()];
+    }
+
+    /** Indexes one page. Thread-safe: each page has its own slot. */
+    void add(Page page, PageText text) {
+        Integer id = ids.get(page.url());
+        if (id == null) {
+            return;
+        }
+        Map<String, Hits> hits = new HashMap<>();
+        int[] position = {0};
+        field(page.title(), Field.TITLE, hits, position);
+        if (page.description() != null) {
+            field(page.description(), Field.HEADING, hits, position);
+        }
+        for (PageText.Block block : text.blocks()) {
+            field(block.text(), block.heading() ? Field.HEADING : Field.TEXT, hits, position);
+        }
+        int[] termsOfDoc = new int[hits.size()];
+        int[] ends = new int[hits.size()];
+        var postings = new StringBuilder();
+        int i = 0;
+        for (Map.Entry<String, Hits> e : hits.entrySet()) {
+            Hits h = e.getValue();
+            termsOfDoc[i] = termIds.computeIfAbsent(e.getKey(), k -> nextTerm.getAndIncrement());
+            Numbers.write(postings, h.weight());
+            Numbers.write(postings, h.count);
+            int previous = 0;
+            for (int p = 0; p < h.count; p++) {
+                Numbers.write(postings, h.positions[p] - previous);
+                previous = h.positions[p];
+            }
+            ends[i++] = postings.length();
+        }
+        docs[id] = new Doc(entry(page, text), termsOfDoc, postings.toString(), ends);
+    }
+
+    /**
+     * The terms of one field at the next positions. A phrase cannot cross fields or blocks: each ends
+     * with a position no word takes.
+     */
+    private void field(String text, Field field, Map<String, Hits> hits, int[] position) {
+        String[] previousAcronym = {null};
+        int[] previousPosition = {-1};
+        Terms.words(text, true, (start, end) -> {
+            String original = text.substring(start, end);
+            String word = Terms.fold(original);
+            String acronym = isAcronym(original) ? word : null;
+            if (acronym != null && previousAcronym[0] != null && previousPosition[0] == position[0] - 1) {
+                hits.computeIfAbsent(terms.stem(previousAcronym[0] + acronym), k -> new Hits()).add(field, previousPosition[0]);
+            }
+            previousAcronym[0] = acronym;
+            previousPosition[0] = position[0];
+            Terms.words(word, false, (s, e) -> {
+                String folded = word.substring(s, e);
+                if (!terms.isStopWord(folded)) {
+                    hits.computeIfAbsent(terms.stem(folded), k -> new Hits()).add(field, position[0]);
+                }
+                position[0]++;
+            });
+        });
+        position[0]++;
+    }
+
+    private static boolean isAcronym(String word) {
+        if (word.length() < 2 || word.length() > ACRONYM) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            if (!Character.isUpperCase(word.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A page's entry in {@code texts-N.js}: [address, title, section, [anchor, text, …]]. */
+    private static String entry(Page page, PageText text) {
+        var out = new StringBuilder(256);
+        out.append('[');
+        JsonText.string(out, page.url().substring(1));
+        out.append(',');
+        JsonText.string(out, page.title());
+        out.append(',');
+        List<String> path = new ArrayList<>();
+        List<PageRef> ancestors = page.ancestors();
+        for (int i = 1; i < ancestors.size(); i++) { // the home page is where every page is
+            path.add(ancestors.get(i).linkTitle());
+        }
+        JsonText.string(out, String.join(" › ", path));
+        out.append(",[");
+        List<String> blocks = new ArrayList<>();
+        if (page.description() != null) {
+            blocks.add("");
+            blocks.add(page.description());
+        }
+        for (PageText.Block block : text.blocks()) {
+            int last = blocks.size() - 2;
+            if (last >= 0 && blocks.get(last).equals(block.anchor())) {
+                blocks.set(last + 1, blocks.get(last + 1) + "\n" + block.text());
+            } else {
+                blocks.add(block.anchor());
+                blocks.add(block.text());
+            }
+        }
+        for (int i = 0; i < blocks.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            JsonText.string(out, blocks.get(i));
+        }
+        return out.append("]]").toString();
+    }
+
+    /** The index's files, once every page is added. */
+    List<OutputFile.Generated> files() {
+        String[] names = new String[nextTerm.get()];
+        termIds.forEach((term, id) -> names[id] = term);
+        Integer[] order = new Integer[names.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+
+        StringBuilder[] postings = new StringBuilder[names.length];
+        int[] lastDoc = new int[names.length];
+        Arrays.fill(lastDoc, -1);
+        for (int d = 0; d < docs.length; d++) {
+            Doc doc = docs[d];
+            if (doc == null) {
+                continue; // a page whose check failed: the build stops anyway
+            }
+            int from = 0;
+            for (int t = 0; t < doc.terms().length; t++) {
+                int term = doc.terms()[t];
+                StringBuilder p = postings[term] == null ? postings[term] = new StringBuilder() : postings[term];
+                Numbers.write(p, lastDoc[term] < 0 ? d : d - lastDoc[term]);
+                lastDoc[term] = d;
+                p.append(doc.postings(), from, doc.ends()[t]);
+                from = doc.ends()[t];
+            }
+        }
+
+        List<OutputFile.Generated> files = new ArrayList<>();
+        List<String> firstTerms = new ArrayList<>();
+        int total = 0;
+        for (StringBuilder p : postings) {
+            total += p.length();
+        }
+        int termsLimit = total <= ONE_FILE ? Integer.MAX_VALUE : TERMS_FILE;
+        var chunk = new StringBuilder();
+        for (Integer t : order) {
+            if (chunk.length() > 0 && chunk.length() + postings[t].length() > termsLimit) {
+                files.add(file("terms-" + (firstTerms.size() - 1), chunk.append(']')));
+                chunk = new StringBuilder();
+            }
+            if (chunk.length() == 0) {
+                firstTerms.add(names[t]);
+                chunk.append('[');
+            } else {
+                chunk.append(',');
+            }
+            JsonText.string(chunk, names[t]);
+            chunk.append(",\"").append(postings[t]).append('"');
+        }
+        if (chunk.length() > 0) {
+            files.add(file("terms-" + (firstTerms.size() - 1), chunk.append(']')));
+        }
+
+        List<Integer> firstDocs = new ArrayList<>();
+        int texts = 0;
+        for (Doc doc : docs) {
+            texts += doc == null ? 0 : doc.entry().length();
+        }
+        int textsLimit = texts <= ONE_FILE ? Integer.MAX_VALUE : TEXTS_FILE;
+        chunk = new StringBuilder();
+        for (int d = 0; d < docs.length; d++) {
+            String entry = docs[d] == null ? "null" : docs[d].entry();
+            if (chunk.length() > 0 && chunk.length() + entry.length() > textsLimit) {
+                files.add(file("texts-" + (firstDocs.size() - 1), chunk.append(']')));
+                chunk = new StringBuilder();
+            }
+            if (chunk.length() == 0) {
+                firstDocs.add(d);
+                chunk.append('[');
+            } else {
+                chunk.append(',');
+            }
+            chunk.append(entry);
+        }
+        if (chunk.length() > 0) {
+            files.add(file("texts-" + (firstDocs.size() - 1), chunk.append(']')));
+        }
+        files.add(0, file("meta", meta(firstTerms, firstDocs)));
+        return files;
+    }
+
+    private StringBuilder meta(List<String> firstTerms, List<Integer> firstDocs) {
+        var out = new StringBuilder("{\"version\":1,\"root\":");
+        JsonText.string(out, "../".repeat((int) searchPage.url().chars().filter(c -> c == '/').count() - 1));
+        out.append(",\"portable\":").append(portable);
+        out.append(",\"stemmer\":");
+        JsonText.string(out, searchPage.language());
+        out.append(",\"stop\":");
+        JsonText.strings(out, terms.stopWords());
+        out.append(",\"docs\":").append(docs.length);
+        out.append(",\"terms\":");
+        JsonText.strings(out, firstTerms);
+        out.append(",\"texts\":");
+        JsonText.numbers(out, firstDocs);
+        return out.append('}');
+    }
+
+    private OutputFile.Generated file(String name, CharSequence data) {
+        var text = new StringBuilder(data.length() + 40).append("abiertoSearch.add(");
+        JsonText.string(text, name);
+        text.append(',').append(data).append(");\n");
+        return new OutputFile.Generated(searchPage.url().substring(1) + name + ".js", text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

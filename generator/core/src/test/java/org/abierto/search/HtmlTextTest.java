@@ -1,0 +1,58 @@
+package org.abierto.search;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class HtmlTextTest {
+
+    private static List<String> blocks(String html) {
+        return HtmlText.of(html.getBytes(StandardCharsets.UTF_8)).blocks().stream()
+                .map(b -> (b.heading() ? "H " : "") + "#" + b.anchor() + " " + b.text()).toList();
+    }
+
+    @Test
+    void onlyTheMainContentIsRead() {
+        assertEquals(List.of("# Texto"), blocks("""
+                <header><p>Encabezado</p></header><main id="main"><p>Texto</p></main><footer><p>Pie</p></footer>"""));
+        assertEquals(List.of(), blocks("<body><p>Sin main</p></body>"));
+    }
+
+    @Test
+    void titleNavigationDrawingsScriptsAndMarkedPartsAreLeftOut() {
+        assertEquals(List.of("# Uno", "# Dos"), blocks("""
+                <main id="main"><h1>Título</h1><nav><h2 id="toc-title">En esta página</h2><ol><li>x</li></ol></nav>
+                <p>Uno</p><svg><text>60</text></svg><script>var a = "<p>no</p>";</script>
+                <section class="citation" data-search-skip><h2 id="citation-title">Cómo citar</h2><p>Coalición</p></section>
+                <section data-search-skip=""><p>tampoco</p></section><p>Dos</p></main>"""));
+    }
+
+    @Test
+    void eachBlockKnowsTheAnchorNearestToIt() {
+        assertEquals(List.of("# Antes", "H #fases Fases", "#fases Texto", "H #fases Sin id", "#fases Después",
+                "#formato-carta-compromiso Promover", "#formato-carta-compromiso Formato carta compromiso", "#tabla Otra fila",
+                "H #otra Otra"), blocks("""
+                <main id="main"><p>Antes</p><h2 id="fases">Fases</h2><p>Texto</p><h3>Sin id</h3><p>Después</p>
+                <table id="tabla"><tbody><tr id="formato-carta-compromiso"><th scope="row">Promover</th>
+                <td>Formato carta <span>compromiso</span></td></tr><tr><td>Otra fila</td></tr></tbody></table>
+                <h2 id="otra">Otra</h2></main>"""));
+    }
+
+    @Test
+    void inlineElementsJoinTheirTextAndReferencesAreDecoded() {
+        assertEquals(List.of("# Uno dos tres & <cuatro> \"cinco\" seis siete ü"), blocks("""
+                <main id="main"><p>Uno <em>dos</em> <a href="#">tres</a> &amp; &lt;cuatro&gt; &quot;cinco&quot;&nbsp;seis<br>siete &#252;</p>
+                <!-- <p>comentario</p> --></main>"""));
+    }
+
+    @Test
+    void attributesAreReadWholeNames() {
+        assertEquals(true, HtmlText.hasAttribute(" class=\"x\" data-search-skip", HtmlText.SKIP));
+        assertEquals(false, HtmlText.hasAttribute(" data-search-skipped=\"1\"", HtmlText.SKIP));
+        assertEquals("a&b", HtmlText.attribute(" lang=\"es\" id=\"a&amp;b\"", "id"));
+        assertEquals(null, HtmlText.attribute(" data-id=\"x\"", "id"));
+    }
+}

@@ -1,0 +1,70 @@
+// What one query costs a reader (issue 18), measured, not asserted: for each query, in a fresh browser
+// (nothing cached), the bytes of the index files it loaded (as stored and gzipped), and the time from
+// the keystroke that completes it to its results on screen, on a phone profile: 375×812 and the CPU
+// slowed down 4× (Chrome DevTools' "mid-tier mobile"), the index already loaded by a first query.
+//   node search-timing.mjs [LANG-PATH] [QUERY…]    (ABIERTO_SITE= for another built site, CPU_SLOWDOWN=1 for none,
+//   TYPE=1 to type the query letter by letter rather than paste it)
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { launchChromium, serve, siteDir } from './lib/site.mjs';
+
+const [path = '/es/buscar/', ...asked] = process.argv.slice(2);
+const queries = asked.length ? asked : ['diagnostico', 'talleres', '"carta compromiso"', 'transparencia proactiva', 'xyzzy'];
+const server = await serve();
+const browser = await launchChromium();
+const kb = (n) => (n / 1024).toFixed(1);
+try {
+  for (const query of queries) {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    const loaded = [];
+    page.on('response', (r) => {
+      const p = new URL(r.url()).pathname;
+      if (p.startsWith(path) && p.endsWith('.js')) loaded.push(p);
+    });
+    await page.goto(server.origin + path, { waitUntil: 'load' });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU_SLOWDOWN ?? 4) });
+    // Cold: the first query, loading what it needs.
+    if (process.env.TYPE) {
+      await page.locator('#search-query').pressSequentially(query); // letter by letter: every prefix is looked up
+    } else {
+      await page.fill('#search-query', query);
+    }
+    await page.waitForFunction(() => document.getElementById('search-status').textContent !== ''
+      && !document.getElementById('search-status').textContent.includes('…'));
+    const files = [...new Set(loaded)].map((p) => readFileSync(join(siteDir, p)));
+    const bytes = files.reduce((s, f) => s + f.length, 0);
+    const gzip = files.reduce((s, f) => s + gzipSync(f, { level: 9 }).length, 0);
+    // Warm: the index loaded, the field emptied, then the whole query arrives in one input event (as
+    // the last keystroke or a paste brings it): the time until its results are in the list.
+    const times = [];
+    for (let i = 0; i < 7; i++) {
+      await page.evaluate(() => {
+        const field = document.getElementById('search-query');
+        field.value = '';
+        field.dispatchEvent(new Event('input'));
+      });
+      await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 0);
+      times.push(await page.evaluate((q) => new Promise((resolve) => {
+        const list = document.getElementById('search-results');
+        const field = document.getElementById('search-query');
+        new MutationObserver((_, o) => { o.disconnect(); resolve(performance.now() - start); })
+          .observe(list, { childList: true });
+        setTimeout(() => resolve(null), 3000); // a query with no result leaves the list empty
+        const start = performance.now();
+        field.value = q;
+        field.dispatchEvent(new Event('input'));
+      }), query));
+    }
+    const measured = times.filter((t) => t !== null).sort((a, b) => a - b);
+    console.log(`${path} ${query}: ${files.length} index files, ${kb(bytes)} KB, ${kb(gzip)} KB gzip; `
+      + (measured.length ? `results on screen after the last keystroke: median ${measured[measured.length >> 1].toFixed(0)} ms, `
+        + `max ${measured[measured.length - 1].toFixed(0)} ms (${measured.length} runs)` : 'no result list to time'));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

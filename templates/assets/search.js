@@ -1,0 +1,357 @@
+// Search as you type, on the search page (templates/search.ftlh), which without this script is an
+// index of every page. It shows the search field and answers from the index files the build writes
+// beside the page (org.abierto.search: meta.js, terms-N.js, texts-N.js), loading only those a query
+// needs. Text becomes terms as in org.abierto.search.Terms. Results are built as DOM nodes: no text of
+// the index is ever read as HTML.
+(() => {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const box = $('search');
+  const field = $('search-query');
+  const status = $('search-status');
+  const list = $('search-results');
+  const more = box && box.querySelector('button');
+  if (!field || !status || !list || !more) return;
+  const PAGE = 10; // results shown at a time
+  const PREFIX = 3; // the word being typed also finds longer words from this many letters on
+  const PAUSE = 150; // ms without typing before a query is looked up: not every letter loads index files
+  const here = new URL('.', location.href);
+
+  // Each index file is a script that hands its data to abiertoSearch.add: it loads from disk too.
+  const arrived = new Map();
+  const files = new Map();
+  window.abiertoSearch = {
+    add: (name, data) => arrived.set(name, data),
+    terms: async (text) => termsOf((await start()) && rules, text).map((w) => w.term), // for the tests
+  };
+  /** Thrown by a lookup that may use only the index files already loaded (or loading) and needs another. */
+  const NOT_LOADED = new Error('not loaded');
+  const load = (name, mayLoad = true) => {
+    if (!files.has(name)) {
+      if (!mayLoad) return Promise.reject(NOT_LOADED);
+      files.set(name, new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = new URL(name + '.js', here).href;
+        script.onload = script.onerror = () => {
+          script.remove();
+          if (arrived.has(name)) return resolve(arrived.get(name));
+          files.delete(name);
+          reject(new Error(name));
+        };
+        document.head.append(script);
+      }));
+    }
+    return files.get(name);
+  };
+
+  // Text to terms, as org.abierto.search.Terms does.
+  const fold = (text) => text.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '');
+  const ends = (w, ...endings) => endings.some((e) => w.endsWith(e));
+  const STEMMERS = {
+    es: (w, n = w.length) => (n >= 5 && ends(w, 'os', 'as', 'es') ? w.slice(0, -2)
+      : n >= 4 && ends(w, 'o', 'a', 'e') ? w.slice(0, -1)
+        : n >= 3 && w.endsWith('z') ? w.slice(0, -1) + 'c' : w),
+    en: (w, n = w.length) => (n >= 5 && w.endsWith('ies') && !'ae'.includes(w[n - 4]) ? w.slice(0, -3) + 'y'
+      : n >= 5 && ends(w, 'sses', 'xes', 'ches', 'shes', 'zzes') ? w.slice(0, -2)
+        : n >= 4 && w.endsWith('s') && !ends(w, 'ss', 'us', 'is') ? w.slice(0, -1) : w),
+  };
+  let rules = null;
+  /** Every word of a text: {term (null for a stop word), folded, start, end, acronym}. */
+  const termsOf = (r, text) => {
+    const words = [];
+    for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+      for (const w of fold(m[0]).matchAll(/[\p{L}\p{N}]+/gu)) {
+        const folded = w[0];
+        const stop = folded.length === 1 ? /\D/.test(folded) : r.stop.has(folded);
+        words.push({ term: stop ? null : r.stem(folded), folded, start: m.index, end: m.index + m[0].length,
+          acronym: /^\p{Lu}{2,6}$/u.test(m[0]) });
+      }
+    }
+    return words;
+  };
+
+  // The index: how to read it, then terms and texts as they are needed.
+  let meta = null;
+  const start = () => meta || (meta = load('meta').then((m) => {
+    rules = { stem: STEMMERS[m.stemmer] || ((w) => w), stop: new Set(m.stop) };
+    return m;
+  }));
+  const last = (sorted, value) => { // the index of the last item ≤ value (0 when none)
+    let lo = 0;
+    for (let hi = sorted.length - 1; lo < hi;) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sorted[mid] <= value) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+  const chunks = new Map();
+  const chunk = async (i, mayLoad) => {
+    if (!chunks.has(i)) {
+      const data = await load('terms-' + i, mayLoad);
+      const terms = new Map();
+      for (let k = 0; k < data.length; k += 2) terms.set(data[k], data[k + 1]);
+      chunks.set(i, terms);
+    }
+    return chunks.get(i);
+  };
+  /** The terms of the index equal to `term`, or also starting with it when `prefix`. */
+  const lookUp = async (m, term, prefix, mayLoad) => {
+    const found = [];
+    for (let i = last(m.terms, term), to = prefix ? last(m.terms, term + '\uffff') : i; i <= to; i++) {
+      for (const t of (await chunk(i, mayLoad)).keys()) if (t === term || (prefix && t.startsWith(term))) found.push(t);
+    }
+    return found;
+  };
+  const DIGIT = {};
+  [...'0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVwxyzWXYZ-_'].forEach((c, i) => { DIGIT[c] = i; });
+  const postings = new Map();
+  /** A term's postings (org.abierto.search.Numbers): page → {weight, positions}. */
+  const read = (m, term) => {
+    if (!postings.has(term)) {
+      const numbers = [];
+      let n = 0;
+      for (const c of chunks.get(last(m.terms, term)).get(term)) {
+        const d = DIGIT[c];
+        n = n * 32 + (d & 31);
+        if (d < 32) { numbers.push(n); n = 0; }
+      }
+      const pages = new Map();
+      for (let i = 0, doc = 0; i < numbers.length;) {
+        doc = pages.size ? doc + numbers[i++] : numbers[i++];
+        const weight = numbers[i++];
+        const positions = [];
+        for (let k = numbers[i++], p = 0; k > 0; k--) positions.push(p += numbers[i++]);
+        pages.set(doc, { weight, positions });
+      }
+      postings.set(term, pages);
+    }
+    return postings.get(term);
+  };
+
+  /**
+   * The groups a page must all match: a word (its stem, and while it is typed, the longer words it
+   * starts), or a phrase in quotes (its words at their distances; a stop word keeps its place).
+   */
+  const parse = (query) => {
+    const parts = query.replace(/[“”«»„]/g, '"').split('"');
+    const groups = [];
+    parts.forEach((part, i) => {
+      const words = termsOf(rules, part);
+      const phrase = words.map((w, at) => ({ term: w.term, at })).filter((w) => w.term);
+      if (i % 2 && phrase.length > 1) groups.push({ phrase });
+      else words.forEach((w) => w.term && groups.push({ word: w.term, folded: w.folded }));
+    });
+    const tail = groups[groups.length - 1];
+    if (/[\p{L}\p{N}]$/u.test(query) && parts.length % 2 && tail && tail.word && tail.folded.length >= PREFIX) {
+      tail.prefix = tail.folded;
+    }
+    return groups;
+  };
+
+  /** Page → score for one group, and the terms that matched it. */
+  const match = async (m, group, mayLoad) => {
+    const scores = new Map();
+    const idf = (pages) => Math.log(1 + m.docs / pages.size);
+    if (group.phrase) {
+      for (const { term } of group.phrase) if (!(await lookUp(m, term, false, mayLoad)).length) return { scores, matched: [] };
+      const lists = group.phrase.map(({ term }) => read(m, term));
+      const offset = group.phrase.map(({ at }) => at - group.phrase[0].at);
+      for (const [doc, hit] of lists[0]) {
+        if (lists.every((l) => l.has(doc))
+          && hit.positions.some((p) => lists.every((l, k) => l.get(doc).positions.includes(p + offset[k])))) {
+          scores.set(doc, 2 * lists.reduce((s, l) => s + l.get(doc).weight * idf(l), 0));
+        }
+      }
+      return { scores, matched: group.phrase.map((w) => w.term) };
+    }
+    const terms = new Set(await lookUp(m, group.word, false, mayLoad));
+    if (group.prefix) (await lookUp(m, group.prefix, true, mayLoad)).forEach((t) => terms.add(t));
+    for (const term of terms) {
+      const pages = read(m, term);
+      const weight = idf(pages) * (term === group.word ? 1 : 0.8);
+      for (const [doc, hit] of pages) scores.set(doc, Math.max(scores.get(doc) || 0, hit.weight * weight));
+    }
+    return { scores, matched: [...terms] };
+  };
+
+  /** Thrown when a newer query came while this one waited for index files: it loads no more of them. */
+  const SUPERSEDED = new Error('superseded');
+  const search = async (query, current, mayLoad) => {
+    const m = await start();
+    const groups = parse(query);
+    const results = [];
+    for (const g of groups) { // one group after the other, so that a newer query stops the loading
+      if (!current()) throw SUPERSEDED;
+      results.push(await match(m, g, mayLoad));
+    }
+    // Two short words side by side ("info nl") also find them written together ("INFONL").
+    for (let i = 0; i + 1 < results.length; i++) {
+      if (!current()) throw SUPERSEDED;
+      const [a, b] = groups.slice(i, i + 2);
+      if (!a.word || !b.word || a.folded.length > 6 || b.folded.length > 6) continue;
+      const joined = rules.stem(a.folded + b.folded);
+      if (!(await lookUp(m, joined, false, mayLoad)).length) continue;
+      const both = await match(m, { word: joined }, mayLoad);
+      for (const [doc, score] of results[i].scores) {
+        const other = results[i + 1].scores.get(doc);
+        if (other !== undefined) both.scores.set(doc, Math.max(both.scores.get(doc) || 0, score + other));
+      }
+      both.matched.push(...results[i].matched, ...results[i + 1].matched);
+      results.splice(i, 2, both);
+      groups.splice(i, 2, {});
+    }
+    let pages = results.length ? [...results[0].scores.keys()] : [];
+    for (const r of results.slice(1)) pages = pages.filter((d) => r.scores.has(d));
+    const score = new Map(pages.map((d) => [d, results.reduce((s, r) => s + r.scores.get(d), 0)]));
+    pages.sort((a, b) => score.get(b) - score.get(a) || a - b);
+    return { pages, matched: new Set(results.flatMap((r) => r.matched)) };
+  };
+
+  /**
+   * The block with most of the matched terms, and about 30 words around the first of them. Only the
+   * lines that can hold a matched term are turned into words: a word whose term is t starts with t
+   * less its last letter (the stemmers change only a word's end), and letters and digits are run
+   * together (INFO NL is infonl). A page's lines, folded and turned into words, are kept: the next
+   * query, or the next letter typed, finds them done. The first line stands in when none matches.
+   */
+  const lines = new WeakMap(); // a page's blocks → its lines: {anchor, text, letters, words}
+  const linesOf = (blocks) => {
+    if (!lines.has(blocks)) {
+      const all = [];
+      for (let i = 0; i < blocks.length; i += 2) {
+        for (const text of blocks[i + 1].split('\n')) all.push({ anchor: blocks[i], text, letters: null, words: null });
+      }
+      lines.set(blocks, all);
+    }
+    return lines.get(blocks);
+  };
+  const snippet = (blocks, matched) => {
+    const stems = [...matched].map((t) => t.slice(0, Math.max(1, t.length - 1)));
+    let best = null;
+    for (const line of linesOf(blocks)) {
+      if (best) {
+        if (line.letters === null) line.letters = fold(line.text).replace(/[^\p{L}\p{N}]+/gu, '');
+        if (!stems.some((t) => line.letters.includes(t))) continue;
+      }
+      if (line.words === null) line.words = termsOf(rules, line.text);
+      const { text, words } = line;
+      const joined = (a, b) => !!(a && b && a.acronym && b.acronym && matched.has(rules.stem(a.folded + b.folded)));
+      const hits = words.map((w, k) => matched.has(w.term) || joined(w, words[k + 1]) || joined(words[k - 1], w));
+      const distinct = new Set(words.filter((w, k) => hits[k]).map((w) => w.folded)).size;
+      if (!best || distinct > best.distinct) best = { anchor: line.anchor, text, words, hits, distinct };
+    }
+    const parts = [];
+    if (!best) return { parts };
+    const { text, words, hits } = best;
+    const from = Math.max(0, hits.indexOf(true) - 8);
+    const to = Math.min(words.length, from + 30);
+    let at = from ? words[from].start : 0;
+    if (from) parts.push('… ');
+    for (let k = from; k < to; k++) {
+      if (hits[k]) parts.push(text.slice(at, words[k].start), { mark: text.slice(words[k].start, words[k].end) });
+      if (hits[k]) at = words[k].end;
+    }
+    parts.push(to < words.length ? text.slice(at, words[to - 1].end) + ' …' : text.slice(at));
+    return { anchor: best.distinct ? best.anchor : '', parts };
+  };
+
+  const element = (name, className, ...children) => {
+    const e = document.createElement(name);
+    if (className) e.className = className;
+    e.append(...children);
+    return e;
+  };
+  const result = (m, [address, title, section, blocks]) => {
+    const { anchor, parts } = snippet(blocks, found.matched);
+    const link = element('a', '', title);
+    link.href = new URL(m.root + address + (m.portable && address.endsWith('/') ? 'index.html' : ''), here).href
+      + (anchor ? '#' + encodeURIComponent(anchor) : '');
+    return element('li', 'search__result', element('p', 'search__title', link),
+      ...(section ? [element('p', 'search__section', section)] : []),
+      element('p', 'search__snippet', ...parts.map((p) => (typeof p === 'string' ? p : element('mark', '', p.mark)))));
+  };
+
+  // The page.
+  let latest = 0;
+  let found = { pages: [], matched: new Set() };
+  let shown = 0;
+  let announce = 0;
+  const say = (key, values) => Object.entries(values).reduce((t, [k, v]) => t.split('{' + k + '}').join(v), box.dataset[key]);
+  const tell = (text, now) => {
+    clearTimeout(announce);
+    // While the reader types, a screen reader would read every count: the last one is enough.
+    announce = setTimeout(() => { status.textContent = text; }, now ? 0 : 400);
+  };
+  /**
+   * The next results of `answer` (the next of those shown, or the first of a new answer), built once
+   * their texts are loaded; null when a newer query came meanwhile.
+   */
+  const next = async (query, answer = found, mayLoad = true) => {
+    const m = await meta;
+    const from = answer === found ? shown : 0;
+    const entries = await Promise.all(answer.pages.slice(from, from + PAGE).map(async (doc) => {
+      const i = last(m.texts, doc);
+      return (await load('texts-' + i, mayLoad))[doc - m.texts[i]];
+    }));
+    if (query !== latest) return null;
+    if (answer !== found) {
+      found = answer;
+      shown = 0;
+    }
+    shown += entries.length;
+    more.hidden = shown >= found.pages.length;
+    return entries.map((e) => result(m, e));
+  };
+  const update = async (now) => {
+    const query = field.value.trim();
+    const mine = ++latest;
+    try {
+      history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
+    } catch (e) { /* a copy opened from disk may not allow it */ }
+    if (!query) {
+      list.replaceChildren();
+      more.hidden = true;
+      return tell('', true);
+    }
+    if (!rules) tell(box.dataset.loading, true);
+    const current = () => mine === latest;
+    let items = null;
+    // While typing, a query is answered at once from the index files already loaded; one that needs
+    // more waits for a short pause in typing first, so that "tra", "tran", "trans"... do not each load
+    // their files. Enter, or a query in the address, loads at once.
+    for (const mayLoad of now ? [true] : [false, true]) {
+      try {
+        if (mayLoad && !now) {
+          await new Promise((done) => { setTimeout(done, PAUSE); });
+          if (!current()) return;
+        }
+        items = await next(mine, await search(query, current, mayLoad), mayLoad);
+        break;
+      } catch (e) {
+        if (e === NOT_LOADED) continue;
+        return e !== SUPERSEDED && current() && tell(box.dataset.failed, true);
+      }
+    }
+    if (!items) return;
+    list.replaceChildren(...items);
+    const count = found.pages.length;
+    tell(say(count ? (count === 1 ? 'one' : 'many') : 'none', { count, query }), now);
+  };
+
+  field.addEventListener('input', () => update(false));
+  field.addEventListener('focus', () => start().catch(() => tell(box.dataset.failed, true)));
+  field.addEventListener('keydown', (e) => e.key === 'Enter' && update(true));
+  more.addEventListener('click', async () => {
+    const items = await next(latest);
+    if (items && items.length) {
+      list.append(...items);
+      items[0].querySelector('a').focus();
+    }
+  });
+  box.hidden = false;
+  const initial = new URLSearchParams(location.search).get('q');
+  if (initial) {
+    field.value = initial;
+    update(true);
+  }
+})();
