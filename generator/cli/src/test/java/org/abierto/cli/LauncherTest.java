@@ -79,7 +79,7 @@ class LauncherTest {
 
         String large = command(env, "build", "--content=" + content(50), "--out", "x");
         assertFalse(large.contains("TieredStopAtLevel"), large);
-        assertTrue(large.contains(" -Xmx640m "), large);
+        assertTrue(large.contains(" -Xmx257m "), large); // 256 MiB and 20 KiB for each of the 50 pages
         assertTrue(large.contains(" -XX:+UseSerialGC "), large);
         assertTrue(large.endsWith("/bin/abierto.jar build --content=" + content(50) + " --out x"), large);
     }
