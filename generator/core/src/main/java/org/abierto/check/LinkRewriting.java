@@ -74,19 +74,10 @@ final class LinkRewriting {
             }
             return;
         }
-        String fragment = null;
-        String path = written;
-        int hash = path.indexOf('#');
-        if (hash >= 0) {
-            fragment = path.substring(hash + 1);
-            path = path.substring(0, hash);
-        }
-        String query = "";
-        int q = path.indexOf('?');
-        if (q >= 0) {
-            query = path.substring(q);
-            path = path.substring(0, q);
-        }
+        WrittenAddress parts = WrittenAddress.of(written);
+        String path = parts.path();
+        String query = parts.query();
+        String fragment = parts.fragment();
         if (path.isEmpty()) { // "#anchor" on this page
             links.add(new LinkCheck(at, written, "/" + page.outputPath(), fragment));
             return;

@@ -133,17 +133,9 @@ public final class PrintableDocument {
         if (SCHEME.matcher(written).find() || written.startsWith("//")) {
             return SafelistFilter.isDangerousAddress(written) ? null : written;
         }
-        String fragment = null;
-        String path = written;
-        int hash = path.indexOf('#');
-        if (hash >= 0) {
-            fragment = path.substring(hash + 1);
-            path = path.substring(0, hash);
-        }
-        int query = path.indexOf('?');
-        if (query >= 0) {
-            path = path.substring(0, query);
-        }
+        WrittenAddress parts = WrittenAddress.of(written);
+        String path = parts.path();
+        String fragment = parts.fragment();
         if (path.isEmpty()) {
             return page == null ? written : "#" + chapterId(page.url()) + (fragment == null ? "" : "--" + fragment);
         }
