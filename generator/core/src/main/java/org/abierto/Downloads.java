@@ -43,16 +43,30 @@ final class Downloads {
     static final int MOST_OFFLINE_PAGES = 2 * MOST_PDF_PAGES;
 
     private final BuildRequest request;
+    private final Stages stages;
     private final PageRenderer renderer;
     private final HtmlChecker checker;
     private final PrintableDocument printable;
     private final ReportPdf pdf = new ReportPdf();
 
-    Downloads(BuildRequest request, PageRenderer renderer, HtmlChecker checker) {
+    Downloads(BuildRequest request, Stages stages) {
         this.request = request;
-        this.renderer = renderer;
-        this.checker = checker;
+        this.stages = stages;
+        this.renderer = stages.renderer;
+        this.checker = stages.checker;
         this.printable = new PrintableDocument(request.contentDir());
+    }
+
+    /**
+     * Starts readying the PDFs' layout while the content is parsed and assembled, when the build will
+     * make them: the request asks for them, the theme has the document template, and the report is
+     * small enough to have them (a larger site's build is not slowed down for nothing).
+     */
+    void warmUp(org.abierto.load.Sources sources) {
+        if (request.pdf() && sources.templates().contains(PageRenderer.DOCUMENT + ".ftlh")
+                && sources.pageFiles().size() <= MOST_PDF_PAGES) {
+            pdf.warmUp();
+        }
     }
 
     /**
@@ -72,7 +86,8 @@ final class Downloads {
         Map<String, OutputFile> files = new TreeMap<>();
         Map<String, Download> offered = new HashMap<>();
         List<String> languages = new ArrayList<>(site.editions().keySet());
-        languages.parallelStream().forEach(language -> pdf(site, language, diagnostics).ifPresent(made -> {
+        PageRenderer.Pass pass = stages.pass(site);
+        languages.parallelStream().forEach(language -> pdf(pass, site, language, diagnostics).ifPresent(made -> {
             synchronized (files) {
                 files.put(made.getKey().url(), made.getValue());
                 offered.put(language, made.getKey());
@@ -111,10 +126,10 @@ final class Downloads {
 
     /** The PDF of one language, made now (the live preview's, when asked for), or empty when it cannot be. */
     Optional<OutputFile> pdf(Site site, String language) {
-        return pdf(site, language, new Diagnostics()).map(Map.Entry::getValue);
+        return pdf(renderer.begin(site), site, language, new Diagnostics()).map(Map.Entry::getValue);
     }
 
-    private Optional<Map.Entry<Download, OutputFile>> pdf(Site site, String language, Diagnostics diagnostics) {
+    private Optional<Map.Entry<Download, OutputFile>> pdf(PageRenderer.Pass pass, Site site, String language, Diagnostics diagnostics) {
         Edition edition = site.editions().get(language);
         Optional<Page> home = site.pages().stream().filter(p -> p.kind() == PageKind.HOME && p.language().equals(language)).findFirst();
         if (home.isEmpty()) {
@@ -127,7 +142,7 @@ final class Downloads {
                     + "its PDF was not made (build with --no-pdf to leave it out without this warning)");
             return Optional.empty();
         }
-        Optional<String> html = renderer.renderDocument(site, home.get(), chapters, diagnostics);
+        Optional<String> html = renderer.renderDocument(pass, home.get(), chapters, diagnostics);
         if (html.isEmpty()) {
             return Optional.empty();
         }
@@ -170,7 +185,7 @@ final class Downloads {
         others.forEach(f -> entries.put(f.path(), f));
         var found = new Diagnostics(request.strictness());
         var checks = new Diagnostics(request.strictness()); // as the build's: reported only if rendering succeeded
-        PageRenderer.Pass rendering = renderer.begin(site);
+        PageRenderer.Pass rendering = stages.pass(site);
         HtmlChecker.Pass checking = checker.beginForDisk(site, paths);
         site.pages().parallelStream().forEach(page -> rendering.render(page, found)
                 .ifPresent(rendered -> entries.put(page.outputPath(), checking.check(rendered, checks))));

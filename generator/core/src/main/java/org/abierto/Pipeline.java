@@ -42,7 +42,7 @@ final class Pipeline {
     Pipeline(BuildRequest request, Stages stages) {
         this.request = request;
         this.stages = stages;
-        this.downloads = new Downloads(request, stages.renderer, stages.checker);
+        this.downloads = new Downloads(request, stages);
     }
 
     /**
@@ -70,6 +70,9 @@ final class Pipeline {
         Optional<Sources> loaded = stages.load(diagnostics);
         if (loaded.isEmpty()) {
             return Optional.empty();
+        }
+        if (!(stages instanceof PreviewCache)) { // the preview makes a PDF only when asked for it
+            downloads.warmUp(loaded.get());
         }
         Set<java.nio.file.Path> unread = new java.util.HashSet<>();
         diagnostics.all().stream().filter(Diagnostic::isError).forEach(d -> unread.add(d.file()));

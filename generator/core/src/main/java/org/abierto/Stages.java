@@ -58,9 +58,22 @@ class Stages {
         return images.files(site, diagnostics);
     }
 
+    /** The theme as this run parsed it, kept for every later rendering of the run. */
+    private PageRenderer.Pass theme;
+
     /** render: each page through its template, page by page. */
     PageRenderer.Rendering render(Site site) {
-        return renderer.begin(site);
+        return pass(site);
+    }
+
+    /**
+     * A rendering of {@code site} with the templates this run has already read and parsed: a build
+     * renders its site up to four times (each language's PDF, the offline copy, the pages), and
+     * parsing the theme each time was a tenth of a build of the real report.
+     */
+    synchronized PageRenderer.Pass pass(Site site) {
+        theme = theme == null ? renderer.begin(site) : renderer.begin(site, theme);
+        return theme;
     }
 
     /** check: each page's links, ids and accessibility, page by page, then the links between pages. */

@@ -328,13 +328,14 @@ public final class PageRenderer {
     /**
      * Renders one language's edition as one HTML document with {@code templates/pdf.ftlh}, for its PDF.
      * The template sees what a page's template sees, with {@code page} the language's home page, and
-     * {@code chapters}: the given pages, each with its {@code content}.
+     * {@code chapters}: the given pages, each with its {@code content}. It uses the templates {@code pass}
+     * has parsed (a build parses its theme once), and renders the site {@code pass} was begun for.
      *
      * @return the document, or empty when a page's body or the template fails: a template's own error
      *         is reported; a body's is not, since the same page's own rendering reports it
      */
-    public Optional<String> renderDocument(Site site, Page home, List<Page> pages, Diagnostics diagnostics) {
-        Pass pass = begin(site);
+    public Optional<String> renderDocument(Pass pass, Page home, List<Page> pages, Diagnostics diagnostics) {
+        Site site = pass.site;
         Edition edition = site.edition(home);
         var bodies = new Diagnostics();
         List<Chapter> chapters = new java.util.ArrayList<>();
