@@ -80,12 +80,29 @@ public final class ContentParser {
      */
     public ParsedContent parseAll(Sources sources, Function<SourceFile, PageParser.Result> pageParsing,
                                   BiFunction<SourceFile, YamlRole, YamlResult> yamlParsing, Diagnostics diagnostics) {
-        YamlResult siteFile = yamlParsing.apply(sources.siteFile(), YamlRole.SITE);
-        siteFile.diagnostics().forEach(diagnostics::add);
-        YamlDocument site = siteFile.document().orElse(YamlDocument.empty(sources.siteFile().path()));
-        Map<String, YamlDocument> i18n = byName(sources.i18nFiles(), YamlRole.I18N, yamlParsing, diagnostics);
-        Map<String, YamlDocument> data = byName(sources.dataFiles(), YamlRole.DATA, yamlParsing, diagnostics);
-        return new ParsedContent(site, i18n, data, PageParser.parseAll(sources.pageFiles(), pageParsing, diagnostics));
+        // The YAML files are read, one after another, while the pages are parsed: neither depends on the
+        // other, and in a small report's build the second core would otherwise wait (about a tenth of a
+        // second of the real report's cold build). Their problems come first, as before.
+        var yamlFound = new Diagnostics();
+        java.util.concurrent.CompletableFuture<ParsedContent> yaml = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            YamlResult siteFile = yamlParsing.apply(sources.siteFile(), YamlRole.SITE);
+            siteFile.diagnostics().forEach(yamlFound::add);
+            YamlDocument site = siteFile.document().orElse(YamlDocument.empty(sources.siteFile().path()));
+            Map<String, YamlDocument> i18n = byName(sources.i18nFiles(), YamlRole.I18N, yamlParsing, yamlFound);
+            Map<String, YamlDocument> data = byName(sources.dataFiles(), YamlRole.DATA, yamlParsing, yamlFound);
+            return new ParsedContent(site, i18n, data, List.of());
+        });
+        var pagesFound = new Diagnostics();
+        List<ParsedPage> pages = PageParser.parseAll(sources.pageFiles(), pageParsing, pagesFound);
+        ParsedContent read;
+        try {
+            read = yaml.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e; // as if read on this thread
+        }
+        yamlFound.all().forEach(diagnostics::add);
+        pagesFound.all().forEach(diagnostics::add);
+        return new ParsedContent(read.site(), read.i18n(), read.data(), pages);
     }
 
     /** Which schema a data file follows: tables have columns or rows, lists have items; others are free-form. */
