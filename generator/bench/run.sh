@@ -240,6 +240,11 @@ serve_latency() {
     || { say "run.sh: $key failed"; tail -n 20 "$work/results/$key.stderr" "$work/results/$key.log" >&2; exit 1; }
 }
 if $serve; then
+  # The real report too (issue 15 wants ≤ 50 ms on both): a copy, since ServeLatency edits its pages.
+  rm -rf "$work/serve-real" && mkdir -p "$work/serve-real" && cp -r "$REAL_CONTENT" "$work/serve-real/content"
+  say "Live preview on the real report: abierto serve, $serve_edits edits"
+  serve_latency serve-real "$work/serve-real/content" 18183 \
+    "$LAUNCHER" serve --content "$work/serve-real/content" --templates "$TEMPLATES" --port 18183
   say "Live preview on corpus $largest: abierto serve, then hugo server, $serve_edits edits each"
   serve_latency serve-abierto "$work/corpus-$largest/abierto" 18181 \
     "$LAUNCHER" serve --content "$work/corpus-$largest/abierto" --templates "$TEMPLATES" --port 18181
@@ -336,7 +341,9 @@ for c in "${corpora[@]}"; do
 done
 
 md ""
-md "## Goals of issue 8"
+md "## Goals of issues 8 and 15"
+md ""
+md "Issue 15 keeps issue 8's goals; each verdict below is computed from this run's medians."
 md ""
 verdict() { awk -v x="$1" -v limit="$2" 'BEGIN {if (x <= limit) print "**holds**"; else printf "**does not hold** (%.2f× the limit)\n", x / limit}'; }
 big=$largest
@@ -352,7 +359,12 @@ for jvm in abierto tuned; do
     md "| $(label "$big"): CPU ≤ 0.5 × Hugo's | $name | $cr × | $(verdict "$cr" 0.5) |"
     md "| $(label "$big"): peak memory ≤ 1 GB (10⁹ bytes) | $name | $(mib "$rss") | $(verdict "$(awk -v k="$rss" 'BEGIN {print k * 1024}')" 1000000000) |"
   fi
-  md "| the real report: wall ≤ 0.8 s | $name | $(seconds "$(med "$jvm-real" 1)") | $(verdict "$(med "$jvm-real" 1)" 0.8) |"
+  md "| the real report, cold, as published (PDFs and ZIP): wall ≤ 0.8 s | $name | $(seconds "$(med "$jvm-real" 1)") | $(verdict "$(med "$jvm-real" 1)" 0.8) |"
+  smallest=$(tr ' ' '\n' <<<"$sizes" | sort -n | head -1)
+  if [ -f "$work/results/hugo-$smallest.txt" ]; then
+    sr=$(ratio "$(med "$jvm-real" 1)" "$(med "hugo-$smallest" 1)")
+    md "| stretch: the real report within 2 × Hugo's build of $(label "$smallest") | $name | $sr × | $(verdict "$sr" 2) |"
+  fi
   if [ "$second" != "$big" ]; then
     pw=$(awk -v a="$(med "$jvm-$big" 1)" -v pa="$(pages_built "abierto-$big")" -v b="$(med "$jvm-$second" 1)" -v pb="$(pages_built "abierto-$second")" 'BEGIN {printf "%.2f", (a / pa) / (b / pb)}')
     pc=$(awk -v a="$(med "$jvm-$big" 2)" -v pa="$(pages_built "abierto-$big")" -v b="$(med "$jvm-$second" 2)" -v pb="$(pages_built "abierto-$second")" 'BEGIN {printf "%.2f", (a / pa) / (b / pb)}')
@@ -364,6 +376,8 @@ serve_stat() { sed -n "s/^$2 \\([0-9.]*\\) ms/\\1/p" "$work/results/$1.txt"; }
 if $serve; then
   sm=$(serve_stat serve-abierto median)
   md "| \`serve\` at $(label "$largest"): an edited page served ≤ 50 ms after the write (median of $serve_edits) | launcher | $sm ms (\`hugo server\`: $(serve_stat serve-hugo median) ms) | $(verdict "$sm" 50) |"
+  sr=$(serve_stat serve-real median)
+  md "| \`serve\` on the real report: the same | launcher | $sr ms | $(verdict "$sr" 50) |"
 else
   md "| \`serve\`: an edited page served ≤ 50 ms after the write | – | not measured (\`--no-serve\`) | – |"
 fi
@@ -377,8 +391,8 @@ if $serve; then
   md ""
   md "| server | first build served after | median | p90 | max |"
   md "|---|---:|---:|---:|---:|"
-  for k in serve-abierto serve-hugo; do
-    name=$([ "$k" = serve-abierto ] && echo "\`abierto serve\` (launcher)" || echo "\`hugo server\`")
+  for k in serve-abierto serve-hugo serve-real; do
+    case $k in serve-abierto) name="\`abierto serve\` (launcher)";; serve-hugo) name="\`hugo server\`";; *) name="\`abierto serve\` (launcher), the real report";; esac
     md "| $name | $(sed -n 's/^first build served after \(.*\)/\1/p' "$work/results/$k.txt") | $(serve_stat "$k" median) ms | $(serve_stat "$k" p90) ms | $(serve_stat "$k" max) ms |"
   done
 fi
@@ -394,6 +408,9 @@ md "|---|---|---|---|---|"
 for k in downloads-none downloads-no-offline downloads-all; do
   md "| \`$k\` | $(seconds "$(med $k 1)") | $(seconds "$(med $k 2)") | $(mib "$(med $k 3)") | $(seconds "$(awk -v a="$(med $k 1)" -v b="$(med downloads-none 1)" 'BEGIN {print a - b}')") |"
 done
+pdf_added=$(awk -v a="$(med downloads-no-offline 1)" -v b="$(med downloads-none 1)" 'BEGIN {printf "%.3f", a - b}')
+md ""
+md "Issue 17's limit, the PDFs' added wall time (\`--no-offline\` − \`--no-pdf --no-offline\`) ≤ 1 s: $(seconds "$pdf_added"), $(verdict "$pdf_added" 1)."
 md ""
 md "## The floor"
 md ""
