@@ -100,6 +100,30 @@ final class Pipeline {
                 .flatMap(e -> downloads.pdf(site, e.getKey()));
     }
 
+    /**
+     * The search index's files of a site whose pages are already made (the live preview's, when its
+     * search page asks for them): what a build writes beside each search page.
+     *
+     * @param files the site's files by path, its pages among them
+     */
+    static List<OutputFile.Generated> searchFiles(Site site, Map<String, OutputFile> files) {
+        var search = new SearchIndex(site);
+        site.pages().parallelStream().forEach(page -> {
+            if (files.get(page.outputPath()) instanceof OutputFile.Generated made) {
+                search.add(page, made.bytes());
+            }
+        });
+        return search.files();
+    }
+
+    /** Whether a path of the site is where a build writes a search index's files: beside a search page. */
+    static boolean searchFile(Site site, String path) {
+        return site.pages().stream().filter(p -> p.layout().equals(SearchIndex.LAYOUT)).anyMatch(p -> {
+            String folder = p.outputPath().substring(0, p.outputPath().lastIndexOf('/') + 1);
+            return path.startsWith(folder) && !path.equals(p.outputPath()) && path.indexOf('/', folder.length()) < 0;
+        });
+    }
+
     /** Every stage, the files kept in the outcome instead of written. */
     Outcome run(Diagnostics diagnostics) {
         List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -145,12 +169,14 @@ final class Pipeline {
         HtmlChecker.Checking checking = stages.check(site.get(), files);
         var checks = new Diagnostics(); // reported only if rendering succeeded: the check stage comes after it
         Runnable counted = counter("building pages", site.get().pages().size(), progress);
-        var search = new SearchIndex(site.get());
+        // The live preview indexes its pages for search only when the search page asks (searchFiles):
+        // indexing every page again was half the time of an edit of the real report.
+        Optional<SearchIndex> search = preview ? Optional.empty() : Optional.of(new SearchIndex(site.get()));
         site.get().pages().parallelStream().forEach(page -> {
             counted.run();
             rendering.render(page, diagnostics).ifPresent(rendered -> {
                 OutputFile.Generated checked = checking.check(rendered, checks);
-                search.add(page, checked.bytes());
+                search.ifPresent(index -> index.add(page, checked.bytes()));
                 write.accept(checked);
             });
         });
@@ -163,7 +189,7 @@ final class Pipeline {
         if (diagnostics.hasErrors()) {
             return new Outcome(site, List.of());
         }
-        others.addAll(search.files());
+        search.ifPresent(index -> others.addAll(index.files()));
         others.parallelStream().forEach(write::accept);
         if (request.externalLinks() != null) {
             new ExternalLinks(request.externalLinks()).check(external, diagnostics);

@@ -27,7 +27,9 @@ public final class Workspace {
     private final PreviewCache cache;
     private long version;
     private Site site; // the latest update's, for the files made only when asked for
+    private Map<String, OutputFile> files = Map.of(); // the latest update's, whose pages the search index reads
     private final Map<String, OutputFile> made = new java.util.HashMap<>(); // those made since
+    private boolean indexed; // whether the search index's files are among them
 
     public Workspace(BuildRequest request) {
         this.request = request;
@@ -50,13 +52,16 @@ public final class Workspace {
         Map<String, OutputFile> files = new TreeMap<>();
         Map<String, Integer> pages = Map.of();
         site = null;
+        this.files = Map.of();
         made.clear();
+        indexed = false;
         try {
             cache.changed(changed);
             Pipeline.Outcome outcome = new Pipeline(request, cache).run(diagnostics);
             outcome.files().forEach(f -> files.put(f.path(), f));
             pages = outcome.site().map(Abierto::pagesPerLanguage).orElse(Map.of());
             site = diagnostics.hasErrors() ? null : outcome.site().orElse(null);
+            this.files = Map.copyOf(files);
         } catch (Exception | Error e) {
             // Whatever broke (a stack overflow on a deeply nested page included) may have left a stage
             // half done: start over next time.
@@ -74,15 +79,19 @@ public final class Workspace {
     }
 
     /**
-     * A file of the site that the preview makes only when a reader asks for it — a PDF, which a build
-     * makes every time but an edit should not wait for — for the latest update; empty when {@code path}
-     * is not one, or the content has errors. Made once per update.
+     * A file of the site that the preview makes only when a reader asks for it — a PDF, or the search
+     * index's files, which a build makes every time but an edit should not wait for — for the latest
+     * update; empty when {@code path} is not one, or the content has errors. Made once per update.
      *
-     * @param path its path in the site ({@code es/informe.pdf})
+     * @param path its path in the site ({@code es/informe.pdf}, {@code es/buscar/meta.js})
      */
     public synchronized Optional<OutputFile> onDemand(String path) {
         if (site == null) {
             return Optional.empty();
+        }
+        if (!indexed && Pipeline.searchFile(site, path)) {
+            Pipeline.searchFiles(site, files).forEach(f -> made.put(f.path(), f));
+            indexed = true;
         }
         OutputFile file = made.get(path);
         if (file == null) {
