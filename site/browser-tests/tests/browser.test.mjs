@@ -33,37 +33,81 @@ before(async () => {
 });
 
 after(async () => {
+  await Promise.all(tabs.map((tab) => tab.context.close()));
   await browser?.close();
   await server?.close();
 });
 
 /**
- * Opens a page in a new browser context (no cache, no state shared with other pages) and records
- * every request, refusing those to any other host, and every console message.
+ * How many pages are checked at once. A new tab costs a renderer process, far more than loading a
+ * page of this site, so a few tabs are kept and each check borrows one; two or three keep both cores
+ * busy while one tab waits for the browser's answer to a key press.
  */
-async function open(path, { viewport, colorScheme = 'light', reducedMotion = 'no-preference' }) {
-  const context = await browser.newContext({ viewport, colorScheme, reducedMotion, javaScriptEnabled: true });
-  const seen = { foreign: [], failed: [], console: [], responses: [] };
+const TABS = Number(process.env.ABIERTO_BROWSER_TABS ?? 3);
+
+/** The tabs, each in its own browser context, and those free now. */
+const tabs = [];
+const freeTabs = [];
+const waiting = [];
+
+/**
+ * A tab with its recorder: every request (those to any other host refused), failed request, response
+ * and console error of the page it shows, into `tab.seen`, which each check starts empty.
+ */
+async function newTab() {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const tab = { context, page: null, seen: null };
   await context.route('**/*', (route) => {
     const url = route.request().url();
     if (new URL(url).origin === server.origin) {
       return route.continue();
     }
-    seen.foreign.push(url);
+    tab.seen?.foreign.push(url);
     return route.abort('blockedbyclient');
   });
   const page = await context.newPage();
   page.on('console', (m) => {
-    if (m.type() === 'error') seen.console.push(m.text());
+    if (m.type() === 'error') tab.seen?.console.push(m.text());
   });
-  page.on('pageerror', (e) => seen.console.push(`pageerror: ${e.message}`));
+  page.on('pageerror', (e) => tab.seen?.console.push(`pageerror: ${e.message}`));
   page.on('requestfailed', (r) => {
-    if (new URL(r.url()).origin === server.origin) seen.failed.push(`${r.url()} (${r.failure()?.errorText})`);
+    if (new URL(r.url()).origin === server.origin) tab.seen?.failed.push(`${r.url()} (${r.failure()?.errorText})`);
   });
-  page.on('response', (r) => seen.responses.push(r));
-  const response = await page.goto(server.origin + path, { waitUntil: 'load' });
-  assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
-  return { context, page, seen };
+  page.on('response', (r) => tab.seen?.responses.push(r));
+  tab.page = page;
+  tabs.push(tab);
+  return tab;
+}
+
+/**
+ * Opens a page in a free tab at the given screen, with a new recorder, and waits for its load event.
+ * The tab shows about:blank in between: the previous page's document is gone (its requests cancelled,
+ * their events delivered to the previous recorder), and the site's pages have no script to keep any
+ * state (the search pages' script keeps none in storage). The server forbids caching (no-store), so
+ * every page loads its stylesheets afresh, as in a new context.
+ */
+async function open(path, { viewport, colorScheme = 'light', reducedMotion = 'no-preference' }) {
+  const tab = freeTabs.pop() ?? (tabs.length < TABS ? await newTab() : await new Promise((r) => waiting.push(r)));
+  await tab.page.setViewportSize(viewport);
+  await tab.page.emulateMedia({ colorScheme, reducedMotion });
+  const seen = { foreign: [], failed: [], console: [], responses: [] };
+  tab.seen = seen;
+  try {
+    const response = await tab.page.goto(server.origin + path, { waitUntil: 'load' });
+    assert.equal(response.status(), 200, `${path} answered ${response.status()}`);
+  } catch (e) {
+    await release(tab);
+    throw e;
+  }
+  return { tab, page: tab.page, seen };
+}
+
+/** Gives the tab back, emptied (about:blank), to the next check. */
+async function release(tab) {
+  await tab.page.goto('about:blank');
+  tab.seen = null;
+  const next = waiting.shift();
+  if (next) next(tab); else freeTabs.push(tab);
 }
 
 /** axe-core over the whole document; one line per failing element: page, rule, selector, why. */
@@ -271,10 +315,10 @@ async function collect(checks) {
 }
 
 for (const screen of SCREENS) {
-  describe(`every page, ${screen.name}`, () => {
+  describe(`every page, ${screen.name}`, { concurrency: TABS }, () => {
     for (const { path } of site) {
       test(path, async () => {
-        const { context, page, seen } = await open(path, screen);
+        const { tab, page, seen } = await open(path, screen);
         try {
           const problems = await collect({
             'axe-core': () => axeViolations(page),
@@ -295,17 +339,17 @@ for (const screen of SCREENS) {
           });
           assert.deepEqual(problems, [], `${path} [${screen.name}]: ${problems.length} problem(s):\n${problems.join('\n')}`);
         } finally {
-          await context.close();
+          await release(tab);
         }
       });
     }
   });
 }
 
-describe('every page, 400 % zoom (320 CSS px) with WCAG text spacing', () => {
+describe('every page, 400 % zoom (320 CSS px) with WCAG text spacing', { concurrency: TABS }, () => {
   for (const { path } of site) {
     test(path, async () => {
-      const { context, page } = await open(path, { viewport: REFLOW });
+      const { tab, page } = await open(path, { viewport: REFLOW });
       try {
         const problems = await collect({
           'reflow at 320 px': () => reflowProblems(page),
@@ -316,7 +360,7 @@ describe('every page, 400 % zoom (320 CSS px) with WCAG text spacing', () => {
         });
         assert.deepEqual(problems, [], `${path}: ${problems.length} problem(s):\n${problems.join('\n')}`);
       } finally {
-        await context.close();
+        await release(tab);
       }
     });
   }
