@@ -109,7 +109,7 @@ final class Pipeline {
 
     /**
      * Every stage: load → parse → assemble → render → check → write. Each page is handed to
-     * {@code write} right after its check, the other files once every page passed. When the outcome
+     * {@code write} right after its check (with the search texts it completes), the other files once every page passed. When the outcome
      * has errors, what was handed over must be thrown away.
      */
     Outcome run(Diagnostics diagnostics, Progress progress, Output write) {
@@ -150,8 +150,8 @@ final class Pipeline {
             counted.run();
             rendering.render(page, diagnostics).ifPresent(rendered -> {
                 OutputFile.Generated checked = checking.check(rendered, checks);
-                search.add(page, checked.bytes());
                 write.accept(checked);
+                search.add(page, checked.bytes()).forEach(write::accept); // a large index's texts, as their pages are in
             });
         });
         rendering.finish(diagnostics);
