@@ -108,12 +108,14 @@ final class Pipeline {
      */
     static List<OutputFile.Generated> searchFiles(Site site, Map<String, OutputFile> files) {
         var search = new SearchIndex(site);
+        List<OutputFile.Generated> made = java.util.Collections.synchronizedList(new ArrayList<>());
         site.pages().parallelStream().forEach(page -> {
-            if (files.get(page.outputPath()) instanceof OutputFile.Generated made) {
-                search.add(page, made.bytes());
+            if (files.get(page.outputPath()) instanceof OutputFile.Generated html) {
+                made.addAll(search.add(page, html.bytes()));
             }
         });
-        return search.files();
+        made.addAll(search.files());
+        return List.copyOf(made);
     }
 
     /** Whether a path of the site is where a build writes a search index's files: beside a search page. */
@@ -133,7 +135,7 @@ final class Pipeline {
 
     /**
      * Every stage: load → parse → assemble → render → check → write. Each page is handed to
-     * {@code write} right after its check, the other files once every page passed. When the outcome
+     * {@code write} right after its check (with the search texts it completes), the other files once every page passed. When the outcome
      * has errors, what was handed over must be thrown away.
      */
     Outcome run(Diagnostics diagnostics, Progress progress, Output write) {
@@ -176,8 +178,9 @@ final class Pipeline {
             counted.run();
             rendering.render(page, diagnostics).ifPresent(rendered -> {
                 OutputFile.Generated checked = checking.check(rendered, checks);
-                search.ifPresent(index -> index.add(page, checked.bytes()));
                 write.accept(checked);
+                // a large index's texts, written as their pages are in
+                search.ifPresent(index -> index.add(page, checked.bytes()).forEach(write::accept));
             });
         });
         rendering.finish(diagnostics);

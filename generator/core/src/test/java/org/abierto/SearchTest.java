@@ -168,7 +168,7 @@ class SearchTest {
         for (int i = 0; i < 200; i++) {
             words.setLength(0);
             for (int w = 0; w < 120; w++) {
-                words.append("palabra").append(Integer.toString((i * 7 + w * 13) % 2000, 36)).append(' ');
+                words.append("palabra").append(Integer.toString((i * 7 + w * 13) % 2000, 36)).append(w % 10 == 9 ? "\n\n" : " ");
             }
             site.file("content/es/p" + i + ".md", "---\ntitle: Página " + i + "\n---\n\n" + words + "clave" + Integer.toString(i, 36) + "q\n");
         }
@@ -182,6 +182,22 @@ class SearchTest {
         assertEquals(first.stream().sorted().toList(), first);
         assertEquals(List.of("es/p0/"), index.pages("clave0q"));
         assertEquals(List.of("es/p199/"), index.pages("clave5jq"));
+    }
+
+    @Test
+    void theTextsKeepTheStartOfEachBlockForItsSnippetAndTheTermsAllOfIt() {
+        var paragraph = new StringBuilder();
+        for (int w = 0; w < 150; w++) {
+            paragraph.append("relleno").append(Integer.toString(w, 36)).append(' ');
+        }
+        var site = site().file("content/es/largo.md", "---\ntitle: Largo\n---\n\nprincipio " + paragraph + "final\n");
+        assertEquals(List.of(), site.errors(site.build()));
+        var index = index(site, "es/buscar");
+        String block = index.blocks("es/largo/").get(0);
+        assertTrue(block.startsWith(": principio relleno0 relleno1 "), block);
+        assertTrue(block.endsWith(" …") && block.length() < 300, "a window, cut after a word: " + block);
+        assertFalse(block.contains("final"), block);
+        assertEquals(List.of("es/largo/"), index.pages("final"), "the terms hold the whole text");
     }
 
     @Test

@@ -27,11 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       page that has it, the page (as the difference from the previous one), its weight, how many
  *       times it occurs, and where (each as the difference from the previous position).</li>
  *   <li>{@code texts-N.js}: pages in order, each as [address, title, section, [anchor, text, …]], to show
- *       a result and its snippet; the text of blocks with the same anchor is joined by a line break.</li>
+ *       a result and its snippet; the text of blocks with the same anchor is joined by a line break.
+ *       Only the start of each block ({@value #WINDOW} characters, about the 30 words a snippet shows):
+ *       the terms find a page by all its text, the texts only show it.</li>
  * </ul>
  *
  * A small index is one file of each kind; a large one is split so that a query loads only the terms it
- * names and the texts of the results shown.
+ * names and the texts of the results shown. The texts files of a large index are made as their pages
+ * come in (in order: a file once all its pages are in), so that a build does not hold them all; the
+ * terms files need every page, and come at the end.
  */
 final class LanguageIndex {
     /** Below this many characters in all, terms (or texts) are one file. */
@@ -39,6 +43,8 @@ final class LanguageIndex {
     /** Above it, files of about this many characters: one term's postings may make a file larger. */
     static final int TERMS_FILE = 32_000;
     static final int TEXTS_FILE = 16_000;
+    /** The characters of a block kept for its snippet: a snippet shows about 30 words from shortly before the first match. */
+    static final int WINDOW = 280;
     /** Acronyms written apart ("INFO NL") are also found written together ("infonl"): words of at most this many capitals. */
     static final int ACRONYM = 6;
 
@@ -55,12 +61,14 @@ final class LanguageIndex {
     private final Doc[] docs;
     private final Map<String, Integer> termIds = new ConcurrentHashMap<>();
     private final AtomicInteger nextTerm = new AtomicInteger();
+    /** The texts files, made in page order as the pages come in (guarded by itself). */
+    private final Texts texts;
 
     /**
      * A page once indexed: its entry of {@code texts-N.js}, and for each of its terms the part of that
      * term's postings it adds (weight, count, positions), one after the other in {@code postings}.
      */
-    private record Doc(String entry, int[] terms, String postings, int[] ends) {
+    private record Doc(int[] terms, String postings, int[] ends) {
     }
 
     /** A term's occurrences in one page, by field, and its positions. */
@@ -103,13 +111,18 @@ final class LanguageIndex {
             ids.put(page.url(), ids.size());
         }
         this.docs = new Doc[pages.size()];
+        this.texts = new Texts(pages.size());
     }
 
-    /** Indexes one page. Thread-safe: each page has its own slot. */
-    void add(Page page, PageText text) {
+    /**
+     * Indexes one page. Thread-safe: each page has its own slot.
+     *
+     * @return the texts files this page completes (often none), to be written now
+     */
+    List<OutputFile.Generated> add(Page page, PageText text) {
         Integer id = ids.get(page.url());
         if (id == null) {
-            return;
+            return List.of();
         }
         Map<String, Hits> hits = new HashMap<>();
         int[] position = {0};
@@ -136,7 +149,11 @@ final class LanguageIndex {
             }
             ends[i++] = postings.length();
         }
-        docs[id] = new Doc(entry(page, text), termsOfDoc, postings.toString(), ends);
+        docs[id] = new Doc(termsOfDoc, postings.toString(), ends);
+        String entry = entry(page, text);
+        synchronized (texts) {
+            return texts.add(id, entry);
+        }
     }
 
     /**
@@ -196,15 +213,15 @@ final class LanguageIndex {
         List<String> blocks = new ArrayList<>();
         if (page.description() != null) {
             blocks.add("");
-            blocks.add(page.description());
+            blocks.add(window(page.description()));
         }
         for (PageText.Block block : text.blocks()) {
             int last = blocks.size() - 2;
             if (last >= 0 && blocks.get(last).equals(block.anchor())) {
-                blocks.set(last + 1, blocks.get(last + 1) + "\n" + block.text());
+                blocks.set(last + 1, blocks.get(last + 1) + "\n" + window(block.text()));
             } else {
                 blocks.add(block.anchor());
-                blocks.add(block.text());
+                blocks.add(window(block.text()));
             }
         }
         for (int i = 0; i < blocks.size(); i++) {
@@ -216,7 +233,22 @@ final class LanguageIndex {
         return out.append("]]").toString();
     }
 
-    /** The index's files, once every page is added. */
+    /** The start of a block's text, cut after a word, and "…" when it goes on. */
+    static String window(String text) {
+        if (text.length() <= WINDOW) {
+            return text;
+        }
+        int end = WINDOW;
+        while (end > WINDOW / 2 && Character.isLetterOrDigit(text.charAt(end))) {
+            end--; // not inside a word: a snippet would show half of it
+        }
+        if (Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return text.substring(0, end).stripTrailing() + " …";
+    }
+
+    /** The index's files not made yet (the terms, the last texts, {@code meta.js}), once every page is added. */
     List<OutputFile.Generated> files() {
         String[] names = new String[nextTerm.get()];
         termIds.forEach((term, id) -> names[id] = term);
@@ -234,6 +266,7 @@ final class LanguageIndex {
             if (doc == null) {
                 continue; // a page whose check failed: the build stops anyway
             }
+            docs[d] = null; // in the terms' postings now
             int from = 0;
             for (int t = 0; t < doc.terms().length; t++) {
                 int term = doc.terms()[t];
@@ -271,32 +304,71 @@ final class LanguageIndex {
             files.add(file("terms-" + (firstTerms.size() - 1), chunk.append(']')));
         }
 
-        List<Integer> firstDocs = new ArrayList<>();
-        int texts = 0;
-        for (Doc doc : docs) {
-            texts += doc == null ? 0 : doc.entry().length();
+        List<Integer> firstDocs;
+        synchronized (texts) {
+            files.addAll(texts.rest());
+            firstDocs = texts.firstDocs;
         }
-        int textsLimit = texts <= ONE_FILE ? Integer.MAX_VALUE : TEXTS_FILE;
-        chunk = new StringBuilder();
-        for (int d = 0; d < docs.length; d++) {
-            String entry = docs[d] == null ? "null" : docs[d].entry();
-            if (chunk.length() > 0 && chunk.length() + entry.length() > textsLimit) {
-                files.add(file("texts-" + (firstDocs.size() - 1), chunk.append(']')));
+        files.add(0, file("meta", meta(firstTerms, firstDocs)));
+        return files;
+    }
+
+    /**
+     * The pages' entries made into {@code texts-N.js} files in page order: an entry waits until the pages
+     * before it are in. Files of about {@value #TEXTS_FILE} characters once the entries come to more than
+     * {@value #ONE_FILE}, else one file at the end: the same files as if all were made at the end.
+     */
+    private final class Texts {
+        /** The entries in, not yet in a file: those after {@code next}, and those of {@code chunk}. */
+        private final String[] waiting;
+        private int next;
+        private long total;
+        private boolean split;
+        private StringBuilder chunk = new StringBuilder();
+        final List<Integer> firstDocs = new ArrayList<>();
+
+        Texts(int pages) {
+            waiting = new String[pages];
+        }
+
+        List<OutputFile.Generated> add(int doc, String entry) {
+            waiting[doc] = entry;
+            total += entry.length();
+            split |= total > ONE_FILE;
+            List<OutputFile.Generated> made = new ArrayList<>();
+            while (split && next < waiting.length && waiting[next] != null) {
+                append(waiting[next], TEXTS_FILE, made);
+            }
+            return made;
+        }
+
+        /** The files left, once every page is in: a page whose check failed is null (the build stops anyway). */
+        List<OutputFile.Generated> rest() {
+            List<OutputFile.Generated> made = new ArrayList<>();
+            while (next < waiting.length) {
+                append(waiting[next] == null ? "null" : waiting[next], split ? TEXTS_FILE : Integer.MAX_VALUE, made);
+            }
+            if (chunk.length() > 0) {
+                made.add(file("texts-" + (firstDocs.size() - 1), chunk.append(']')));
+                chunk = new StringBuilder();
+            }
+            return made;
+        }
+
+        private void append(String entry, int limit, List<OutputFile.Generated> made) {
+            if (chunk.length() > 0 && chunk.length() + entry.length() > limit) {
+                made.add(file("texts-" + (firstDocs.size() - 1), chunk.append(']')));
                 chunk = new StringBuilder();
             }
             if (chunk.length() == 0) {
-                firstDocs.add(d);
+                firstDocs.add(next);
                 chunk.append('[');
             } else {
                 chunk.append(',');
             }
             chunk.append(entry);
+            waiting[next++] = null;
         }
-        if (chunk.length() > 0) {
-            files.add(file("texts-" + (firstDocs.size() - 1), chunk.append(']')));
-        }
-        files.add(0, file("meta", meta(firstTerms, firstDocs)));
-        return files;
     }
 
     private StringBuilder meta(List<String> firstTerms, List<Integer> firstDocs) {

@@ -14,8 +14,8 @@ import java.util.Map;
  * One build's search index: for each language that has a search page (layout {@code search}), the
  * text of every other page of that language, written beside the search page as a few files that its
  * script loads as needed ({@code es/buscar/meta.js}, {@code terms-N.js}, {@code texts-N.js}; see
- * {@link LanguageIndex}). Pages are added as the check stage finishes them, from any thread; the files
- * come once every page is in.
+ * {@link LanguageIndex}). Pages are added as the check stage finishes them, from any thread; the texts
+ * files of a large index come as their pages are in, the rest once every page is in.
  */
 public final class SearchIndex {
     /** The layout of a search page. */
@@ -38,15 +38,20 @@ public final class SearchIndex {
         return page.kind() != PageKind.LANDING && page.kind() != PageKind.NOT_FOUND && !page.layout().equals(LAYOUT);
     }
 
-    /** Adds a page from its final HTML. Thread-safe; a page that is not indexed is ignored. */
-    public void add(Page page, byte[] html) {
+    /**
+     * Adds a page from its final HTML. Thread-safe; a page that is not indexed is ignored.
+     *
+     * @return the index files that this page completes, to write now (often none)
+     */
+    public List<OutputFile.Generated> add(Page page, byte[] html) {
         LanguageIndex index = languages.get(page.language());
         if (index != null && indexed(page)) {
-            index.add(page, HtmlText.of(html));
+            return index.add(page, HtmlText.of(html));
         }
+        return List.of();
     }
 
-    /** The files of every language's index, once every page is added. */
+    /** The rest of every language's index files, once every page is added. */
     public List<OutputFile.Generated> files() {
         List<OutputFile.Generated> files = new ArrayList<>();
         languages.values().forEach(index -> files.addAll(index.files()));

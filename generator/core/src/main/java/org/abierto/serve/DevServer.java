@@ -50,6 +50,14 @@ public final class DevServer implements AutoCloseable {
     static final String EVENTS = "/__abierto/events";
     static final String RELOAD_SCRIPT = "/__abierto/reload.js";
     static final String SCRIPT_TAG = "<script src=\"" + RELOAD_SCRIPT + "\"></script>";
+    /**
+     * The policy of every page served: docs/hosting's (the site's own style sheets, images and fonts,
+     * nothing inline), plus what the reload script needs, which every page here has: {@code script-src
+     * 'self'} for it (and for the search script) and {@code connect-src 'self'} for its event stream. So
+     * an inline style or script fails in the preview as it will on the host.
+     */
+    static final String POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self'; "
+            + "font-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /** Threads answering requests: a preview has a few tabs, each asking for a page and its files at once. */
     static final int THREADS = 8;
@@ -401,6 +409,9 @@ public final class DevServer implements AutoCloseable {
 
     private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
+        if (type.startsWith("text/html")) {
+            exchange.getResponseHeaders().set("Content-Security-Policy", POLICY);
+        }
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         boolean head = exchange.getRequestMethod().equals("HEAD");

@@ -94,6 +94,30 @@ class DevServerTest {
     }
 
     @Test
+    void pagesAreServedWithTheSitesPolicyAndWhatTheReloadNeedsAndTheReloadStillWorks() throws Exception {
+        HttpResponse<String> page = get("/es/diagnostico/");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        assertEquals(DevServer.POLICY, policy);
+        List<String> directives = List.of(policy.split("; "));
+        for (String d : List.of("default-src 'none'", "script-src 'self'", "connect-src 'self'", "style-src 'self'", "img-src 'self'",
+                "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'")) {
+            assertTrue(directives.contains(d), d + " in " + policy);
+        }
+        assertFalse(policy.contains("unsafe") || policy.contains("http"), "nothing inline, nothing from elsewhere: " + policy);
+        // What 'self' allows is all the reload needs: its script from this server, its events from here.
+        assertEquals(page.body().split("<script").length - 1, page.body().split("<script src=\"/").length - 1, "no inline script");
+        String script = get(DevServer.RELOAD_SCRIPT).body();
+        assertTrue(script.contains("new EventSource(\"" + DevServer.EVENTS + "\")"), script);
+        assertEquals("", get(DevServer.RELOAD_SCRIPT).headers().firstValue("Content-Security-Policy").orElse(""), "a page's header only");
+        BlockingQueue<String> lines = events();
+        site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nOtra versión.\n");
+        assertEquals("event: reload", nextEvent(lines, 5000));
+        HttpResponse<String> after = get("/es/diagnostico/");
+        assertTrue(after.body().contains("Otra versión."));
+        assertEquals(policy, after.headers().firstValue("Content-Security-Policy").orElse(""));
+    }
+
+    @Test
     void anEditIsServedAndTabsAreToldToReloadWithinOneSecond() throws Exception {
         BlockingQueue<String> lines = events();
         long written = System.nanoTime();
