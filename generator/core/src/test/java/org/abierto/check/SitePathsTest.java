@@ -14,7 +14,9 @@ class SitePathsTest {
             "/, /es/, es/",
             "/es/, /assets/style.css, ../assets/style.css",
             "/es/a/, /en/b/, ../../en/b/",
-            "/es/, /, ../"})
+            "/es/, /, ../",
+            // a file named as the page's own folder is in the folder above, not the page itself
+            "/es/datos/, /es/datos, ../datos"})
     void relativeAddressesFromAPage(String from, String to, String expected) {
         assertEquals(expected, SitePaths.relative(from, to));
     }
