@@ -44,16 +44,12 @@ final class Downloads {
 
     private final BuildRequest request;
     private final Stages stages;
-    private final PageRenderer renderer;
-    private final HtmlChecker checker;
     private final PrintableDocument printable;
     private final ReportPdf pdf = new ReportPdf();
 
     Downloads(BuildRequest request, Stages stages) {
         this.request = request;
         this.stages = stages;
-        this.renderer = stages.renderer;
-        this.checker = stages.checker;
         this.printable = new PrintableDocument(request.contentDir());
     }
 
@@ -80,7 +76,7 @@ final class Downloads {
 
     /** The PDF of each language, when the request asks for them and the theme has the document template. */
     Made pdfs(Site site, Diagnostics diagnostics) {
-        if (!request.pdf() || !renderer.hasDocumentTemplate()) {
+        if (!request.pdf() || !stages.renderer.hasDocumentTemplate()) {
             return new Made(site, List.of());
         }
         Map<String, OutputFile> files = new TreeMap<>();
@@ -101,7 +97,7 @@ final class Downloads {
      * size and pages unknown); {@link #pdf(Site, String)} makes one when a reader asks for it.
      */
     Made promised(Site site) {
-        if (!request.pdf() || !renderer.hasDocumentTemplate()) {
+        if (!request.pdf() || !stages.renderer.hasDocumentTemplate()) {
             return new Made(site, List.of());
         }
         Map<String, Download> offered = new HashMap<>();
@@ -126,7 +122,7 @@ final class Downloads {
 
     /** The PDF of one language, made now (the live preview's, when asked for), or empty when it cannot be. */
     Optional<OutputFile> pdf(Site site, String language) {
-        return pdf(renderer.begin(site), site, language, new Diagnostics()).map(Map.Entry::getValue);
+        return pdf(stages.renderer.begin(site), site, language, new Diagnostics()).map(Map.Entry::getValue);
     }
 
     private Optional<Map.Entry<Download, OutputFile>> pdf(PageRenderer.Pass pass, Site site, String language, Diagnostics diagnostics) {
@@ -142,7 +138,7 @@ final class Downloads {
                     + "its PDF was not made (build with --no-pdf to leave it out without this warning)");
             return Optional.empty();
         }
-        Optional<String> html = renderer.renderDocument(pass, home.get(), chapters, diagnostics);
+        Optional<String> html = stages.renderer.renderDocument(pass, home.get(), chapters, diagnostics);
         if (html.isEmpty()) {
             return Optional.empty();
         }
@@ -186,7 +182,7 @@ final class Downloads {
         var found = new Diagnostics(request.strictness());
         var checks = new Diagnostics(request.strictness()); // as the build's: reported only if rendering succeeded
         PageRenderer.Pass rendering = stages.pass(site);
-        HtmlChecker.Pass checking = checker.beginForDisk(site, paths);
+        HtmlChecker.Pass checking = stages.checker.beginForDisk(site, paths);
         site.pages().parallelStream().forEach(page -> rendering.render(page, found)
                 .ifPresent(rendered -> entries.put(page.outputPath(), checking.check(rendered, checks))));
         rendering.finish(found);

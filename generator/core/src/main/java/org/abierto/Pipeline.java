@@ -118,14 +118,6 @@ final class Pipeline {
         return List.copyOf(made);
     }
 
-    /** Whether a path of the site is where a build writes a search index's files: beside a search page. */
-    static boolean searchFile(Site site, String path) {
-        return site.pages().stream().filter(p -> p.layout().equals(SearchIndex.LAYOUT)).anyMatch(p -> {
-            String folder = p.outputPath().substring(0, p.outputPath().lastIndexOf('/') + 1);
-            return path.startsWith(folder) && !path.equals(p.outputPath()) && path.indexOf('/', folder.length()) < 0;
-        });
-    }
-
     /** Every stage, the files kept in the outcome instead of written. */
     Outcome run(Diagnostics diagnostics) {
         List<OutputFile> files = java.util.Collections.synchronizedList(new ArrayList<>());

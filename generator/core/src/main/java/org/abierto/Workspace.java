@@ -89,7 +89,7 @@ public final class Workspace {
         if (site == null) {
             return Optional.empty();
         }
-        if (!indexed && Pipeline.searchFile(site, path)) {
+        if (!indexed && org.abierto.search.SearchIndex.isIndexFile(site, path)) {
             Pipeline.searchFiles(site, files).forEach(f -> made.put(f.path(), f));
             indexed = true;
         }

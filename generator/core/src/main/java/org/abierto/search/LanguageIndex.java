@@ -391,6 +391,11 @@ final class LanguageIndex {
         var text = new StringBuilder(data.length() + 40).append("abiertoSearch.add(");
         JsonText.string(text, name);
         text.append(',').append(data).append(");\n");
-        return new OutputFile.Generated(searchPage.url().substring(1) + name + ".js", text.toString().getBytes(StandardCharsets.UTF_8));
+        return new OutputFile.Generated(folder(searchPage) + name + ".js", text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Where the index of a search page's language is written: beside that page ({@code es/buscar/}). */
+    static String folder(Page searchPage) {
+        return searchPage.url().substring(1);
     }
 }

@@ -33,6 +33,12 @@ public final class SearchIndex {
         }
     }
 
+    /** Whether a path of the site is one of the files an index writes: a script beside a search page. */
+    public static boolean isIndexFile(Site site, String path) {
+        return path.endsWith(".js") && site.pages().stream().filter(p -> p.layout().equals(LAYOUT)).map(LanguageIndex::folder)
+                .anyMatch(folder -> path.startsWith(folder) && path.indexOf('/', folder.length()) < 0);
+    }
+
     /** Whether a page is found by search: not the landing page, not a "page not found", not a search page. */
     static boolean indexed(Page page) {
         return page.kind() != PageKind.LANDING && page.kind() != PageKind.NOT_FOUND && !page.layout().equals(LAYOUT);
