@@ -62,6 +62,8 @@ class LauncherTest {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("ABIERTO_JAVA_OPTS");
         builder.environment().remove("ABIERTO_C1_PAGES");
+        builder.environment().remove("ABIERTO_HUGE_PAGES");
+        builder.environment().put("ABIERTO_HUGE_PAGES_SETTING", dir.resolve("no-such-setting").toString());
         builder.environment().put("ABIERTO_LAUNCHER_DRY_RUN", "1");
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -89,6 +91,23 @@ class LauncherTest {
         String serve = command(Map.of("ABIERTO_C1_PAGES", "50"), "serve", "--content", content(3).toString());
         assertFalse(serve.contains("TieredStopAtLevel"), serve);
         assertFalse(serve.contains("UseSerialGC"), serve);
+    }
+
+    @Test
+    void hugePagesWhereTheKernelOffersThemOnRequest() throws Exception {
+        Path setting = dir.resolve("enabled");
+        var env = Map.of("ABIERTO_HUGE_PAGES_SETTING", setting.toString());
+        Files.writeString(setting, "always [madvise] never\n");
+        assertTrue(command(env, "build", "--out", "x").contains(" -XX:+UseTransparentHugePages "));
+        assertTrue(command(env, "serve").contains(" -XX:+UseTransparentHugePages "));
+        assertFalse(command(Map.of("ABIERTO_HUGE_PAGES_SETTING", setting.toString(), "ABIERTO_HUGE_PAGES", "off"),
+                "build", "--out", "x").contains("TransparentHugePages"));
+        Files.writeString(setting, "[always] madvise never\n");
+        assertTrue(command(env, "build", "--out", "x").contains(" -XX:+UseTransparentHugePages "));
+        Files.writeString(setting, "always madvise [never]\n");
+        assertFalse(command(env, "build", "--out", "x").contains("TransparentHugePages"));
+        Files.delete(setting); // a kernel without them, or another system
+        assertFalse(command(env, "build", "--out", "x").contains("TransparentHugePages"));
     }
 
     @Test
