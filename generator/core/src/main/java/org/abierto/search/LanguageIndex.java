@@ -139,7 +139,10 @@ final class LanguageIndex {
         int i = 0;
         for (Map.Entry<String, Hits> e : hits.entrySet()) {
             Hits h = e.getValue();
-            termsOfDoc[i] = termIds.computeIfAbsent(e.getKey(), k -> nextTerm.getAndIncrement());
+            // Most terms are known already: a plain read first, as computeIfAbsent locks the term's bin
+            // (every thread indexing a page went through the same few locks).
+            Integer known = termIds.get(e.getKey());
+            termsOfDoc[i] = known != null ? known : termIds.computeIfAbsent(e.getKey(), k -> nextTerm.getAndIncrement());
             Numbers.write(postings, h.weight());
             Numbers.write(postings, h.count);
             int previous = 0;
@@ -172,6 +175,13 @@ final class LanguageIndex {
             }
             previousAcronym[0] = acronym;
             previousPosition[0] = position[0];
+            if (Terms.isPlainWord(word)) { // the common case: folding left one word of a–z and 0–9
+                if (!terms.isStopWord(word)) {
+                    hits.computeIfAbsent(terms.stem(word), k -> new Hits()).add(field, position[0]);
+                }
+                position[0]++;
+                return;
+            }
             Terms.words(word, false, (s, e) -> {
                 String folded = word.substring(s, e);
                 if (!terms.isStopWord(folded)) {

@@ -104,6 +104,20 @@ public final class Terms {
         }
     }
 
+    /** Whether a text is one word of a–z and 0–9 only, which {@link #words} would give back whole. */
+    static boolean isPlainWord(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A word of a text, as its bounds. */
     @FunctionalInterface
     interface WordConsumer {

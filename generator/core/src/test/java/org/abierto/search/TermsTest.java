@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TermsTest {
@@ -38,6 +39,19 @@ class TermsTest {
             }
         }
         assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void aPlainWordIsOneWordOfLowerCaseLettersAndDigitsThatWordsGivesBackWhole() {
+        for (String plain : List.of("diagnostico", "2024", "fase2", "z")) {
+            assertTrue(Terms.isPlainWord(plain), plain);
+            List<String> found = new ArrayList<>();
+            Terms.words(plain, false, (start, end) -> found.add(plain.substring(start, end)));
+            assertEquals(List.of(plain), found);
+        }
+        for (String other : List.of("", "info nl", "a-b", "nandu\u0301", "Leon", "ñandu", "año", "x_y", "{")) {
+            assertFalse(Terms.isPlainWord(other), other);
+        }
     }
 
     @Test
