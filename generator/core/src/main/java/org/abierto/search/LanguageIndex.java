@@ -176,20 +176,19 @@ final class LanguageIndex {
             previousAcronym[0] = acronym;
             previousPosition[0] = position[0];
             if (Terms.isPlainWord(word)) { // the common case: folding left one word of a–z and 0–9
-                if (!terms.isStopWord(word)) {
-                    hits.computeIfAbsent(terms.stem(word), k -> new Hits()).add(field, position[0]);
-                }
-                position[0]++;
-                return;
+                count(word, field, hits, position);
+            } else {
+                Terms.words(word, false, (s, e) -> count(word.substring(s, e), field, hits, position));
             }
-            Terms.words(word, false, (s, e) -> {
-                String folded = word.substring(s, e);
-                if (!terms.isStopWord(folded)) {
-                    hits.computeIfAbsent(terms.stem(folded), k -> new Hits()).add(field, position[0]);
-                }
-                position[0]++;
-            });
         });
+        position[0]++;
+    }
+
+    /** One folded word at the next position: counted under its stem, unless it is a stop word. */
+    private void count(String folded, Field field, Map<String, Hits> hits, int[] position) {
+        if (!terms.isStopWord(folded)) {
+            hits.computeIfAbsent(terms.stem(folded), k -> new Hits()).add(field, position[0]);
+        }
         position[0]++;
     }
 
