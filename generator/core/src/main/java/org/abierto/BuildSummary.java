@@ -16,7 +16,7 @@ public final class BuildSummary {
      * @param output  the output folder as the user named it
      */
     public static String line(BuildResult result, boolean checked, Duration elapsed, String output) {
-        String time = String.format(Locale.ROOT, "%.1f s", elapsed.toMillis() / 1000.0);
+        String time = time(elapsed);
         String problems = count(result.errors(), "error") + ", " + count(result.warnings(), "warning");
         long unlinked = result.deliverablesWithoutAddress();
         if (unlinked > 0) {
@@ -33,6 +33,12 @@ public final class BuildSummary {
         return checked
                 ? "Checked " + what + ": " + problems + " (" + time + ")"
                 : "Built " + what + ", " + count(result.files(), "file") + " in all → " + output + ": " + problems + " (" + time + ")";
+    }
+
+    /** "42 ms" under a second, where a preview's rebuilds are and tenths of a second would all read 0.0; "3.1 s" above. */
+    static String time(Duration elapsed) {
+        long millis = elapsed.toMillis();
+        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private static String count(long n, String noun) {

@@ -7,8 +7,6 @@ import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
 import org.abierto.load.Sources;
 import org.abierto.load.StaticFile;
-import org.abierto.metadata.OpenData;
-import org.abierto.metadata.Sitemap;
 import org.abierto.model.OutputFile;
 import org.abierto.model.Site;
 import org.abierto.parse.ParsedContent;
@@ -205,8 +203,7 @@ final class Pipeline {
     /** The files besides the pages: those given (downloads, assets), then open data and the sitemap. */
     private List<OutputFile> otherFiles(Site site, List<OutputFile> given) {
         List<OutputFile> others = new ArrayList<>(given);
-        others.addAll(new OpenData().files(site));
-        others.addAll(new Sitemap().files(site));
+        others.addAll(stages.metadata(site));
         return others;
     }
 

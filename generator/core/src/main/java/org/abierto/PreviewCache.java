@@ -10,6 +10,8 @@ import org.abierto.images.ImageVariants;
 import org.abierto.load.ContentLoader;
 import org.abierto.load.SourceFile;
 import org.abierto.load.Sources;
+import org.abierto.metadata.OpenData;
+import org.abierto.metadata.Sitemap;
 import org.abierto.model.Edition;
 import org.abierto.model.OutputFile;
 import org.abierto.model.Page;
@@ -50,7 +52,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * date did), and the whole list of files when every change is an edit of a known file;</li>
  * <li>parse: each page parsed, by its text;</li>
  * <li>assemble: the pages' places, while everything that places them is equal
- * ({@link SiteAssembler.Structure});</li>
+ * ({@link SiteAssembler.Structure}); the data tables, while what they are made from is
+ * ({@link SiteAssembler.TableInputs});</li>
+ * <li>open data and the sitemap: their files, while what they are made from is equal
+ * ({@link OpenData#inputs}, {@link Sitemap.Inputs});</li>
  * <li>render: each page's HTML, with what its render read of the site model ({@link Reads}: each
  * place and the value there, whatever the templates called it) and which templates it used. A page is
  * rendered again when the page itself changed, when any value it read is not the same now, or when
@@ -92,6 +97,18 @@ final class PreviewCache extends Stages {
 
     private Placement placement;
     private SiteConfig config;
+
+    private record Tabulated(SiteAssembler.TableInputs inputs, SiteAssembler.Tables tables, List<Diagnostic> diagnostics) {
+    }
+
+    private Tabulated tabulated;
+
+    // open data and sitemap
+    private record Made<I>(I inputs, List<OutputFile.Generated> files) {
+    }
+
+    private Made<Site> openData;
+    private Made<Sitemap.Inputs> sitemap;
 
     // images
     private record Copy(Path original, long size, FileTime modified, int width, String path) {
@@ -149,6 +166,9 @@ final class PreviewCache extends Stages {
         parsedYaml.clear();
         placement = null;
         config = null;
+        tabulated = null;
+        openData = null;
+        sitemap = null;
         copies.clear();
         rendered.clear();
         sameTheme = false;
@@ -260,7 +280,7 @@ final class PreviewCache extends Stages {
 
     @Override
     Optional<Site> assemble(ParsedContent parsed, Sources sources, Diagnostics diagnostics) {
-        return assembler.assemble(parsed, sources, request.baseUrl(), this::place, diagnostics).map(this::sameConfig);
+        return assembler.assemble(parsed, sources, request.baseUrl(), this::place, this::tabulate, diagnostics).map(this::sameConfig);
     }
 
     /**
@@ -298,6 +318,39 @@ final class PreviewCache extends Stages {
         own.all().forEach(diagnostics::add);
         placement = new Placement(structure, bySource, placed, own.all());
         return placed;
+    }
+
+    /** The previous data tables, the same objects, while what they are made from is equal. */
+    private SiteAssembler.Tables tabulate(SiteAssembler.TableInputs inputs, Diagnostics diagnostics) {
+        Tabulated before = tabulated;
+        if (before != null && before.inputs().equals(inputs)) {
+            before.diagnostics().forEach(diagnostics::add);
+            return before.tables();
+        }
+        var own = new Diagnostics();
+        SiteAssembler.Tables tables = SiteAssembler.TABULATE.tabulate(inputs, own);
+        own.all().forEach(diagnostics::add);
+        tabulated = new Tabulated(inputs, tables, own.all());
+        return tables;
+    }
+
+    @Override
+    List<OutputFile.Generated> metadata(Site site) {
+        Site forData = OpenData.inputs(site);
+        Made<Site> data = openData;
+        if (data == null || !data.inputs().equals(forData)) {
+            data = new Made<>(forData, new OpenData().made(forData));
+            openData = data;
+        }
+        Sitemap.Inputs forMap = Sitemap.inputs(site);
+        Made<Sitemap.Inputs> map = sitemap;
+        if (map == null || !map.inputs().equals(forMap)) {
+            map = new Made<>(forMap, new Sitemap().made(forMap));
+            sitemap = map;
+        }
+        List<OutputFile.Generated> files = new ArrayList<>(data.files());
+        files.addAll(map.files());
+        return files;
     }
 
     @Override

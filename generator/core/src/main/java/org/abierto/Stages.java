@@ -7,12 +7,15 @@ import org.abierto.diagnostic.Diagnostics;
 import org.abierto.images.ImageVariants;
 import org.abierto.load.ContentLoader;
 import org.abierto.load.Sources;
+import org.abierto.metadata.OpenData;
+import org.abierto.metadata.Sitemap;
 import org.abierto.model.OutputFile;
 import org.abierto.model.Site;
 import org.abierto.parse.ContentParser;
 import org.abierto.parse.ParsedContent;
 import org.abierto.render.PageRenderer;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +59,13 @@ class Stages {
     /** The smaller copies of the figures' images. */
     List<OutputFile.Generated> images(Site site, Diagnostics diagnostics) {
         return images.files(site, diagnostics);
+    }
+
+    /** The open data files (each table as CSV and JSON, their descriptions, the catalogue), the sitemap and robots.txt. */
+    List<OutputFile.Generated> metadata(Site site) {
+        List<OutputFile.Generated> files = new ArrayList<>(new OpenData().files(site));
+        files.addAll(new Sitemap().files(site));
+        return files;
     }
 
     /** The theme as this run parsed it, kept for every later rendering of the run. */

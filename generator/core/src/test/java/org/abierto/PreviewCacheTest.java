@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -94,6 +97,31 @@ class PreviewCacheTest {
     void aDataEditRendersOnlyThePagesThatReadIt() throws IOException {
         assertEquals(Set.of("/en/table/", "/es/tabla/"), edit("content/data/ejemplares.yaml",
                 read("content/data/ejemplares.yaml").replace("{n: 1}", "{n: 7}")));
+    }
+
+    @Test
+    void theOpenDataAndTheSitemapAreKeptWhileWhatTheyAreMadeFromIsEqual() throws IOException {
+        site.file("templates/datasets.ftlh", read("templates/page.ftlh"));
+        site.file("content/es/datos.md", "---\ntitle: Datos\norder: 3\nlayout: datasets\n---\n\nLos datos.\n");
+        Workspace.Snapshot before = workspace.update(List.of());
+        assertTrue(served(before, "es/datos/ejemplares.csv").contains("1"), before.files().keySet().toString());
+
+        edit("content/es/diagnostico.md", read("content/es/diagnostico.md").replace("Texto del diagnóstico.", "Texto corregido."));
+        Workspace.Snapshot afterText = workspace.update(List.of());
+        assertSame(before.files().get("es/datos/ejemplares.csv"), afterText.files().get("es/datos/ejemplares.csv"),
+                "an edit of a page's text makes no table again");
+        assertSame(before.files().get(org.abierto.metadata.OpenData.CATALOGUE), afterText.files().get(org.abierto.metadata.OpenData.CATALOGUE));
+        assertSame(before.files().get("robots.txt"), afterText.files().get("robots.txt"));
+
+        edit("content/data/ejemplares.yaml", read("content/data/ejemplares.yaml").replace("{n: 1}", "{n: 7}"));
+        Workspace.Snapshot afterData = workspace.update(List.of());
+        assertTrue(served(afterData, "es/datos/ejemplares.csv").contains("7"));
+        assertFalse(served(afterData, "es/datos/ejemplares.csv").contains("1"));
+
+        edit("content/site.yaml", read("content/site.yaml").replace("CC BY 4.0", "CC0 1.0").replace("by/4.0/", "zero/1.0/"));
+        Workspace.Snapshot afterLicence = workspace.update(List.of());
+        assertNotSame(afterData.files().get(org.abierto.metadata.OpenData.CATALOGUE), afterLicence.files().get(org.abierto.metadata.OpenData.CATALOGUE));
+        assertTrue(served(afterLicence, org.abierto.metadata.OpenData.CATALOGUE).contains("zero/1.0/"), "the configuration is one of its inputs");
     }
 
     @Test

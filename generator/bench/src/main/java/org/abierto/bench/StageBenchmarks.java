@@ -46,13 +46,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * JMH benchmarks of the pipeline's hot stages, on a synthetic corpus built once per trial, through the
@@ -80,7 +78,7 @@ public class StageBenchmarks {
     @Param({"30"})
     public int pages;
 
-    private Path dir;
+    private ScratchFolder dir;
     private Path templates;
     private Path content;
     private Sources sources;
@@ -102,8 +100,8 @@ public class StageBenchmarks {
     public void buildTheCorpus() throws IOException {
         Path repository = Path.of(System.getProperty("abierto.repo", ".")).toAbsolutePath().normalize();
         templates = repository.resolve("templates");
-        dir = Files.createTempDirectory("abierto-jmh-");
-        content = dir.resolve("content");
+        dir = ScratchFolder.create("abierto-jmh-");
+        content = dir.path().resolve("content");
         Corpus.write(new CorpusPlan(pages, Corpus.DEFAULT_SEED), content, null, repository.resolve("content/i18n"));
 
         var diagnostics = new Diagnostics();
@@ -131,17 +129,13 @@ public class StageBenchmarks {
         sampleBody = samplePage.text().substring(bodyStart);
         sampleLineOffset = (int) samplePage.text().substring(0, bodyStart).chars().filter(c -> c == '\n').count();
         renderedPage = site.pages().stream().filter(p -> p.kind() == PageKind.PAGE).findFirst().orElseThrow();
-        out = dir.resolve("out");
+        out = dir.path().resolve("out");
         System.out.printf("%nCorpus: %d pages per language, %d pages rendered, %d output files%n", pages, rendered.size(), files.size() + 1);
     }
 
     @TearDown(Level.Trial)
     public void deleteTheCorpus() throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        dir.delete();
     }
 
     /** Parse stage, the Markdown part: one page body to HTML (Flexmark and Abierto's rewrites). */

@@ -60,7 +60,7 @@ class AbiertoCommandTest {
         assertEquals(0, run("build"));
         assertTrue(Files.exists(dir.resolve("site/target/site/es/index.html")));
         // The page, robots.txt, the manifest, the root page, and the offline copy (this theme has no pdf.ftlh: no PDF).
-        assertTrue(out().matches("Built 1 page \\(es 1\\), 5 files in all → site/target/site: 0 errors, 0 warnings \\(\\d+\\.\\d s\\)\\n"), out());
+        assertTrue(out().matches("Built 1 page \\(es 1\\), 5 files in all → site/target/site: 0 errors, 0 warnings \\((\\d+ ms|\\d+\\.\\d s)\\)\\n"), out());
         assertEquals("", err());
         try (var zips = Files.list(dir.resolve("site/target/site"))) {
             assertEquals(1, zips.filter(f -> f.toString().endsWith(".zip")).count());
@@ -70,7 +70,7 @@ class AbiertoCommandTest {
     @Test
     void noPdfAndNoOfflineLeaveTheDownloadsOut() {
         assertEquals(0, run("build", "--no-pdf", "--no-offline"));
-        assertTrue(out().matches("Built 1 page \\(es 1\\), 4 files in all → site/target/site: 0 errors, 0 warnings \\(\\d+\\.\\d s\\)\\n"), out());
+        assertTrue(out().matches("Built 1 page \\(es 1\\), 4 files in all → site/target/site: 0 errors, 0 warnings \\((\\d+ ms|\\d+\\.\\d s)\\)\\n"), out());
     }
 
     @Test
@@ -210,7 +210,7 @@ class AbiertoCommandTest {
         assertEquals("content/data/entregables.yaml:7:5: warning: 'Diagnóstico' has no address (url: or file:), so it is shown as not"
                 + " yet available online; add its address when it is published\n", err());
         assertTrue(out().matches("Built 1 page \\(es 1\\), \\d+ files in all → publicar: 0 errors, 1 warning"
-                + " \\(1 deliverable without an address, shown as not yet online\\) \\(\\d+\\.\\d s\\)\\n"), out());
+                + " \\(1 deliverable without an address, shown as not yet online\\) \\((\\d+ ms|\\d+\\.\\d s)\\)\\n"), out());
         assertTrue(Files.exists(dir.resolve("publicar/es/index.html")));
 
         out.reset();

@@ -87,10 +87,17 @@ class LauncherTest {
     }
 
     @Test
-    void serveKeepsTheJvmsOwnSettings() throws Exception {
-        String serve = command(Map.of("ABIERTO_C1_PAGES", "50"), "serve", "--content", content(3).toString());
-        assertFalse(serve.contains("TieredStopAtLevel"), serve);
-        assertFalse(serve.contains("UseSerialGC"), serve);
+    void serveKeepsTheJvmsCollectorAndHeapAndChoosesTheCompilersAsABuildDoes() throws Exception {
+        var env = Map.of("ABIERTO_C1_PAGES", "50");
+        String small = command(env, "serve", "--content", content(49).toString());
+        assertTrue(small.contains(" -XX:TieredStopAtLevel=1 "), small);
+        assertFalse(small.contains("UseSerialGC"), small);
+        assertFalse(small.contains("-Xmx"), small);
+
+        String large = command(env, "serve", "--content", content(50).toString());
+        assertFalse(large.contains("TieredStopAtLevel"), large);
+        assertFalse(large.contains("UseSerialGC"), large);
+        assertFalse(large.contains("-Xmx"), large);
     }
 
     @Test

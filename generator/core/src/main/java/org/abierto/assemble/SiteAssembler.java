@@ -86,14 +86,85 @@ public final class SiteAssembler {
             new PageTree(structure.config(), structure.contentRoot(), diagnostics).place(parsed, structure.staticTargets());
 
     /**
+     * What the data tables of every language are made from: the data files, the languages, the sizes
+     * of the files a table's rows link to, each language's month format, and each language's datasets
+     * page (where its tables' downloads are), or none.
+     */
+    public record TableInputs(Map<String, YamlDocument> data, List<Language> languages, Map<String, Long> fileSizes,
+                              Map<String, String> monthFormats, Map<String, String> datasetPages) {
+        public TableInputs {
+            data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+            languages = List.copyOf(languages);
+            fileSizes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fileSizes));
+            monthFormats = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(monthFormats));
+            datasetPages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(datasetPages));
+        }
+    }
+
+    /** The data tables: each checked once, then as each language shows it (language → name → table). */
+    public static final class Tables {
+        final Map<String, TableReader.Spec> checked;
+        final Map<String, Map<String, Table>> shown;
+
+        Tables(Map<String, TableReader.Spec> checked, Map<String, Map<String, Table>> shown) {
+            this.checked = java.util.Collections.unmodifiableMap(checked);
+            this.shown = java.util.Collections.unmodifiableMap(shown);
+        }
+    }
+
+    /**
+     * Makes the data tables. A build makes them anew; the live preview keeps the previous ones while
+     * their {@link TableInputs} are equal: reading and localising the tables was most of assembling the
+     * real report again after an edit of one page.
+     */
+    @FunctionalInterface
+    public interface Tabulating {
+        Tables tabulate(TableInputs inputs, Diagnostics diagnostics);
+    }
+
+    /** Makes the tables anew. */
+    public static final Tabulating TABULATE = SiteAssembler::tabulate;
+
+    private static Tables tabulate(TableInputs inputs, Diagnostics diagnostics) {
+        Set<String> codes = new LinkedHashSet<>();
+        inputs.languages().forEach(l -> codes.add(l.code()));
+        var reader = new TableReader(inputs.fileSizes());
+        var localizer = new Localizer(inputs.languages(), diagnostics);
+        Map<String, TableReader.Spec> checked = new LinkedHashMap<>();
+        inputs.data().forEach((name, doc) -> {
+            if (TableReader.isTable(doc)) {
+                reader.read(name, doc, codes, diagnostics).ifPresent(spec -> checked.put(name, spec));
+            }
+        });
+        Map<String, Map<String, Table>> shown = new LinkedHashMap<>();
+        for (Language language : inputs.languages()) {
+            String code = language.code();
+            var format = new Formats(language.locale(), inputs.monthFormats().get(code));
+            String datasets = inputs.datasetPages().get(code);
+            Map<String, Table> tables = new LinkedHashMap<>();
+            checked.forEach((name, spec) -> {
+                Table table = reader.show(spec, code, localizer, format);
+                tables.put(name, datasets == null ? table : table.withDownloads(new Table.Downloads(
+                        datasets + name + ".csv", datasets + name + ".json", datasets + name + ".csv-metadata.json")));
+            });
+            shown.put(code, java.util.Collections.unmodifiableMap(tables));
+        }
+        return new Tables(checked, shown);
+    }
+
+    /**
      * @param baseUrl a base URL that replaces the one of {@code site.yaml}, or null
      */
     public Optional<Site> assemble(ParsedContent parsed, Sources sources, String baseUrl, Diagnostics diagnostics) {
-        return assemble(parsed, sources, baseUrl, PLACE, diagnostics);
+        return assemble(parsed, sources, baseUrl, PLACE, TABULATE, diagnostics);
     }
 
-    /** As {@link #assemble(ParsedContent, Sources, String, Diagnostics)}, the pages placed by {@code placing}. */
-    public Optional<Site> assemble(ParsedContent parsed, Sources sources, String baseUrl, Placing placing, Diagnostics diagnostics) {
+    /**
+     * As {@link #assemble(ParsedContent, Sources, String, Diagnostics)}, the pages placed by {@code placing}
+     * and the data tables made by {@code tabulating}.
+     */
+    public Optional<Site> assemble(ParsedContent parsed, Sources sources, String baseUrl, Placing placing, Tabulating tabulating,
+                                   Diagnostics diagnostics) {
         Optional<SiteConfig> read = new SiteConfigReader().read(parsed.site(), baseUrl, diagnostics);
         if (read.isEmpty()) {
             return Optional.empty();
@@ -120,13 +191,6 @@ public final class SiteAssembler {
                 fileSizes.put(f.target(), f.size());
             }
         }
-        var tableReader = new TableReader(fileSizes);
-        Map<String, TableReader.Spec> tables = new LinkedHashMap<>();
-        parsed.data().forEach((name, doc) -> {
-            if (TableReader.isTable(doc)) {
-                tableReader.read(name, doc, codes, diagnostics).ifPresent(spec -> tables.put(name, spec));
-            }
-        });
         var figureReader = new FigureReader();
         YamlDocument figures = parsed.data().get(FigureReader.FILE);
         if (figures != null) {
@@ -145,23 +209,25 @@ public final class SiteAssembler {
                 .assess(pages, built);
         // References see every parsed page, the search pages too when 'search: false' leaves them out: a
         // reference to a page that exists in content/ is right, whether or not this build writes it.
-        new References(parsed.data(), tables, parsed.pages(), diagnostics).check(pages, parsed.pages(), sources.templates(), figures);
+        Map<String, String> monthFormats = new LinkedHashMap<>();
+        Map<String, String> datasetPages = new LinkedHashMap<>();
+        for (Language language : languages) {
+            String code = language.code();
+            monthFormats.put(code, words.getOrDefault(code, Map.of()).getOrDefault(MONTH_FORMAT_KEY, "MMMM y"));
+            pages.stream().filter(p -> p.language().equals(code) && p.layout().equals(DATASETS_LAYOUT))
+                    .map(Page::url).findFirst().ifPresent(url -> datasetPages.put(code, url));
+        }
+        Tables tables = tabulating.tabulate(new TableInputs(parsed.data(), languages, fileSizes, monthFormats, datasetPages), diagnostics);
+        new References(parsed.data(), tables.checked, parsed.pages(), diagnostics).check(pages, parsed.pages(), sources.templates(), figures);
 
         Map<String, Edition> editions = new LinkedHashMap<>();
         for (Language language : languages) {
             String code = language.code();
             Map<String, String> i18n = words.getOrDefault(code, Map.of());
-            var format = new Formats(language.locale(), i18n.getOrDefault(MONTH_FORMAT_KEY, "MMMM y"));
+            var format = new Formats(language.locale(), monthFormats.get(code));
             Map<String, Object> data = new LinkedHashMap<>();
             parsed.data().forEach((name, doc) -> data.put(name, localizer.localize(doc, doc.root(), "", code)));
-            Map<String, Table> shown = new LinkedHashMap<>();
-            String datasets = pages.stream().filter(p -> p.language().equals(code) && p.layout().equals(DATASETS_LAYOUT))
-                    .map(Page::url).findFirst().orElse(null);
-            tables.forEach((name, spec) -> {
-                Table table = tableReader.show(spec, code, localizer, format);
-                shown.put(name, datasets == null ? table : table.withDownloads(new Table.Downloads(
-                        datasets + name + ".csv", datasets + name + ".json", datasets + name + ".csv-metadata.json")));
-            });
+            Map<String, Table> shown = tables.shown.get(code);
             PageRef home = pages.stream().filter(p -> p.kind() == PageKind.HOME && p.language().equals(code))
                     .findFirst().map(Page::self).orElse(null);
             Map<String, PageRef> byKey = new LinkedHashMap<>();

@@ -9,10 +9,14 @@ final class Addresses {
 
     /** The base URL plus a site path; relative to the domain when the base URL is not absolute. */
     static String absolute(Site site, String sitePath) {
-        return site.config().baseUrl() + sitePath.substring(1);
+        return absolute(site.config().baseUrl(), sitePath);
     }
 
-    static boolean known(Site site) {
-        return site.config().baseUrl().startsWith("http");
+    static String absolute(String baseUrl, String sitePath) {
+        return baseUrl + sitePath.substring(1);
+    }
+
+    static boolean known(String baseUrl) {
+        return baseUrl.startsWith("http");
     }
 }

@@ -31,6 +31,24 @@ public final class OpenData {
 
     /** The files of every table of every edition that has a datasets page, and the catalogue. */
     public List<OutputFile.Generated> files(Site site) {
+        return made(inputs(site));
+    }
+
+    /**
+     * What the open data files are made from: the site's configuration and each edition's language,
+     * tables and downloads, nothing else (the rest of each edition left empty). Equal inputs give the
+     * same files, which is how the live preview knows it may keep them.
+     */
+    public static Site inputs(Site site) {
+        Map<String, Edition> editions = new LinkedHashMap<>();
+        site.editions().forEach((code, e) -> editions.put(code, new Edition(e.language(), e.languages(), "", "", "", e.baseUrl(),
+                e.organisation(), e.licence(), e.date(), Map.of(), Map.of(), Map.of(), e.tables(), Map.of(), null, Map.of(), List.of(),
+                List.of(), List.of(), null, e.pdf(), e.offline(), null, List.of())));
+        return new Site(site.config(), List.of(), editions, List.of(), List.of(), Map.of());
+    }
+
+    /** The files made from {@link #inputs}: only what they hold is read. */
+    public List<OutputFile.Generated> made(Site site) {
         List<OutputFile.Generated> files = new ArrayList<>();
         for (Edition edition : site.editions().values()) {
             for (Table table : edition.tables().values()) {
