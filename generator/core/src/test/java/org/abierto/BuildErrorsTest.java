@@ -42,10 +42,25 @@ class BuildErrorsTest {
         var site = MiniSite.create(dir).file("content/es/diagnostico.md",
                 "---\ntitle: Diagnóstico\norder: [1\n---\n\nTexto.\n");
         BuildResult result = site.build();
-        assertEquals(List.of("content/es/diagnostico.md:3:10: error: invalid front matter: while parsing a flow sequence; "
-                        + "check the indentation and quote text that contains ': ' or starts with a symbol"),
+        assertEquals(List.of("content/es/diagnostico.md:3:8: error: invalid front matter: a list in brackets opens here with '[' "
+                        + "and its ']' is missing; close it, or put the whole value in quotes if the bracket is part of the text"),
                 site.errors(result));
         assertFalse(result.written());
+    }
+
+    @Test
+    void anUnclosedBracketOrQuoteIsReportedWhereItOpensNotWhereTheFrontMatterEnds() {
+        var site = MiniSite.create(dir)
+                .file("content/es/diagnostico.md", "---\ntitle: [Diagnóstico\norder: 1\n---\n\nTexto.\n")
+                .file("content/en/diagnosis.md", "---\ntitle: Diagnosis\norder: 1\ndescription: \"The first phase\n---\n\nText.\n")
+                .file("content/es/_index.md", "---\ntitle: Inicio\ntranslationKey: home\nparams: {a: 1\n---\n\nBienvenida.\n");
+        assertEquals(List.of("content/en/diagnosis.md:4:14: error: invalid front matter: a quoted text opens here and its closing quote "
+                        + "is missing; add it",
+                "content/es/_index.md:4:9: error: invalid front matter: a mapping in braces opens here with '{' and its '}' is missing; "
+                        + "close it, or put the whole value in quotes if the brace is part of the text",
+                "content/es/diagnostico.md:2:8: error: invalid front matter: a list in brackets opens here with '[' and its ']' is missing; "
+                        + "close it, or put the whole value in quotes if the bracket is part of the text"),
+                site.errors(site.build()));
     }
 
     @Test

@@ -207,8 +207,6 @@ public final class SiteAssembler {
         }
         List<TranslationStatus> translations = new Translations(config, sources.contentRoot(), diagnostics)
                 .assess(pages, built);
-        // References see every parsed page, the search pages too when 'search: false' leaves them out: a
-        // reference to a page that exists in content/ is right, whether or not this build writes it.
         Map<String, String> monthFormats = new LinkedHashMap<>();
         Map<String, String> datasetPages = new LinkedHashMap<>();
         for (Language language : languages) {
@@ -218,6 +216,8 @@ public final class SiteAssembler {
                     .map(Page::url).findFirst().ifPresent(url -> datasetPages.put(code, url));
         }
         Tables tables = tabulating.tabulate(new TableInputs(parsed.data(), languages, fileSizes, monthFormats, datasetPages), diagnostics);
+        // References see every parsed page, the search pages too when 'search: false' leaves them out: a
+        // reference to a page that exists in content/ is right, whether or not this build writes it.
         new References(parsed.data(), tables.checked, parsed.pages(), diagnostics).check(pages, parsed.pages(), sources.templates(), figures);
 
         Map<String, Edition> editions = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -68,6 +69,15 @@ public final class YamlReader {
                 // SnakeYAML's own bound on a document's length: a limit, not a syntax error.
                 diagnostics.error(file, 1 + lineOffset, 1, "file-too-large", "the " + what + " is longer than 3,145,728 characters, "
                         + "the most Abierto reads (see content/README.md, 'Limits'); split it into several files");
+                return Optional.empty();
+            }
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getContextMark() != null && marked.getProblemMark() != null
+                    && unclosed(marked.getContext()) != null && (marked.getProblemMark().getIndex() >= text.length()
+                    || marked.getProblemMark().getLine() > marked.getContextMark().getLine())) {
+                // A '[', '{' or quote left open: SnakeYAML notices lines later, or at the end of the text;
+                // where it was opened is where to look.
+                diagnostics.error(file, marked.getContextMark().getLine() + 1 + lineOffset, marked.getContextMark().getColumn() + 1,
+                        "yaml-syntax", "invalid " + what + ": " + unclosed(marked.getContext()));
                 return Optional.empty();
             }
             diagnostics.error(file, line + lineOffset, col, "yaml-syntax",
@@ -194,6 +204,18 @@ public final class YamlReader {
     }
 
     /** The parser's message without its location suffix and source excerpt. */
+    /** What to do about a bracket, brace or quote SnakeYAML names in {@code context} ("while parsing a flow sequence") left open; null for anything else. */
+    static String unclosed(String context) {
+        return switch (context == null ? "" : context.strip()) {
+            case "while parsing a flow sequence" -> "a list in brackets opens here with '[' and its ']' is missing; "
+                    + "close it, or put the whole value in quotes if the bracket is part of the text";
+            case "while parsing a flow mapping" -> "a mapping in braces opens here with '{' and its '}' is missing; "
+                    + "close it, or put the whole value in quotes if the brace is part of the text";
+            case "while scanning a quoted scalar" -> "a quoted text opens here and its closing quote is missing; add it";
+            default -> null;
+        };
+    }
+
     private static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage();
         if (message == null) {

@@ -157,7 +157,7 @@ class DevServerTest {
         assertNotNull(nextEvent(lines, 2000));
         HttpResponse<String> broken = get("/es/");
         assertEquals(500, broken.statusCode());
-        assertTrue(broken.body().contains("content/es/diagnostico.md:3:10: error: invalid front matter"), broken.body());
+        assertTrue(broken.body().contains("content/es/diagnostico.md:3:8: error: invalid front matter"), broken.body());
         assertTrue(broken.body().contains(DevServer.SCRIPT_TAG), "the error page reloads by itself too");
 
         site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto arreglado.\n");
