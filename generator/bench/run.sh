@@ -6,12 +6,13 @@
 #
 #   mvn -B package                     # builds generator/cli/target/abierto.jar and the bench classes
 #   generator/bench/run.sh --quick     # minutes: real report, 30 and 1,000 pages per language
-#   generator/bench/run.sh             # about 30 minutes: also 10,000 pages per language; rewrites docs/PERFORMANCE.md
+#   generator/bench/run.sh             # about 50 minutes: also 10,000 pages per language; rewrites docs/PERFORMANCE.md
+#                                      # (then generator/bench/directions.sh: issue 15's changes, JMH before and after)
 #
 # Options: --quick, --runs N (rounds per corpus), --out FILE (default: docs/PERFORMANCE.md, or
 # target/perf/PERFORMANCE-quick.md with --quick), --work DIR (default: generator/bench/target/perf),
 # --sizes "30 1000 10000" (pages per language), --no-profile, --no-jvm-options.
-# --no-serve.
+# --no-serve, --no-directions.
 # Abierto runs twice in every round: `java -jar abierto.jar` with ABIERTO_JAVA_OPTS (default: none,
 # the JVM's defaults) and through the launcher `generator/cli/target/abierto` that `mvn package`
 # writes ("launcher": its class-data archive, C1 only, the serial collector). Then, on the largest
@@ -40,6 +41,7 @@ sizes=""
 profile=true
 jvm_options=true
 serve=true
+directions=true
 serve_edits=20
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -51,7 +53,8 @@ while [ $# -gt 0 ]; do
     --no-profile) profile=false ;;
     --no-jvm-options) jvm_options=false ;;
     --no-serve) serve=false ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --no-directions) directions=false ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -61,6 +64,7 @@ if $quick; then
   small_runs=${runs:-3}; mid_runs=${runs:-3}; large_runs=${runs:-2}; startup_runs=10
   out=${out:-$work/PERFORMANCE-quick.md}
   profile=false
+  directions=false
 else
   sizes=${sizes:-"30 1000 10000"}
   small_runs=${runs:-10}; mid_runs=${runs:-5}; large_runs=${runs:-3}; startup_runs=30
@@ -451,3 +455,7 @@ fi
 "$REPO/generator/bench/splice.sh" "$out" generator/bench/run.sh "$generated" "# Performance"
 say "run.sh: wrote $out"
 sed -n '/^## Side by side/,/^## The floor/p' "$generated"
+# Issue 15's directions, each change before and after, in JMH: a section of its own in the same report.
+if $directions; then
+  "$REPO/generator/bench/directions.sh" --out "$out"
+fi

@@ -39,6 +39,9 @@ class LauncherTest {
 
     private Path content(int pages) throws IOException {
         Path content = dir.resolve("content-" + pages);
+        if (Files.isDirectory(content)) {
+            return content;
+        }
         for (int i = 0; i < pages; i++) {
             Path page = content.resolve("es/capitulo-" + i / 100 + "/pagina-" + i + ".md");
             Files.createDirectories(page.getParent());
@@ -73,17 +76,27 @@ class LauncherTest {
     }
 
     @Test
-    void aSmallBuildRunsOnC1AloneAndALargeOneKeepsBothCompilersWithABoundedHeap() throws Exception {
+    void aSmallBuildRunsOnC1AloneAndALargeOneKeepsBothCompilers() throws Exception {
         var env = Map.of("ABIERTO_C1_PAGES", "50");
         String small = command(env, "build", "--content", content(49).toString(), "--out", "x");
         assertTrue(small.contains(" -XX:TieredStopAtLevel=1 "), small);
-        assertFalse(small.contains("-Xmx"), small);
+        assertTrue(small.contains(" -XX:+UseSerialGC "), small);
 
         String large = command(env, "build", "--content=" + content(50), "--out", "x");
         assertFalse(large.contains("TieredStopAtLevel"), large);
-        assertTrue(large.contains(" -Xmx257m "), large); // 256 MiB and 20 KiB for each of the 50 pages
         assertTrue(large.contains(" -XX:+UseSerialGC "), large);
         assertTrue(large.endsWith("/bin/abierto.jar build --content=" + content(50) + " --out x"), large);
+
+        assertTrue(command(Map.of(), "build", "--content", content(2500).toString()).contains(" -XX:TieredStopAtLevel=1 "),
+                "below 30,000 pages unless ABIERTO_C1_PAGES says otherwise");
+    }
+
+    @Test
+    void fromTwoThousandFiveHundredPagesTheHeapIsBoundedByTheNumberOfPages() throws Exception {
+        assertFalse(command(Map.of(), "build", "--content", content(2499).toString()).contains("-Xmx"));
+        String large = command(Map.of(), "build", "--content", content(2500).toString());
+        assertTrue(large.contains(" -Xmx306m "), large); // 256 MiB and 20 KiB for each of the 2,500 pages
+        assertTrue(command(Map.of("ABIERTO_LARGE_HEAP", "2g"), "build", "--content", content(2500).toString()).contains(" -Xmx2g "));
     }
 
     @Test
@@ -98,6 +111,11 @@ class LauncherTest {
         assertFalse(large.contains("TieredStopAtLevel"), large);
         assertFalse(large.contains("UseSerialGC"), large);
         assertFalse(large.contains("-Xmx"), large);
+
+        assertTrue(command(Map.of(), "serve", "--content", content(2499).toString()).contains(" -XX:TieredStopAtLevel=1 "));
+        String largeSite = command(Map.of(), "serve", "--content", content(2500).toString());
+        assertFalse(largeSite.contains("TieredStopAtLevel"), "a large site's preview keeps both compilers: " + largeSite);
+        assertFalse(largeSite.contains("-Xmx"), largeSite);
     }
 
     @Test
