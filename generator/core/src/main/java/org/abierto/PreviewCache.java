@@ -98,17 +98,11 @@ final class PreviewCache extends Stages {
     private Placement placement;
     private SiteConfig config;
 
-    private record Tabulated(SiteAssembler.TableInputs inputs, SiteAssembler.Tables tables, List<Diagnostic> diagnostics) {
-    }
-
-    private Tabulated tabulated;
+    private final Kept<SiteAssembler.TableInputs, SiteAssembler.Tables> tables = new Kept<>();
 
     // open data and sitemap
-    private record Made<I>(I inputs, List<OutputFile.Generated> files) {
-    }
-
-    private Made<Site> openData;
-    private Made<Sitemap.Inputs> sitemap;
+    private final Kept<Site, List<OutputFile.Generated>> openData = new Kept<>();
+    private final Kept<Sitemap.Inputs, List<OutputFile.Generated>> sitemap = new Kept<>();
 
     // images
     private record Copy(Path original, long size, FileTime modified, int width, String path) {
@@ -166,9 +160,9 @@ final class PreviewCache extends Stages {
         parsedYaml.clear();
         placement = null;
         config = null;
-        tabulated = null;
-        openData = null;
-        sitemap = null;
+        tables.forget();
+        openData.forget();
+        sitemap.forget();
         copies.clear();
         rendered.clear();
         sameTheme = false;
@@ -322,35 +316,43 @@ final class PreviewCache extends Stages {
 
     /** The previous data tables, the same objects, while what they are made from is equal. */
     private SiteAssembler.Tables tabulate(SiteAssembler.TableInputs inputs, Diagnostics diagnostics) {
-        Tabulated before = tabulated;
-        if (before != null && before.inputs().equals(inputs)) {
-            before.diagnostics().forEach(diagnostics::add);
-            return before.tables();
-        }
-        var own = new Diagnostics();
-        SiteAssembler.Tables tables = SiteAssembler.TABULATE.tabulate(inputs, own);
-        own.all().forEach(diagnostics::add);
-        tabulated = new Tabulated(inputs, tables, own.all());
-        return tables;
+        return tables.get(inputs, SiteAssembler.TABULATE::tabulate, diagnostics);
     }
 
     @Override
     List<OutputFile.Generated> metadata(Site site) {
-        Site forData = OpenData.inputs(site);
-        Made<Site> data = openData;
-        if (data == null || !data.inputs().equals(forData)) {
-            data = new Made<>(forData, new OpenData().made(forData));
-            openData = data;
-        }
-        Sitemap.Inputs forMap = Sitemap.inputs(site);
-        Made<Sitemap.Inputs> map = sitemap;
-        if (map == null || !map.inputs().equals(forMap)) {
-            map = new Made<>(forMap, new Sitemap().made(forMap));
-            sitemap = map;
-        }
-        List<OutputFile.Generated> files = new ArrayList<>(data.files());
-        files.addAll(map.files());
+        var none = new Diagnostics(); // neither reports anything
+        List<OutputFile.Generated> files = new ArrayList<>(openData.get(OpenData.inputs(site), (in, d) -> new OpenData().made(in), none));
+        files.addAll(sitemap.get(Sitemap.inputs(site), (in, d) -> new Sitemap().made(in), none));
         return files;
+    }
+
+    /**
+     * What one step made from its inputs, kept with the problems it reported while the next inputs are
+     * equal: those problems are reported again, and the same result is given, the same object.
+     */
+    private static final class Kept<I, R> {
+        private record Result<I, R>(I inputs, R made, List<Diagnostic> diagnostics) {
+        }
+
+        private Result<I, R> last;
+
+        R get(I inputs, java.util.function.BiFunction<I, Diagnostics, R> make, Diagnostics diagnostics) {
+            Result<I, R> before = last;
+            if (before != null && before.inputs().equals(inputs)) {
+                before.diagnostics().forEach(diagnostics::add);
+                return before.made();
+            }
+            var own = new Diagnostics();
+            R made = make.apply(inputs, own);
+            own.all().forEach(diagnostics::add);
+            last = new Result<>(inputs, made, own.all());
+            return made;
+        }
+
+        void forget() {
+            last = null;
+        }
     }
 
     @Override
