@@ -64,6 +64,18 @@ class BuildErrorsTest {
     }
 
     @Test
+    void aQuoteLeftOpenThatSwallowsLinesUpToALaterQuoteIsReportedWhereItOpens() {
+        var site = MiniSite.create(dir)
+                .file("content/es/diagnostico.md", "---\ntitle: \"Diagnóstico\norder: 1\ntranslationKey: 'diag'\n---\n\nTexto.\n")
+                .file("content/en/diagnosis.md", "---\ntitle: 'It''s a diagnosis'\norder: 1\ndescription: \"Phase \\\"one\\\"\nkey: \"x\" y\n---\n\nText.\n");
+        assertEquals(List.of("content/en/diagnosis.md:4:14: error: invalid front matter: a quoted text opens here and its closing quote "
+                        + "is missing; add it",
+                "content/es/diagnostico.md:2:8: error: invalid front matter: a quoted text opens here and its closing quote "
+                        + "is missing; add it"),
+                site.errors(site.build()));
+    }
+
+    @Test
     void colonInsideAnUnquotedValueIsReportedWhereItIs() {
         var site = MiniSite.create(dir).file("content/es/diagnostico.md",
                 "---\ntitle: Diagnóstico\ndescription: Fase 2: diagnóstico\n---\n\nTexto.\n");

@@ -80,6 +80,13 @@ public final class YamlReader {
                         "yaml-syntax", "invalid " + what + ": " + unclosed(marked.getContext()));
                 return Optional.empty();
             }
+            int[] quote = openQuote(text, line);
+            if (quote != null) {
+                // A quote left open swallows the lines after it, up to the next quote: SnakeYAML complains there.
+                diagnostics.error(file, quote[0] + lineOffset, quote[1], "yaml-syntax",
+                        "invalid " + what + ": " + unclosed("while scanning a quoted scalar"));
+                return Optional.empty();
+            }
             diagnostics.error(file, line + lineOffset, col, "yaml-syntax",
                     "invalid " + what + ": " + describe(e) + "; check the indentation and quote text that contains ': ' or starts with a symbol");
             return Optional.empty();
@@ -214,6 +221,42 @@ public final class YamlReader {
             case "while scanning a quoted scalar" -> "a quoted text opens here and its closing quote is missing; add it";
             default -> null;
         };
+    }
+
+    private static final java.util.regex.Pattern QUOTED_VALUE =
+            java.util.regex.Pattern.compile("^\\s*(?:-\\s+)?(?:[^\\s#'\"-][^:#]*:\\s+)?([\"'])");
+
+    /**
+     * The line and column (from 1) of the first value, on a line before {@code line}, that opens with a
+     * quote and does not close it on its own line; null when there is none.
+     */
+    static int[] openQuote(String text, int line) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < Math.min(line - 1, lines.length); i++) {
+            var m = QUOTED_VALUE.matcher(lines[i]);
+            if (m.find() && !closes(lines[i], m.start(1))) {
+                return new int[] {i + 1, m.start(1) + 1};
+            }
+        }
+        return null;
+    }
+
+    /** Whether the quote at {@code open} closes on its line (a backslash escapes in double quotes, '' is a quote in single ones). */
+    private static boolean closes(String line, int open) {
+        char quote = line.charAt(open);
+        for (int i = open + 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote == '"' && c == '\\') {
+                i++;
+            } else if (c == quote) {
+                if (quote == '\'' && i + 1 < line.length() && line.charAt(i + 1) == '\'') {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String describe(JsonProcessingException e) {
