@@ -56,7 +56,7 @@ run_fork() {
   local jar=$1 pattern=$2 into=$3 csv=$work/fork.csv
   java -Dabierto.repo="$REPO" -jar "$jar" "$pattern" -f 1 "${jmh_options[@]}" -rf csv -rff "$csv" > "$work/fork.log" 2>&1 \
     || { say "JMH failed: see $work/fork.log"; return 1; }
-  awk -F, 'NR > 1 {gsub(/"/, ""); name = $1; sub(/.*\./, "", name); print name, $5, $7}' "$csv" >> "$into"
+  awk -F, 'NR > 1 {gsub(/["\r]/, ""); name = $1; sub(/.*\./, "", name); print name, $5, $7}' "$csv" >> "$into"
 }
 
 generated=$work/generated.md
