@@ -274,22 +274,29 @@ final class HtmlText {
     }
 
     /** Whitespace runs as one space, trimmed. */
-    static String collapse(CharSequence text) {
-        var out = new StringBuilder(text.length());
+    static String collapse(StringBuilder text) {
+        // On one array rather than char by char through the builder: a build indexes every page's text.
+        char[] chars = new char[text.length()];
+        text.getChars(0, chars.length, chars, 0);
+        int length = 0;
         boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00A0') {
-                space = out.length() > 0;
+        for (char c : chars) {
+            if (isSpace(c)) {
+                space = length > 0;
             } else {
                 if (space) {
-                    out.append(' ');
+                    chars[length++] = ' ';
                     space = false;
                 }
-                out.append(c);
+                chars[length++] = c;
             }
         }
-        return out.toString();
+        return new String(chars, 0, length);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\u00A0' || (c <= 0x1F ? c >= 0x1C || (c >= '\t' && c <= '\r')
+                : c >= 0x80 && Character.isWhitespace(c));
     }
 
     /** The character references jsoup writes in its base escape mode, and numeric ones. */

@@ -8,28 +8,34 @@ final class JsonText {
     }
 
     static void string(StringBuilder out, String s) {
+        // Runs of characters that need no escape are copied whole, from one array: every page's text
+        // passes here.
+        char[] chars = s.toCharArray();
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                // Valid in JSON strings, but not in JavaScript strings before ES2019.
-                case '\u2028' -> out.append("\\u2028");
-                case '\u2029' -> out.append("\\u2029");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+        int run = 0;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            String escaped = c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029' ? null : escape(c);
+            if (escaped != null) {
+                out.append(chars, run, i - run).append(escaped);
+                run = i + 1;
             }
         }
-        out.append('"');
+        out.append(chars, run, chars.length - run).append('"');
+    }
+
+    private static String escape(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\t' -> "\\t";
+            case '\r' -> "\\r";
+            // Valid in JSON strings, but not in JavaScript strings before ES2019.
+            case '\u2028' -> "\\u2028";
+            case '\u2029' -> "\\u2029";
+            default -> String.format("\\u%04x", (int) c);
+        };
     }
 
     static void strings(StringBuilder out, List<String> values) {

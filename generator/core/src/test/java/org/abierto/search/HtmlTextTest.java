@@ -55,4 +55,14 @@ class HtmlTextTest {
         assertEquals("a&b", HtmlText.attribute(" lang=\"es\" id=\"a&amp;b\"", "id"));
         assertEquals(null, HtmlText.attribute(" data-id=\"x\"", "id"));
     }
+
+    @Test
+    void whitespaceRunsBecomeOneSpaceAsJavaDefinesWhitespaceAndTheNoBreakSpace() {
+        assertEquals("a b c", HtmlText.collapse(new StringBuilder(" \t a \n\r\u000B\f b\u00A0\u2003c\u001C ")));
+        assertEquals("Diagnóstico — ü", HtmlText.collapse(new StringBuilder("Diagnóstico  —\n ü")));
+        for (char c = 0; c < 0x3100; c++) { // the Basic Latin to Bopomofo blocks, every space separator among them
+            boolean space = Character.isWhitespace(c) || c == '\u00A0';
+            assertEquals(space ? "x y" : "x" + c + "y", HtmlText.collapse(new StringBuilder("x" + c + "y")), "U+" + Integer.toHexString(c));
+        }
+    }
 }
