@@ -3,7 +3,8 @@
 // the keystroke that completes it to its results on screen, on a phone profile: 375×812 and the CPU
 // slowed down 4× (Chrome DevTools' "mid-tier mobile"), the index already loaded by a first query.
 //   node search-timing.mjs [LANG-PATH] [QUERY…]    (ABIERTO_SITE= for another built site, CPU_SLOWDOWN=1 for none,
-//   TYPE=1 to type the query letter by letter rather than paste it)
+//   TYPE=1 to type the query letter by letter rather than paste it, TYPE_DELAY=ms between the keys when
+//   typing: 0 by default, as fast as the browser takes them; 200 is a typist at 60 words a minute)
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -28,12 +29,14 @@ try {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(process.env.CPU_SLOWDOWN ?? 4) });
     // Cold: the first query, loading what it needs.
     if (process.env.TYPE) {
-      await page.locator('#search-query').pressSequentially(query); // letter by letter: every prefix is looked up
+      // Letter by letter: every prefix is looked up.
+      await page.locator('#search-query').pressSequentially(query, { delay: Number(process.env.TYPE_DELAY ?? 0) });
     } else {
       await page.fill('#search-query', query);
     }
-    await page.waitForFunction(() => document.getElementById('search-status').textContent !== ''
-      && !document.getElementById('search-status').textContent.includes('…'));
+    // The count of this query, not of a prefix of it announced while it was typed.
+    await page.waitForFunction((q) => document.getElementById('search-status').textContent.includes(`«${q}»`)
+      || document.getElementById('search-status').textContent.includes(`“${q}”`), query);
     const files = [...new Set(loaded)].map((p) => readFileSync(join(siteDir, p)));
     const bytes = files.reduce((s, f) => s + f.length, 0);
     const gzip = files.reduce((s, f) => s + gzipSync(f, { level: 9 }).length, 0);

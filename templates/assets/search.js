@@ -288,6 +288,7 @@
    */
   const next = async (query, answer = found, mayLoad = true) => {
     const m = await meta;
+    if (query !== latest) return null; // superseded: the texts of its results would be loaded for nothing
     const from = answer === found ? shown : 0;
     const entries = await Promise.all(answer.pages.slice(from, from + PAGE).map(async (doc) => {
       const i = last(m.texts, doc);
