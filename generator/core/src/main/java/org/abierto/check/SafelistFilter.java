@@ -84,7 +84,25 @@ public final class SafelistFilter implements HtmlSafelist {
 
     @Override
     public List<Removal> removals(String html) {
-        Document dirty = Jsoup.parseBodyFragment(html, BASE);
+        return removals(parse(html));
+    }
+
+    @Override
+    public String clean(String html) {
+        return clean(parse(html));
+    }
+
+    @Override
+    public Cleaned cleaned(String html) {
+        Document dirty = parse(html); // the cleaner copies what it keeps: the parse stays as it was for removals
+        return new Cleaned(removals(dirty), clean(dirty));
+    }
+
+    private static Document parse(String html) {
+        return Jsoup.parseBodyFragment(html, BASE);
+    }
+
+    private List<Removal> removals(Document dirty) {
         List<Removal> removed = new ArrayList<>();
         for (Element element : dirty.body().getAllElements()) {
             if (element == dirty.body()) {
@@ -105,9 +123,7 @@ public final class SafelistFilter implements HtmlSafelist {
         return removed;
     }
 
-    @Override
-    public String clean(String html) {
-        Document dirty = Jsoup.parseBodyFragment(html, BASE);
+    private String clean(Document dirty) {
         Document clean = new Cleaner(safelist).clean(dirty);
         clean.outputSettings().prettyPrint(false);
         return clean.body().html();

@@ -28,6 +28,19 @@ public interface HtmlSafelist {
     String clean(String html);
 
     /**
+     * A fragment through the allowlist: what it removes, as {@link #removals}, and what is left, as
+     * {@link #clean}.
+     */
+    record Cleaned(List<Removal> removals, String html) {
+        public Cleaned {
+            removals = List.copyOf(removals);
+        }
+    }
+
+    /** {@link #removals} and {@link #clean} of one fragment, which is parsed once for both. */
+    Cleaned cleaned(String html);
+
+    /**
      * Why a directive parameter may not reach a template, e.g. {@code "an event handler"} or
      * {@code "a javascript: address"}, or null when it may.
      */

@@ -293,17 +293,20 @@ public final class Markdown {
         if (html.isBlank()) {
             return;
         }
-        if (clean) {
-            // Raw HTML was reported where it is written (rawHtml); attributes in braces are reported here,
-            // on the element they ended up on, so the safelist judges them with their element.
-            for (HtmlSafelist.Removal removal : safelist.removals(html)) {
-                if (removal.mark() != null) {
-                    conversion.diagnostics.warning(conversion.written(removal), "unsafe-html", "attributes in braces: removed "
-                            + removal.what() + "; only safe markup is published (see content/README.md)");
-                }
+        if (!clean) {
+            parts.add(new BodyPart.Html(html));
+            return;
+        }
+        HtmlSafelist.Cleaned cleaned = safelist.cleaned(html);
+        // Raw HTML was reported where it is written (rawHtml); attributes in braces are reported here,
+        // on the element they ended up on, so the safelist judges them with their element.
+        for (HtmlSafelist.Removal removal : cleaned.removals()) {
+            if (removal.mark() != null) {
+                conversion.diagnostics.warning(conversion.written(removal), "unsafe-html", "attributes in braces: removed "
+                        + removal.what() + "; only safe markup is published (see content/README.md)");
             }
         }
-        parts.add(new BodyPart.Html(clean ? safelist.clean(html) : html));
+        parts.add(new BodyPart.Html(cleaned.html()));
     }
 
     /** One walk over a parsed body: rewrites Abierto syntax and records what the HTML needs. */

@@ -1,5 +1,6 @@
 package org.abierto.check;
 
+import org.abierto.parse.HtmlSafelist;
 import org.abierto.parse.HtmlSafelist.Removal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +82,19 @@ class SafelistFilterTest {
         assertEquals("<p>Hola <span>mundo</span></p>", filter.clean("<p>Hola <span onmouseover=\"x()\">mundo</span><script>x()</script></p>"));
         assertEquals("<a>enlace</a>", filter.clean("<a href=\"javascript:alert(1)\">enlace</a>"));
         assertEquals("<a href=\"diagnostico.md\">diagnóstico</a>", filter.clean("<a href=\"diagnostico.md\">diagnóstico</a>"));
+    }
+
+    @Test
+    void cleanedIsWhatRemovalsAndCleanGiveFromOneParse() {
+        for (String html : List.of("<p>Hola <span onmouseover=\"x()\">mundo</span><script>x()</script></p>",
+                "<a href=\"javascript:alert(1)\" data-src=\"5:4\" onclick=\"x()\" data-src-attributes=\"href@5:30 onclick@5:50\">x</a>",
+                "<img src=\"data:x\" alt=\"\" data-src=\"2:1\" data-src-attributes=\"src@2:9\">", "<form></form><h2 onmouseover=\"x()\" id=\"s\">",
+                "<abbr title=\"Open Government Partnership\">OGP</abbr>", "")) {
+            assertEquals(new HtmlSafelist.Cleaned(filter.removals(html), filter.clean(html)), filter.cleaned(html), html);
+        }
+        assertEquals(List.of("the <script> element"), filter.cleaned("<p>a<script>x()</script></p>").removals().stream()
+                .map(Removal::what).toList());
+        assertEquals("<p>a</p>", filter.cleaned("<p>a<script>x()</script></p>").html());
     }
 
     @Test
