@@ -71,6 +71,11 @@ else
   out=${out:-$REPO/docs/PERFORMANCE.md}
 fi
 largest=$(tr ' ' '\n' <<<"$sizes" | sort -n | tail -1)
+# A Java 25 or later beside the default one, as class-archive.sh finds it: the real report is then also
+# built on it, through the launcher and its AOT cache (issue 15, direction 3: which Java gives what).
+JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+java25=false
+if [ -x "$JAVA25_HOME/bin/java" ] && [ -f "$(dirname "$LAUNCHER")/abierto.aot" ]; then java25=true; fi
 
 # --- What the benchmark needs, checked before anything runs -------------------------------------
 missing=()
@@ -187,11 +192,18 @@ for c in "${corpora[@]}"; do
 done
 
 # --- The downloads (issue 17): what the PDFs and the offline copy add to a cold build of the real report ---
-say "Downloads on the real report: $small_runs rounds"
-rounds "$small_runs" 1 \
-  "downloads-all|$work/out-dl-all|$(launcher "$REAL_CONTENT" "$work/out-dl-all")" \
-  "downloads-no-offline|$work/out-dl-no-offline|$(launcher "$REAL_CONTENT" "$work/out-dl-no-offline") --no-offline" \
-  "downloads-none|$work/out-dl-none|$(launcher "$REAL_CONTENT" "$work/out-dl-none") --no-pdf --no-offline"
+# With a Java 25, the same builds on it (as published, and with neither download) in the same rounds.
+downloads=(
+  "downloads-all|$work/out-dl-all|$(launcher "$REAL_CONTENT" "$work/out-dl-all")"
+  "downloads-no-offline|$work/out-dl-no-offline|$(launcher "$REAL_CONTENT" "$work/out-dl-no-offline") --no-offline"
+  "downloads-none|$work/out-dl-none|$(launcher "$REAL_CONTENT" "$work/out-dl-none") --no-pdf --no-offline")
+if $java25; then
+  downloads+=(
+    "java25-all|$work/out-j25-all|env JAVA_HOME=$(printf %q "$JAVA25_HOME") $(launcher "$REAL_CONTENT" "$work/out-j25-all")"
+    "java25-none|$work/out-j25-none|env JAVA_HOME=$(printf %q "$JAVA25_HOME") $(launcher "$REAL_CONTENT" "$work/out-j25-none") --no-pdf --no-offline")
+fi
+say "Downloads on the real report$($java25 && echo ", and on Java 25"): $small_runs rounds"
+rounds "$small_runs" 1 "${downloads[@]}"
 
 # --- JVM options -------------------------------------------------------------------------------------
 jvm_variants=(
@@ -266,6 +278,9 @@ mem=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
 # shellcheck source=/dev/null # the machine's own file, not part of the repository
 os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")
 java_version=$(java -version 2>&1 | sed -n '2p')
+spec() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+java_feature=$(spec java)
+java25_version=$($java25 && spec "$JAVA25_HOME/bin/java" || true)
 hugo_version=$(hugo version | cut -d' ' -f1-2)
 commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
 git -C "$REPO" diff --quiet HEAD 2>/dev/null || commit="$commit (with uncommitted changes)"
@@ -364,6 +379,11 @@ for jvm in abierto tuned; do
     md "| $(label "$big"): peak memory ≤ 1 GB (10⁹ bytes) | $name | $(mib "$rss") | $(verdict "$(awk -v k="$rss" 'BEGIN {print k * 1024}')" 1000000000) |"
   fi
   md "| the real report, cold, as published (PDFs and ZIP): wall ≤ 0.8 s | $name | $(seconds "$(med "$jvm-real" 1)") | $(verdict "$(med "$jvm-real" 1)" 0.8) |"
+  if [ "$jvm" = tuned ] && $java25; then
+    md "| the real report, cold, as published: wall ≤ 0.8 s | launcher on Java $java25_version (AOT cache) | $(seconds "$(med java25-all 1)") | $(verdict "$(med java25-all 1)" 0.8) |"
+    md "| the real report, cold, without the downloads (\`--no-pdf --no-offline\`): wall ≤ 0.8 s | launcher on Java $java_feature (class-data archive) | $(seconds "$(med downloads-none 1)") | $(verdict "$(med downloads-none 1)" 0.8) |"
+    md "| the same | launcher on Java $java25_version (AOT cache) | $(seconds "$(med java25-none 1)") | $(verdict "$(med java25-none 1)" 0.8) |"
+  fi
   smallest=$(tr ' ' '\n' <<<"$sizes" | sort -n | head -1)
   if [ -f "$work/results/hugo-$smallest.txt" ]; then
     sr=$(ratio "$(med "$jvm-real" 1)" "$(med "hugo-$smallest" 1)")
@@ -415,6 +435,22 @@ done
 pdf_added=$(awk -v a="$(med downloads-no-offline 1)" -v b="$(med downloads-none 1)" 'BEGIN {printf "%.3f", a - b}')
 md ""
 md "Issue 17's limit, the PDFs' added wall time (\`--no-offline\` − \`--no-pdf --no-offline\`) ≤ 1 s: $(seconds "$pdf_added"), $(verdict "$pdf_added" 1)."
+if $java25; then
+  md ""
+  md "## Which Java"
+  md ""
+  md "The same cold builds of the real report through the launcher, in the same rounds: on the default Java"
+  md "(Java $java_feature, with the class-data archive \`abierto.jsa\`) and on \`$JAVA25_HOME\` (Java $java25_version, with"
+  md "the AOT cache \`abierto.aot\`: classes loaded and linked ahead, and method profiles); medians of $(count java25-all) rounds."
+  md ""
+  md "| build | Java | wall | CPU | peak RSS | wall, Java $java25_version ÷ Java $java_feature |"
+  md "|---|---|---:|---:|---:|---:|"
+  for pair in "as published|downloads-all|java25-all" "without the downloads|downloads-none|java25-none"; do
+    IFS='|' read -r what k17 k25 <<<"$pair"
+    md "| $what | $java_feature | $(seconds "$(med "$k17" 1)") | $(seconds "$(med "$k17" 2)") | $(mib "$(med "$k17" 3)") | |"
+    md "| $what | $java25_version | $(seconds "$(med "$k25" 1)") | $(seconds "$(med "$k25" 2)") | $(mib "$(med "$k25" 3)") | $(ratio "$(med "$k25" 1)" "$(med "$k17" 1)") |"
+  done
+fi
 md ""
 md "## The floor"
 md ""
