@@ -61,6 +61,8 @@ final class LanguageIndex {
     private final Doc[] docs;
     private final Map<String, Integer> termIds = new ConcurrentHashMap<>();
     private final AtomicInteger nextTerm = new AtomicInteger();
+    /** Each word as written met so far, and what it becomes ({@link #word}). */
+    private final Map<String, Word> words = new ConcurrentHashMap<>();
     /** The texts files, made in page order as the pages come in (guarded by itself). */
     private final Texts texts;
 
@@ -167,29 +169,50 @@ final class LanguageIndex {
         String[] previousAcronym = {null};
         int[] previousPosition = {-1};
         Terms.words(text, true, (start, end) -> {
-            String original = text.substring(start, end);
-            String word = Terms.fold(original);
-            String acronym = isAcronym(original) ? word : null;
+            Word word = word(text.substring(start, end));
+            String acronym = word.acronym() ? word.folded() : null;
             if (acronym != null && previousAcronym[0] != null && previousPosition[0] == position[0] - 1) {
                 hits.computeIfAbsent(terms.stem(previousAcronym[0] + acronym), k -> new Hits()).add(field, previousPosition[0]);
             }
             previousAcronym[0] = acronym;
             previousPosition[0] = position[0];
-            if (Terms.isPlainWord(word)) { // the common case: folding left one word of a–z and 0–9
-                count(word, field, hits, position);
-            } else {
-                Terms.words(word, false, (s, e) -> count(word.substring(s, e), field, hits, position));
+            for (String term : word.terms()) {
+                if (term != null) {
+                    hits.computeIfAbsent(term, k -> new Hits()).add(field, position[0]);
+                }
+                position[0]++;
             }
         });
         position[0]++;
     }
 
-    /** One folded word at the next position: counted under its stem, unless it is a stop word. */
-    private void count(String folded, Field field, Map<String, Hits> hits, int[] position) {
-        if (!terms.isStopWord(folded)) {
-            hits.computeIfAbsent(terms.stem(folded), k -> new Hits()).add(field, position[0]);
+    /**
+     * What a word as written becomes: folded, whether it is an acronym, and the term of each word its
+     * folding leaves (null for a stop word, which keeps its place). Most words of a site recur, and
+     * {@link #words} keeps each once per build, so a word is folded and stemmed once.
+     */
+    private record Word(String folded, boolean acronym, String[] terms) {
+    }
+
+    private Word word(String original) {
+        Word known = words.get(original); // a plain read: computeIfAbsent would lock the bin of a word every thread meets
+        if (known != null) {
+            return known;
         }
-        position[0]++;
+        String folded = Terms.fold(original);
+        List<String> parts = new ArrayList<>(1);
+        if (Terms.isPlainWord(folded)) { // the common case: folding left one word of a–z and 0–9
+            parts.add(folded);
+        } else {
+            Terms.words(folded, false, (s, e) -> parts.add(folded.substring(s, e)));
+        }
+        String[] termsOfWord = new String[parts.size()];
+        for (int i = 0; i < termsOfWord.length; i++) {
+            termsOfWord[i] = terms.isStopWord(parts.get(i)) ? null : terms.stem(parts.get(i));
+        }
+        Word word = new Word(folded, isAcronym(original), termsOfWord);
+        Word raced = words.putIfAbsent(original, word);
+        return raced != null ? raced : word;
     }
 
     private static boolean isAcronym(String word) {
