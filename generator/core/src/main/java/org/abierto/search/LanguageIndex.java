@@ -229,7 +229,26 @@ final class LanguageIndex {
 
     /** A page's entry in {@code texts-N.js}: [address, title, section, [anchor, text, …]]. */
     private static String entry(Page page, PageText text) {
-        var out = new StringBuilder(256);
+        // Blocks under the same anchor as the one before join it: gathered per anchor, each written once.
+        List<String> anchors = new ArrayList<>();
+        List<StringBuilder> texts = new ArrayList<>();
+        int length = 64;
+        if (page.description() != null) {
+            anchors.add("");
+            texts.add(new StringBuilder(window(page.description())));
+        }
+        for (PageText.Block block : text.blocks()) {
+            int last = anchors.size() - 1;
+            String window = window(block.text());
+            if (last >= 0 && anchors.get(last).equals(block.anchor())) {
+                texts.get(last).append('\n').append(window);
+            } else {
+                anchors.add(block.anchor());
+                texts.add(new StringBuilder(window));
+            }
+            length += window.length() + block.anchor().length() + 6;
+        }
+        var out = new StringBuilder(length + page.url().length() + page.title().length());
         out.append('[');
         JsonText.string(out, page.url().substring(1));
         out.append(',');
@@ -242,25 +261,13 @@ final class LanguageIndex {
         }
         JsonText.string(out, String.join(" › ", path));
         out.append(",[");
-        List<String> blocks = new ArrayList<>();
-        if (page.description() != null) {
-            blocks.add("");
-            blocks.add(window(page.description()));
-        }
-        for (PageText.Block block : text.blocks()) {
-            int last = blocks.size() - 2;
-            if (last >= 0 && blocks.get(last).equals(block.anchor())) {
-                blocks.set(last + 1, blocks.get(last + 1) + "\n" + window(block.text()));
-            } else {
-                blocks.add(block.anchor());
-                blocks.add(window(block.text()));
-            }
-        }
-        for (int i = 0; i < blocks.size(); i++) {
+        for (int i = 0; i < anchors.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            JsonText.string(out, blocks.get(i));
+            JsonText.string(out, anchors.get(i));
+            out.append(',');
+            JsonText.string(out, texts.get(i).toString());
         }
         return out.append("]]").toString();
     }

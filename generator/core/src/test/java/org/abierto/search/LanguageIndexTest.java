@@ -1,0 +1,629 @@
+package org.abierto.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.abierto.model.OutputFile;
+import org.abierto.model.Page;
+import org.abierto.model.PageKind;
+import org.abierto.model.PageRef;
+import org.junit.jupiter.api.Test;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The files of one language's index, read back as the browser reads them (templates/assets/search.js):
+ * the postings of each term, the texts entry of each page, how they are split into files, and meta.js.
+ */
+class LanguageIndexTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Page SEARCH = page("en", "/en/search/", "Search", null);
+    private static final PageRef HOME = new PageRef("/en/", "Home", "Home", "en", "home", null);
+
+    // ---- building pages and reading the files back ----
+
+    private static Page page(String language, String url, String title, String description, PageRef... ancestors) {
+        return new Page(null, language, url, PageKind.PAGE, url, url.substring(1) + "index.html", title, title, description,
+                "page", List.of(), List.of(), Map.of(), List.of(ancestors), List.of(), null, null, List.of(),
+                new PageRef(url, title, title, language, url, description), true);
+    }
+
+    private static Page page(String url, String title) {
+        return page("en", url, title, null, HOME);
+    }
+
+    private static PageText.Block text(String text) {
+        return new PageText.Block("", false, text);
+    }
+
+    private static PageText.Block heading(String text) {
+        return new PageText.Block("", true, text);
+    }
+
+    private static PageText blocks(PageText.Block... blocks) {
+        return new PageText(List.of(blocks));
+    }
+
+    /** The names of files, in the order given: "meta", "terms-0", … */
+    private static List<String> names(List<OutputFile.Generated> files) {
+        return files.stream().map(LanguageIndexTest::name).toList();
+    }
+
+    private static String name(OutputFile.Generated file) {
+        String folder = LanguageIndex.folder(SEARCH);
+        assertTrue(file.path().startsWith(folder) && file.path().endsWith(".js"), file.path());
+        return file.path().substring(folder.length(), file.path().length() - ".js".length());
+    }
+
+    /** The data a file hands to the page: {@code abiertoSearch.add("NAME",DATA);}. */
+    private static JsonNode data(OutputFile.Generated file) {
+        String text = new String(file.bytes(), StandardCharsets.UTF_8);
+        String prefix = "abiertoSearch.add(\"" + name(file) + "\",";
+        assertTrue(text.startsWith(prefix) && text.endsWith(");\n"), text.length() > 200 ? text.substring(0, 200) : text);
+        return json(text.substring(prefix.length(), text.length() - ");\n".length()));
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, JsonNode> byName(List<OutputFile.Generated> files) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        files.forEach(f -> out.put(name(f), data(f)));
+        return out;
+    }
+
+    /** Every term with its postings, in the order of the terms files. */
+    private static Map<String, String> terms(List<OutputFile.Generated> files) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (OutputFile.Generated file : files) {
+            if (name(file).startsWith("terms-")) {
+                JsonNode pairs = data(file);
+                for (int i = 0; i < pairs.size(); i += 2) {
+                    out.put(pairs.get(i).asText(), pairs.get(i + 1).asText());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One page's part of a term's postings, its page and positions made absolute again. */
+    private record Posting(int page, int weight, List<Integer> positions) {
+    }
+
+    private static List<Posting> decode(String postings) {
+        int[] n = Numbers.read(postings);
+        List<Posting> out = new ArrayList<>();
+        int page = 0;
+        for (int i = 0; i < n.length; ) {
+            page += n[i++];
+            int weight = n[i++];
+            int count = n[i++];
+            List<Integer> positions = new ArrayList<>();
+            int position = 0;
+            for (int c = 0; c < count; c++) {
+                position += n[i++];
+                positions.add(position);
+            }
+            out.add(new Posting(page, weight, positions));
+        }
+        return out;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.isNull() ? null : n.asText()));
+        return out;
+    }
+
+    private static List<Integer> ints(JsonNode array) {
+        List<Integer> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.intValue()));
+        return out;
+    }
+
+    /** A single page indexed alone, and the index's files. */
+    private static List<OutputFile.Generated> single(Page page, PageText text) {
+        var index = new LanguageIndex(SEARCH, List.of(page), false);
+        assertEquals(List.of(), index.add(page, text));
+        return index.files();
+    }
+
+    // ---- postings: weight, count, positions ----
+
+    @Test
+    void aTermIsWeightedByItsFieldsAndListedAtEachOfItsPositionsAsDifferences() {
+        // Positions: title solar 0, power 1, then a gap (3); heading solar 3, panels 4, gap (6);
+        // text solar 6, energy 7, "is" 8 (a stop word), solar 9.
+        var files = single(page("/en/solar/", "Solar power"),
+                blocks(heading("Solar panels"), text("Solar energy is solar")));
+        Map<String, String> terms = terms(files);
+        assertEquals(List.of("energy", "panel", "power", "solar"), List.copyOf(terms.keySet()), "sorted, stemmed, no stop word");
+        // page 0, weight 64 + 16 + 2, 4 times, at 0, 3, 6, 9
+        assertArrayEquals(new int[]{0, 82, 4, 0, 3, 3, 3}, Numbers.read(terms.get("solar")));
+        assertArrayEquals(new int[]{0, 64, 1, 1}, Numbers.read(terms.get("power")));
+        assertArrayEquals(new int[]{0, 16, 1, 4}, Numbers.read(terms.get("panel")));
+        assertArrayEquals(new int[]{0, 1, 1, 7}, Numbers.read(terms.get("energy")));
+    }
+
+    @Test
+    void theDescriptionRanksAsAHeadingBetweenTheTitleAndTheText() {
+        // title wind 0, gap; description wind 2, farms 3, gap; text farms 5
+        var files = single(page("en", "/en/wind/", "Wind", "Wind farms", HOME), blocks(text("farms")));
+        Map<String, String> terms = terms(files);
+        assertEquals(List.of(new Posting(0, 64 + 16, List.of(0, 2))), decode(terms.get("wind")));
+        assertEquals(List.of(new Posting(0, 16 + 1, List.of(3, 5))), decode(terms.get("farm")));
+    }
+
+    @Test
+    void headingsCountUpToThreeTextUpToFifteenAndTheTitleOnce() {
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            pages.add(page("/en/p" + i + "/", List.of("Headings", "Text", "Mixed", "Word word", "Fewer", "Nothing").get(i)));
+        }
+        List<PageText> texts = List.of(
+                blocks(heading("Word"), heading("Word"), heading("Word"), heading("Word")),
+                blocks(text("word ".repeat(20))),
+                blocks(heading("Word"), heading("Word"), text("word word word")),
+                blocks(),
+                blocks(text("word ".repeat(14))),
+                blocks(text("nothing here")));
+        var index = new LanguageIndex(SEARCH, pages, false);
+        for (int i = 0; i < pages.size(); i++) {
+            index.add(pages.get(i), texts.get(i));
+        }
+        List<Integer> twenty = new ArrayList<>();
+        for (int p = 2; p < 22; p++) {
+            twenty.add(p);
+        }
+        List<Integer> fourteen = new ArrayList<>(twenty.subList(0, 14));
+        assertEquals(List.of(
+                new Posting(0, 16 * 3, List.of(2, 4, 6, 8)), // four headings weigh as three
+                new Posting(1, 15, twenty), // twenty times in the text weigh as fifteen
+                new Posting(2, 16 * 2 + 3, List.of(2, 4, 6, 7, 8)),
+                new Posting(3, 64, List.of(0, 1)), // twice in the title is still the title
+                new Posting(4, 14, fourteen)), decode(terms(index.files()).get("word")));
+    }
+
+    @Test
+    void aPhraseCannotCrossFromOneBlockToTheNext() {
+        // title gap 0, then a free position; "alpha beta" at 2 and 3; a free position; "gamma delta" at 5 and 6
+        Map<String, String> terms = terms(single(page("/en/gap/", "Gap"), blocks(text("alpha beta"), text("gamma delta"))));
+        assertEquals(List.of(3), decode(terms.get("beta")).get(0).positions());
+        assertEquals(List.of(5), decode(terms.get("gamma")).get(0).positions());
+        assertEquals(List.of(6), decode(terms.get("delta")).get(0).positions());
+    }
+
+    @Test
+    void aStopWordIsNotATermButKeepsItsPlaceInAPhrase() {
+        // zoo 0; cat 2, "of" 3, "the" 4, hat 5, "a" 6 (a single letter), dog 7
+        Map<String, String> terms = terms(single(page("/en/zoo/", "Zoo"), blocks(text("cat of the hat a dog"))));
+        assertEquals(List.of("cat", "dog", "hat", "zoo"), List.copyOf(terms.keySet()));
+        assertEquals(List.of(5), decode(terms.get("hat")).get(0).positions());
+        assertEquals(List.of(7), decode(terms.get("dog")).get(0).positions());
+    }
+
+    @Test
+    void aStrayCombiningMarkIsNeitherATermNorAPlace() {
+        // The mark alone is a "word" of the raw text that folds to nothing: dog stays right after cat.
+        Map<String, String> terms = terms(single(page("/en/mark/", "Mark"), blocks(text("cat \u0301 dog"))));
+        assertEquals(List.of("cat", "dog", "mark"), List.copyOf(terms.keySet()));
+        assertEquals(List.of(2), decode(terms.get("cat")).get(0).positions());
+        assertEquals(List.of(3), decode(terms.get("dog")).get(0).positions());
+    }
+
+    @Test
+    void aWordBeyondAToZIsATermOfItsOwnFoldedLetters() {
+        // street 0; Straße 2 (ß stays), "in" 3, Αθήνα 4 (its accent goes)
+        Map<String, String> terms = terms(single(page("/en/s/", "Streets"), blocks(text("Straße in Αθήνα"))));
+        assertEquals(List.of("straße", "street", "αθηνα"), List.copyOf(terms.keySet()), "in UTF-16 order");
+        assertEquals(List.of(2), decode(terms.get("straße")).get(0).positions());
+        assertEquals(List.of(4), decode(terms.get("αθηνα")).get(0).positions());
+    }
+
+    @Test
+    void aTermOfManyPagesListsEachPageAsTheDifferenceFromThePreviousOne() {
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            pages.add(page("/en/p" + i + "/", "Page"));
+        }
+        var index = new LanguageIndex(SEARCH, pages, false);
+        index.add(pages.get(1), blocks(text("alpha")));
+        index.add(pages.get(4), blocks(text("alpha beta")));
+        index.add(pages.get(0), blocks(text("beta")));
+        index.add(pages.get(3), blocks(text("gamma")));
+        // page 2 never comes (its check failed): it is null in the texts, and in no postings
+        List<OutputFile.Generated> files = index.files();
+        Map<String, String> terms = terms(files);
+        // alpha: page 1, then 4 (3 further); beta: page 0, then 4; gamma only on page 3
+        assertArrayEquals(new int[]{1, 1, 1, 2, 3, 1, 1, 2}, Numbers.read(terms.get("alpha")));
+        assertArrayEquals(new int[]{0, 1, 1, 2, 4, 1, 1, 3}, Numbers.read(terms.get("beta")));
+        assertArrayEquals(new int[]{3, 1, 1, 2}, Numbers.read(terms.get("gamma")));
+        assertEquals(List.of(0, 1, 3, 4), decode(terms.get("page")).stream().map(Posting::page).toList(), "the title of each page in");
+        JsonNode texts = byName(files).get("texts-0");
+        assertEquals(5, texts.size());
+        assertTrue(texts.get(2).isNull(), texts.toString());
+        assertEquals("en/p3/", texts.get(3).get(0).asText());
+    }
+
+    @Test
+    void termsAreWrittenInAlphabeticalOrderWhateverOrderTheyCameIn() {
+        List<Page> pages = List.of(page("/en/one/", "Zulu"), page("/en/two/", "Mike"));
+        var index = new LanguageIndex(SEARCH, pages, false);
+        index.add(pages.get(0), blocks(text("yankee xray whiskey victor uniform tango sierra romeo quebec papa")));
+        index.add(pages.get(1), blocks(text("oscar november lima kilo juliett india hotel golf foxtrot echo delta charlie bravo alpha")));
+        List<String> names = List.copyOf(terms(index.files()).keySet());
+        List<String> sorted = names.stream().sorted().toList();
+        assertEquals(26, names.size());
+        assertEquals(sorted, names);
+    }
+
+    @Test
+    void aPageNotInTheIndexIsIgnored() {
+        Page listed = page("/en/listed/", "Listed");
+        var index = new LanguageIndex(SEARCH, List.of(listed), false);
+        assertEquals(List.of(), index.add(page("/en/other/", "Other"), blocks(text("elsewhere"))));
+        index.add(listed, blocks(text("here")));
+        List<OutputFile.Generated> files = index.files();
+        assertEquals(List.of("here", "listed"), List.copyOf(terms(files).keySet()));
+        assertEquals(1, byName(files).get("meta").get("docs").intValue());
+        assertEquals(1, byName(files).get("texts-0").size());
+    }
+
+    // ---- acronyms ----
+
+    @Test
+    void twoAcronymsWrittenApartAreAlsoFoundWrittenTogetherAtTheFirstOnesPlace() {
+        // acronym 0; call 2, INFO 3, NL 4, today 5: "infonl" at 3
+        Map<String, String> terms = terms(single(page("/en/a/", "Acronyms"), blocks(text("Call INFO NL today"))));
+        assertEquals(List.of("acronym", "call", "info", "infonl", "nl", "today"), List.copyOf(terms.keySet()));
+        assertEquals(List.of(new Posting(0, 1, List.of(3))), decode(terms.get("infonl")));
+        assertEquals(List.of(new Posting(0, 1, List.of(4))), decode(terms.get("nl")));
+    }
+
+    @Test
+    void acronymsTogetherAreStemmedAndWeighedByTheirField() {
+        // In the title: "API DOCS" → "apidocs", stemmed "apidoc", at 0 with the title's weight.
+        Map<String, String> terms = terms(single(page("/en/a/", "API DOCS"), blocks(heading("SQL DB"))));
+        assertEquals(List.of(new Posting(0, 64, List.of(0))), decode(terms.get("apidoc")));
+        assertEquals(List.of(new Posting(0, 16, List.of(3))), decode(terms.get("sqldb")));
+        assertEquals(List.of("api", "apidoc", "db", "doc", "sql", "sqldb"), List.copyOf(terms.keySet()));
+    }
+
+    @Test
+    void acronymsAreTwoToSixCapitalsAndEachJoinsTheNextOne() {
+        Map<String, String> terms = terms(single(page("/en/a/", "Caps"), blocks(
+                text("AB CDEFGH"), // six capitals: an acronym
+                text("ABCDEFG HI"), // seven: not one
+                text("X YZ"), // one letter: not one
+                text("Info NL"), // not all capitals
+                text("NL info"),
+                text("JK LM NO")))); // each with the next one
+        assertTrue(terms.containsKey("abcdefgh"), terms.keySet().toString());
+        assertFalse(terms.containsKey("abcdefghi"), terms.keySet().toString());
+        assertFalse(terms.containsKey("xyz"), terms.keySet().toString());
+        assertFalse(terms.containsKey("infonl"), terms.keySet().toString());
+        assertFalse(terms.containsKey("nlinfo"), terms.keySet().toString());
+        assertFalse(terms.containsKey("jklmno"), terms.keySet().toString());
+        // caps 0; AB 2; ABCDEFG 5, HI 6; X 8, YZ 9; Info 11, NL 12; NL 14, info 15; JK 17, LM 18, NO 19
+        assertEquals(List.of(2), decode(terms.get("abcdefgh")).get(0).positions());
+        assertEquals(List.of(17), decode(terms.get("jklm")).get(0).positions());
+        assertEquals(List.of(18), decode(terms.get("lmno")).get(0).positions());
+    }
+
+    // ---- texts entries ----
+
+    @Test
+    void aTextsEntryIsTheAddressTitleSectionAndBlocksWithTheSameAnchorJoined() {
+        Page page = page("en", "/en/guide/install/setup/", "Setup", "How to set up.", HOME,
+                new PageRef("/en/guide/", "The guide", "Guide", "en", "guide", null),
+                new PageRef("/en/guide/install/", "Installing", "Install", "en", "install", null));
+        JsonNode texts = byName(single(page, new PageText(List.of(
+                new PageText.Block("", false, "Intro text."), // same anchor as the description: joined to it
+                new PageText.Block("step-1", true, "Step one"),
+                new PageText.Block("step-1", false, "Do this."),
+                new PageText.Block("step-2", true, "Step two"),
+                new PageText.Block("step-1", false, "Again"))))).get("texts-0");
+        assertEquals(1, texts.size());
+        JsonNode entry = texts.get(0);
+        assertEquals(4, entry.size());
+        assertEquals("en/guide/install/setup/", entry.get(0).asText());
+        assertEquals("Setup", entry.get(1).asText());
+        assertEquals("Guide › Install", entry.get(2).asText(), "the sections' short titles, without the home page");
+        assertEquals(List.of("", "How to set up.\nIntro text.", "step-1", "Step one\nDo this.", "step-2", "Step two",
+                "step-1", "Again"), strings(entry.get(3)), "only the block just before is joined");
+    }
+
+    @Test
+    void theFirstTwoBlocksWithTheSameAnchorAreJoinedAndAPageAtTheTopHasNoSection() {
+        JsonNode entry = byName(single(page("/en/top/", "Top"), new PageText(List.of(
+                new PageText.Block("a", false, "one"),
+                new PageText.Block("a", false, "two"),
+                new PageText.Block("b", false, "three"))))).get("texts-0").get(0);
+        assertEquals("", entry.get(2).asText());
+        assertEquals(List.of("a", "one\ntwo", "b", "three"), strings(entry.get(3)));
+    }
+
+    @Test
+    void aBlockOfTheWindowsLengthIsKeptWholeAndALongerOneIsCutAfterAWord() {
+        String whole = "a".repeat(LanguageIndex.WINDOW);
+        assertEquals(whole, LanguageIndex.window(whole));
+        // 281 characters: the last word, "bbbbbbbbbb" (271–280), is left out, and the space before it
+        assertEquals("a".repeat(270) + " …", LanguageIndex.window("a".repeat(270) + " " + "b".repeat(10)));
+        // a word that ends right at the window is kept whole
+        assertEquals("a".repeat(280) + " …", LanguageIndex.window("a".repeat(280) + " tail"));
+        // spaces before the cut go too
+        assertEquals("a".repeat(278) + " …", LanguageIndex.window("a".repeat(278) + "   bbb"));
+        // a word longer than half the window is cut inside it, at half the window
+        assertEquals("a".repeat(140) + " …", LanguageIndex.window("a".repeat(281)));
+        assertEquals("a".repeat(100) + " " + "b".repeat(39) + " …",
+                LanguageIndex.window("a".repeat(100) + " " + "b".repeat(200)));
+        // a character of two UTF-16 units is not cut in half
+        assertEquals("a".repeat(279) + " …", LanguageIndex.window("a".repeat(279) + "\uD83D\uDE00bb"));
+    }
+
+    @Test
+    void theTextsEntryKeepsTheStartOfEachBlock() {
+        String longText = "word ".repeat(100).trim(); // 499 characters: cut at 279, after "word" number 56
+        JsonNode entry = byName(single(page("en", "/en/long/", "Long", "d".repeat(300), HOME),
+                new PageText(List.of(new PageText.Block("x", false, longText))))).get("texts-0").get(0);
+        assertEquals(List.of("", "d".repeat(140) + " …", "x", "word ".repeat(55) + "word …"), strings(entry.get(3)));
+    }
+
+    // ---- meta.js ----
+
+    @Test
+    void metaSaysHowToReadTheRest() {
+        Page p = page("/en/p/", "Hello");
+        var index = new LanguageIndex(SEARCH, List.of(p, page("/en/q/", "World")), true);
+        index.add(p, blocks(text("there")));
+        List<OutputFile.Generated> files = index.files();
+        assertEquals(List.of("meta", "terms-0", "texts-0"), names(files));
+        assertEquals("{\"version\":1,\"root\":\"../../\",\"portable\":true,\"stemmer\":\"en\",\"stop\":[\"an\",\"and\",\"are\","
+                + "\"as\",\"at\",\"be\",\"by\",\"for\",\"from\",\"has\",\"have\",\"in\",\"is\",\"it\",\"its\",\"of\",\"on\",\"or\","
+                + "\"that\",\"the\",\"this\",\"to\",\"was\",\"were\",\"with\"],\"docs\":2,\"terms\":[\"hello\"],\"texts\":[0]}",
+                byName(files).get("meta").toString());
+    }
+
+    @Test
+    void metaOfASearchPageAtTheRootOfASiteWithItsAddress() {
+        Page search = page("es", "/buscar/", "Buscar", null);
+        Page p = page("es", "/hola/", "Hola", null);
+        var index = new LanguageIndex(search, List.of(p), false);
+        index.add(p, blocks(text("mundo")));
+        List<OutputFile.Generated> files = index.files();
+        assertEquals(List.of("buscar/meta.js", "buscar/terms-0.js", "buscar/texts-0.js"),
+                files.stream().map(OutputFile.Generated::path).toList());
+        String meta = new String(files.get(0).bytes(), StandardCharsets.UTF_8);
+        assertEquals("abiertoSearch.add(\"meta\",{\"version\":1,\"root\":\"../\",\"portable\":false,\"stemmer\":\"es\","
+                + "\"stop\":[\"al\",\"con\",\"de\",\"del\",\"el\",\"en\",\"es\",\"la\",\"las\",\"le\",\"les\",\"lo\",\"los\",\"para\","
+                + "\"por\",\"que\",\"se\",\"su\",\"sus\",\"un\",\"una\",\"unas\",\"unos\"],\"docs\":1,\"terms\":[\"hol\"],"
+                + "\"texts\":[0]});\n", meta);
+    }
+
+    @Test
+    void anIndexWithoutPagesIsOnlyItsMeta() {
+        List<OutputFile.Generated> files = new LanguageIndex(SEARCH, List.of(), false).files();
+        assertEquals(List.of("meta"), names(files));
+        JsonNode meta = data(files.get(0));
+        assertEquals(0, meta.get("docs").intValue());
+        assertEquals(0, meta.get("terms").size());
+        assertEquals(0, meta.get("texts").size());
+    }
+
+    // ---- splitting the terms ----
+
+    /**
+     * One page whose title is a stop word ("a" at 0, so the text starts at 2): "aa" once, then {@code bb}
+     * times "bb", then {@code ww} times "ww". Postings: "aa" is 0,1,1,2 (4 characters); "bb" is 0, 15,
+     * its count (3 characters up to 32,767), 3 then 1s: bb + 5 characters; "ww" likewise, its count in
+     * 4 characters from 32,768 and its first position in 3 (or 1 without bb): ww + 8 (ww + 6).
+     */
+    private static List<OutputFile.Generated> oneLargePage(int bb, int ww) {
+        var text = new StringBuilder("aa");
+        text.append(" bb".repeat(bb)).append(" ww".repeat(ww));
+        return single(page("/en/large/", "a"), blocks(text(text.toString())));
+    }
+
+    private static int postingsLength(List<OutputFile.Generated> files) {
+        return terms(files).values().stream().mapToInt(String::length).sum();
+    }
+
+    @Test
+    void termsOfUpToOneFilesLengthAreOneFile() {
+        var files = oneLargePage(0, 99_990);
+        assertEquals(LanguageIndex.ONE_FILE, postingsLength(files), "4 + 99,990 + 6");
+        assertEquals(List.of("meta", "terms-0", "texts-0"), names(files));
+        assertEquals(List.of("aa", "ww"), List.copyOf(terms(files).keySet()));
+        assertEquals(List.of("aa"), strings(byName(files).get("meta").get("terms")));
+    }
+
+    @Test
+    void termsOfMoreThanOneFilesLengthAreSplitAndMetaNamesTheFirstTermOfEach() {
+        var files = oneLargePage(0, 99_991);
+        assertEquals(LanguageIndex.ONE_FILE + 1, postingsLength(files));
+        assertEquals(List.of("meta", "terms-0", "terms-1", "texts-0"), names(files));
+        Map<String, JsonNode> data = byName(files);
+        assertEquals(List.of("aa", "ww"), strings(data.get("meta").get("terms")));
+        assertEquals("aa", data.get("terms-0").get(0).asText());
+        assertEquals(2, data.get("terms-0").size());
+        assertEquals("ww", data.get("terms-1").get(0).asText());
+    }
+
+    @Test
+    void aTermsFileTakesTermsWhilePostingsStayWithinItsLength() {
+        // "[\"aa\",\"0112\"" is 12 characters; bb's postings of 31,988 bring it to exactly 32,000: they stay.
+        var files = oneLargePage(31_983, 70_000);
+        Map<String, String> terms = terms(files);
+        assertEquals(LanguageIndex.TERMS_FILE - 12, terms.get("bb").length());
+        assertEquals(70_008, terms.get("ww").length());
+        Map<String, JsonNode> data = byName(files);
+        assertEquals(List.of("meta", "terms-0", "terms-1", "texts-0"), names(files));
+        assertEquals(List.of("aa", "ww"), strings(data.get("meta").get("terms")));
+        assertEquals(4, data.get("terms-0").size(), "aa and bb");
+        assertEquals("bb", data.get("terms-0").get(2).asText());
+        // One more bb and they leave for a file of their own.
+        files = oneLargePage(31_984, 70_000);
+        assertEquals(List.of("meta", "terms-0", "terms-1", "terms-2", "texts-0"), names(files));
+        assertEquals(List.of("aa", "bb", "ww"), strings(byName(files).get("meta").get("terms")));
+    }
+
+    @Test
+    void aTermLargerThanAFileIsAFileOfItsOwn() {
+        // "aa" (the first term) has postings of more than 70,000 characters, "ww" of more than 40,000.
+        var files = single(page("/en/large/", "a"), blocks(text("aa ".repeat(70_000) + "ww ".repeat(40_000))));
+        assertEquals(List.of("meta", "terms-0", "terms-1", "texts-0"), names(files));
+        Map<String, JsonNode> data = byName(files);
+        assertEquals(List.of("aa", "ww"), strings(data.get("meta").get("terms")));
+        assertEquals(2, data.get("terms-0").size());
+        assertEquals(2, data.get("terms-1").size());
+    }
+
+    // ---- splitting the texts ----
+
+    /**
+     * Page {@code i} of a texts test: its entry ["en/pNNN/","Page NNN","",["","TEXT"]] is 34 characters
+     * and its text's.
+     */
+    private static Page numbered(int i) {
+        String n = String.format("%03d", i);
+        return page("/en/p" + n + "/", "Page " + n);
+    }
+
+    private static PageText filler(int length) {
+        return blocks(text("lorem ".repeat(60).substring(0, length)));
+    }
+
+    private static List<Page> numberedPages(int count) {
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pages.add(numbered(i));
+        }
+        return pages;
+    }
+
+    private static List<String> addresses(Map<String, JsonNode> data, String file) {
+        List<String> out = new ArrayList<>();
+        data.get(file).forEach(entry -> out.add(entry.get(0).asText()));
+        return out;
+    }
+
+    @Test
+    void textsOfUpToOneFilesLengthAreOneFileMadeAtTheEnd() {
+        // 318 entries of 34 + 280 and one of 34 + 114: 100,000 characters
+        List<Page> pages = numberedPages(319);
+        var index = new LanguageIndex(SEARCH, pages, false);
+        for (int i = 0; i < pages.size(); i++) {
+            assertEquals(List.of(), index.add(pages.get(i), filler(i == 318 ? 114 : 280)), "page " + i);
+        }
+        List<OutputFile.Generated> files = index.files();
+        assertEquals(List.of("meta", "terms-0", "texts-0"), names(files));
+        Map<String, JsonNode> data = byName(files);
+        assertEquals(319, data.get("texts-0").size());
+        assertEquals(List.of(0), ints(data.get("meta").get("texts")));
+        String texts = new String(files.get(2).bytes(), StandardCharsets.UTF_8);
+        assertEquals("[\"en/p000/\",\"Page 000\",\"\",[\"\",\"" + "lorem ".repeat(60).substring(0, 280) + "\"]]",
+                texts.substring(texts.indexOf('[') + 1, texts.indexOf(']') + 2), "an entry of 314 characters");
+    }
+
+    @Test
+    void textsOfMoreThanOneFilesLengthAreSplitAndAnEntryThatFillsAFileExactlyStaysInIt() {
+        // 318 entries of 314 and, 51st, one of 250: 100,102 characters, more than one file's.
+        // A file "[e0,…,e49" is 50 × 315 = 15,750 characters: with ",e50" it has 16,001, so e50 (16,000 with
+        // the file before it) stays and e51 starts the next; then 50 entries a file.
+        List<Page> pages = numberedPages(319);
+        var index = new LanguageIndex(SEARCH, pages, false);
+        List<String> made = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            List<String> now = names(index.add(pages.get(i), filler(i == 50 ? 216 : 280)));
+            if (i < 318) {
+                assertEquals(List.of(), now, "nothing before the texts come to more than one file: page " + i);
+            }
+            made.addAll(now);
+        }
+        assertEquals(List.of("texts-0", "texts-1", "texts-2", "texts-3", "texts-4", "texts-5"), made);
+        List<OutputFile.Generated> files = index.files();
+        assertEquals(List.of("meta", "terms-0", "texts-6"), names(files));
+        Map<String, JsonNode> data = byName(files);
+        assertEquals(List.of(0, 51, 101, 151, 201, 251, 301), ints(data.get("meta").get("texts")));
+        assertEquals(List.of("en/p301/", "en/p318/"), List.of(addresses(data, "texts-6").get(0), addresses(data, "texts-6").get(17)));
+        assertEquals(18, data.get("texts-6").size());
+    }
+
+    @Test
+    void aTextsEntryLargerThanAFileIsAFileOfItsOwn() {
+        // Pages of 120 blocks, each block with its own anchor: entries of about 35,000 characters, so
+        // the texts come to more than one file's length with the third page.
+        List<Page> pages = numberedPages(5);
+        List<PageText.Block> many = new ArrayList<>();
+        for (int b = 0; b < 120; b++) {
+            many.add(new PageText.Block("b" + b, false, "lorem ".repeat(60).substring(0, 280)));
+        }
+        var index = new LanguageIndex(SEARCH, pages, false);
+        List<List<String>> made = new ArrayList<>();
+        for (Page page : pages) {
+            made.add(names(index.add(page, new PageText(many))));
+        }
+        assertEquals(List.of(List.of(), List.of(), List.of("texts-0", "texts-1"), List.of("texts-2"), List.of("texts-3")), made);
+        List<OutputFile.Generated> files = index.files();
+        assertEquals(List.of("meta", "terms-0", "texts-4"), names(files));
+        assertEquals(List.of(0, 1, 2, 3, 4), ints(byName(files).get("meta").get("texts")));
+        assertEquals(1, byName(files).get("texts-4").size());
+    }
+
+    @Test
+    void textsFilesLeaveInPageOrderAsSoonAsTheirPagesAreIn() {
+        // 500 entries of 314: once past 100,000 characters (the 319th), files of 50 entries.
+        List<Page> pages = numberedPages(500);
+        var index = new LanguageIndex(SEARCH, pages, false);
+        List<OutputFile.Generated> made = new ArrayList<>();
+        Map<Integer, List<String>> madeBy = new LinkedHashMap<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i <= 318; i++) {
+            order.add(i);
+        }
+        for (int i = 360; i < 500; i++) { // pages from another thread, ahead of 319–359
+            order.add(i);
+        }
+        for (int i = 319; i < 360; i++) {
+            order.add(i);
+        }
+        for (int i : order) {
+            List<OutputFile.Generated> now = index.add(pages.get(i), filler(280));
+            made.addAll(now);
+            if (!now.isEmpty()) {
+                madeBy.put(i, names(now));
+            }
+        }
+        assertEquals(Map.of(
+                318, List.of("texts-0", "texts-1", "texts-2", "texts-3", "texts-4", "texts-5"),
+                350, List.of("texts-6"), // 300–349, once 350 does not fit
+                359, List.of("texts-7", "texts-8")), madeBy); // 359 lets 360–499 in: 350–399 and 400–449
+        List<OutputFile.Generated> rest = index.files();
+        assertEquals(List.of("meta", "terms-0", "texts-9"), names(rest));
+        made.add(rest.get(2));
+        Map<String, JsonNode> data = byName(made);
+        List<String> all = new ArrayList<>();
+        for (int f = 0; f < 10; f++) {
+            List<String> inFile = addresses(data, "texts-" + f);
+            assertEquals(50, inFile.size());
+            assertEquals("en/p" + String.format("%03d", 50 * f) + "/", inFile.get(0));
+            all.addAll(inFile);
+        }
+        assertEquals(pages.stream().map(p -> p.url().substring(1)).toList(), all);
+        assertEquals(List.of(0, 50, 100, 150, 200, 250, 300, 350, 400, 450), ints(byName(rest).get("meta").get("texts")));
+    }
+}
