@@ -95,7 +95,7 @@ class LauncherTest {
     void fromTwoThousandFiveHundredPagesTheHeapIsBoundedByTheNumberOfPages() throws Exception {
         assertFalse(command(Map.of(), "build", "--content", content(2499).toString()).contains("-Xmx"));
         String large = command(Map.of(), "build", "--content", content(2500).toString());
-        assertTrue(large.contains(" -Xmx306m "), large); // 256 MiB and 20 KiB for each of the 2,500 pages
+        assertTrue(large.contains(" -Xmx321m "), large); // 256 MiB and 26 MiB for each 1,000 of the 2,500 pages
         assertTrue(command(Map.of("ABIERTO_LARGE_HEAP", "2g"), "build", "--content", content(2500).toString()).contains(" -Xmx2g "));
     }
 
