@@ -212,7 +212,9 @@ public final class SiteWriter {
             ManifestEntry entry = new ManifestEntry(f.path(), bytes.length, sha256(bytes));
             boolean unchanged = linkIfSame(entry, file, bytes);
             if (!unchanged) {
-                Files.write(file, bytes);
+                // Never over a file already there: that would be a path written twice in one build, and if
+                // the first was linked from the published output, the write would change that output.
+                Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
             entries.put(f.path(), entry);
             if (gzip && Compression.worthIt(f.path())) {
@@ -223,7 +225,7 @@ public final class SiteWriter {
                     entries.put(gzPath, old);
                 } else {
                     byte[] compressed = Compression.gzip(bytes);
-                    Files.write(gzFile, compressed);
+                    Files.write(gzFile, compressed, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     entries.put(gzPath, new ManifestEntry(gzPath, compressed.length, sha256(compressed)));
                 }
             }

@@ -17,6 +17,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Precompressed copies: text only, at the best compression, the same bytes every time. */
 class CompressionTest {
+    /** Words in a varied order: on such text the default level and the best one give other bytes. */
+    private static byte[] variedText() {
+        String[] words = {"transparencia", "proactiva", "Nuevo", "León", "informe", "datos", "abiertos", "<p>", "</p>", "institución",
+                "2023", "ejemplares", "consejo", "ciudadanía", "guía"};
+        var random = new java.util.Random(7);
+        var html = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            html.append(words[random.nextInt(words.length)]).append(i % 13 == 0 ? "\n" : " ");
+        }
+        return html.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void onlyTextIsWorthCompressing() {
         for (String text : List.of("index.html", "es/datos.CSV", "a.b/style.css", "x.js", "m.json", "s.xml", "r.txt", "i.svg", "d.jsonld", ".txt")) {
@@ -29,15 +41,7 @@ class CompressionTest {
 
     @Test
     void compressesAtTheBestLevelAndReadsBack() throws IOException {
-        // Words in a varied order: on such text the default level and the best one give other bytes.
-        String[] words = {"transparencia", "proactiva", "Nuevo", "León", "informe", "datos", "abiertos", "<p>", "</p>", "institución",
-                "2023", "ejemplares", "consejo", "ciudadanía", "guía"};
-        var random = new java.util.Random(7);
-        var html = new StringBuilder();
-        for (int i = 0; i < 3000; i++) {
-            html.append(words[random.nextInt(words.length)]).append(i % 13 == 0 ? "\n" : " ");
-        }
-        byte[] text = html.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] text = variedText();
         byte[] compressed = Compression.gzip(text);
         try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(compressed))) {
             assertArrayEquals(text, in.readAllBytes());
@@ -58,5 +62,22 @@ class CompressionTest {
         assertFalse(java.util.Arrays.equals(usual.toByteArray(), compressed), "the sample tells the levels apart");
         assertArrayEquals(compressed, Compression.gzip(text), "the same bytes every time");
         assertEquals(20, Compression.gzip(new byte[0]).length, "an empty file is a bare gzip header and trailer");
+    }
+
+    @Test
+    void aStreamCompressesToTheSameBytesAsAnArrayAndClosesItsOutput() throws IOException {
+        byte[] text = variedText(); // where the default level and the best one differ
+        boolean[] closed = {false};
+        var streamed = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        Compression.gzip(new java.io.ByteArrayInputStream(text), streamed);
+
+        assertArrayEquals(Compression.gzip(text), streamed.toByteArray(), "a copied file compresses as a generated one");
+        assertTrue(closed[0], "the output is closed, so a file's gzip copy is complete");
     }
 }

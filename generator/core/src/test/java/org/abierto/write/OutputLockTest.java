@@ -165,6 +165,59 @@ class OutputLockTest {
     }
 
     @Test
+    void aBuildInterruptedWhileAnotherOneHereHoldsTheFolderIsRefusedAndStaysInterrupted() throws IOException {
+        Path out = tmp.resolve("site");
+        try (SiteWriter.Staging first = new SiteWriter().open(out, false)) {
+            first.add(page("index.html", "<p>primera"));
+            OutputRefused refused;
+            boolean interrupted;
+            Thread.currentThread().interrupt(); // as a build being stopped while it waits
+            try {
+                refused = assertThrows(OutputRefused.class, () -> new SiteWriter(Duration.ofMinutes(1)).open(out, false));
+            } finally {
+                interrupted = Thread.interrupted(); // cleared again, for the rest of the test
+            }
+            assertTrue(interrupted, "the interrupt is kept for the code that stops the build");
+            assertEquals("output-busy", refused.code());
+            assertTrue(refused.getMessage().startsWith("another build (process " + SELF + ") is writing this output folder"),
+                    refused.getMessage());
+            first.commit();
+        }
+        assertEquals("<p>primera", Files.readString(out.resolve("index.html")), "the holder was not disturbed");
+    }
+
+    @Test
+    void aBuildInterruptedWhileWaitingForTheLockFileGivesUpAndLetsTheNextOneIn() throws IOException {
+        // Two paths to one lock file (through a symbolic link) queue apart in this process, and then wait on the file itself.
+        Path real = Files.createDirectories(tmp.resolve("real"));
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), real);
+        List<Long> waitedFor = new java.util.ArrayList<>();
+        OutputLock.Busy busy;
+        OutputLock held = OutputLock.take(real.resolve(".site.abierto-lock"), Duration.ZERO, holder -> { });
+        try {
+            boolean interrupted;
+            try {
+                busy = assertThrows(OutputLock.Busy.class, () -> OutputLock.take(link.resolve(".site.abierto-lock"), Duration.ofSeconds(10),
+                        holder -> {
+                            waitedFor.add(holder);
+                            Thread.currentThread().interrupt(); // stopped while it waits
+                        }));
+            } finally {
+                interrupted = Thread.interrupted();
+            }
+            assertTrue(interrupted, "the interrupt is kept");
+        } finally {
+            held.close();
+        }
+        assertEquals(List.of(SELF), waitedFor, "told once who holds the file, then it stopped waiting at once");
+        assertEquals(-1, busy.holder());
+        assertEquals("interrupted while waiting", busy.getMessage());
+        // It let go of its turn: the next build through the same path takes the lock without waiting.
+        OutputLock.take(link.resolve(".site.abierto-lock"), Duration.ZERO, holder -> waitedFor.add(holder)).close();
+        assertEquals(List.of(SELF), waitedFor, "it did not wait");
+    }
+
+    @Test
     void buildsOfTwoOutputsInOneFolderLeaveEachOthersWorkAlone() throws IOException {
         Path site = tmp.resolve("site");
         Path publish = tmp.resolve("publish");

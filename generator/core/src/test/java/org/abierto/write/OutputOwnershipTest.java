@@ -166,6 +166,19 @@ class OutputOwnershipTest {
     }
 
     @Test
+    void aFolderWithoutManifestHoldingOnlyFoldersIsNamedByItsFirstFolder() throws IOException {
+        Path out = tmp.resolve("site");
+        Files.createDirectories(out.resolve("b"));
+        Files.createDirectories(out.resolve("a/vacía"));
+
+        OutputRefused refused = refusedToReplace(out);
+
+        assertEquals(out.resolve("a"), refused.at(), "no file to name, so the first folder");
+        assertEquals("refusing to replace the output folder: it has no abierto-manifest.json, so Abierto did not write this "
+                + "(and 2 more entries it did not write)" + MOVE_ASIDE, refused.getMessage());
+    }
+
+    @Test
     void symbolicLinksAreNeverAbiertos() throws IOException {
         Path out = built();
         Files.writeString(tmp.resolve("secreto.txt"), "s");
