@@ -88,11 +88,6 @@ public final class SafelistFilter implements HtmlSafelist {
     }
 
     @Override
-    public String clean(String html) {
-        return clean(parse(html));
-    }
-
-    @Override
     public Cleaned cleaned(String html) {
         Document dirty = parse(html); // the cleaner copies what it keeps: the parse stays as it was for removals
         return new Cleaned(removals(dirty), clean(dirty));

@@ -21,15 +21,12 @@ public interface HtmlSafelist {
     record Removal(String what, String attribute, String mark) {
     }
 
-    /** What {@link #clean} would remove from an HTML fragment, in document order. */
+    /** What the allowlist would remove from an HTML fragment, in document order. */
     List<Removal> removals(String html);
 
-    /** The HTML fragment with everything outside the allowlist removed. */
-    String clean(String html);
-
     /**
-     * A fragment through the allowlist: what it removes, as {@link #removals}, and what is left, as
-     * {@link #clean}.
+     * A fragment through the allowlist: what it removes, as {@link #removals}, and the fragment with
+     * everything outside the allowlist removed.
      */
     record Cleaned(List<Removal> removals, String html) {
         public Cleaned {
@@ -37,7 +34,7 @@ public interface HtmlSafelist {
         }
     }
 
-    /** {@link #removals} and {@link #clean} of one fragment, which is parsed once for both. */
+    /** The fragment cleaned, and what that removed: one parse for both. */
     Cleaned cleaned(String html);
 
     /**
