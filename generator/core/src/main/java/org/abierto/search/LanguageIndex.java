@@ -63,6 +63,7 @@ final class LanguageIndex {
     private final AtomicInteger nextTerm = new AtomicInteger();
     /** Each word as written met so far, and what it becomes ({@link #word}). */
     private final Map<String, Word> words = new ConcurrentHashMap<>();
+    private final ThreadLocal<RecentWords> recentWords = ThreadLocal.withInitial(RecentWords::new);
     /** The texts files, made in page order as the pages come in (guarded by itself). */
     private final Texts texts;
 
@@ -75,11 +76,16 @@ final class LanguageIndex {
 
     /** A term's occurrences in one page, by field, and its positions. */
     private static final class Hits {
+        final int term;
         int title;
         int headings;
         int text;
         int[] positions = new int[4];
         int count;
+
+        Hits(int term) {
+            this.term = term;
+        }
 
         void add(Field field, int position) {
             switch (field) {
@@ -99,6 +105,81 @@ final class LanguageIndex {
     }
 
     private enum Field { TITLE, HEADING, TEXT }
+
+    /**
+     * The terms of one page as it is indexed, by term number: open addressing over ints, where a map of
+     * strings hashed and compared every term of every word.
+     */
+    private static final class PageHits {
+        private int[] slots = new int[256]; // index in hits + 1; 0 is empty
+        Hits[] hits = new Hits[128];
+        int size;
+
+        Hits of(int term) {
+            int mask = slots.length - 1;
+            for (int slot = mix(term) & mask; ; slot = (slot + 1) & mask) {
+                int at = slots[slot];
+                if (at == 0) {
+                    break;
+                }
+                if (hits[at - 1].term == term) {
+                    return hits[at - 1];
+                }
+            }
+            if (size == hits.length) {
+                hits = Arrays.copyOf(hits, size * 2);
+                slots = new int[slots.length * 2];
+                for (int i = 0; i < size; i++) {
+                    place(hits[i].term, i);
+                }
+            }
+            Hits h = new Hits(term);
+            hits[size] = h;
+            place(term, size++);
+            return h;
+        }
+
+        private void place(int term, int index) {
+            int mask = slots.length - 1;
+            int slot = mix(term) & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = index + 1;
+        }
+
+        private static int mix(int term) {
+            return term * 0x9E3779B9 >>> 7;
+        }
+    }
+
+    /**
+     * The words this thread met last, in a small table that stays in the processor's cache: a word is
+     * looked up from the characters of its text, with no string made for it, and the build's map of
+     * every word (tens of thousands, mostly out of cache) is read only on a miss. Static, so that a
+     * thread that outlives the build does not keep its index through this table.
+     */
+    private static final class RecentWords {
+        private static final int SIZE = 4096;
+        private final char[][] keys = new char[SIZE][];
+        private final Word[] values = new Word[SIZE];
+
+        Word word(LanguageIndex index, char[] text, int start, int end) {
+            int hash = 0;
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + text[i];
+            }
+            int slot = (hash ^ (hash >>> 12)) & (SIZE - 1);
+            char[] key = keys[slot];
+            if (key != null && Arrays.equals(key, 0, key.length, text, start, end)) {
+                return values[slot];
+            }
+            Word word = index.word(new String(text, start, end - start));
+            keys[slot] = Arrays.copyOfRange(text, start, end);
+            values[slot] = word;
+            return word;
+        }
+    }
 
     /**
      * @param searchPage the language's search page, beside which the files are written
@@ -126,25 +207,22 @@ final class LanguageIndex {
         if (id == null) {
             return List.of();
         }
-        Map<String, Hits> hits = new HashMap<>();
+        PageHits hits = new PageHits();
         int[] position = {0};
-        field(page.title(), Field.TITLE, hits, position);
+        RecentWords recent = recentWords.get();
+        field(page.title(), Field.TITLE, hits, recent, position);
         if (page.description() != null) {
-            field(page.description(), Field.HEADING, hits, position);
+            field(page.description(), Field.HEADING, hits, recent, position);
         }
         for (PageText.Block block : text.blocks()) {
-            field(block.text(), block.heading() ? Field.HEADING : Field.TEXT, hits, position);
+            field(block.text(), block.heading() ? Field.HEADING : Field.TEXT, hits, recent, position);
         }
-        int[] termsOfDoc = new int[hits.size()];
-        int[] ends = new int[hits.size()];
-        var postings = new StringBuilder();
-        int i = 0;
-        for (Map.Entry<String, Hits> e : hits.entrySet()) {
-            Hits h = e.getValue();
-            // Most terms are known already: a plain read first, as computeIfAbsent locks the term's bin
-            // (every thread indexing a page went through the same few locks).
-            Integer known = termIds.get(e.getKey());
-            termsOfDoc[i] = known != null ? known : termIds.computeIfAbsent(e.getKey(), k -> nextTerm.getAndIncrement());
+        int[] termsOfDoc = new int[hits.size];
+        int[] ends = new int[hits.size];
+        var postings = new StringBuilder(2 * position[0] + 16);
+        for (int i = 0; i < hits.size; i++) {
+            Hits h = hits.hits[i];
+            termsOfDoc[i] = h.term;
             Numbers.write(postings, h.weight());
             Numbers.write(postings, h.count);
             int previous = 0;
@@ -152,7 +230,7 @@ final class LanguageIndex {
                 Numbers.write(postings, h.positions[p] - previous);
                 previous = h.positions[p];
             }
-            ends[i++] = postings.length();
+            ends[i] = postings.length();
         }
         docs[id] = new Doc(termsOfDoc, postings.toString(), ends);
         String entry = entry(page, text);
@@ -165,20 +243,21 @@ final class LanguageIndex {
      * The terms of one field at the next positions. A phrase cannot cross fields or blocks: each ends
      * with a position no word takes.
      */
-    private void field(String text, Field field, Map<String, Hits> hits, int[] position) {
+    private void field(String text, Field field, PageHits hits, RecentWords recent, int[] position) {
+        char[] chars = text.toCharArray();
         String[] previousAcronym = {null};
         int[] previousPosition = {-1};
         Terms.words(text, true, (start, end) -> {
-            Word word = word(text.substring(start, end));
+            Word word = recent.word(this, chars, start, end);
             String acronym = word.acronym() ? word.folded() : null;
             if (acronym != null && previousAcronym[0] != null && previousPosition[0] == position[0] - 1) {
-                hits.computeIfAbsent(terms.stem(previousAcronym[0] + acronym), k -> new Hits()).add(field, previousPosition[0]);
+                hits.of(termId(terms.stem(previousAcronym[0] + acronym))).add(field, previousPosition[0]);
             }
             previousAcronym[0] = acronym;
             previousPosition[0] = position[0];
-            for (String term : word.terms()) {
-                if (term != null) {
-                    hits.computeIfAbsent(term, k -> new Hits()).add(field, position[0]);
+            for (int term : word.terms()) {
+                if (term >= 0) {
+                    hits.of(term).add(field, position[0]);
                 }
                 position[0]++;
             }
@@ -186,12 +265,18 @@ final class LanguageIndex {
         position[0]++;
     }
 
+    /** The number of a term in this index, given when the term is first met. */
+    private int termId(String term) {
+        Integer known = termIds.get(term); // a plain read: computeIfAbsent locks the term's bin
+        return known != null ? known : termIds.computeIfAbsent(term, k -> nextTerm.getAndIncrement());
+    }
+
     /**
-     * What a word as written becomes: folded, whether it is an acronym, and the term of each word its
-     * folding leaves (null for a stop word, which keeps its place). Most words of a site recur, and
+     * What a word as written becomes: folded, whether it is an acronym, and the term number of each word
+     * its folding leaves (-1 for a stop word, which keeps its place). Most words of a site recur, and
      * {@link #words} keeps each once per build, so a word is folded and stemmed once.
      */
-    private record Word(String folded, boolean acronym, String[] terms) {
+    private record Word(String folded, boolean acronym, int[] terms) {
     }
 
     private Word word(String original) {
@@ -206,9 +291,9 @@ final class LanguageIndex {
         } else {
             Terms.words(folded, false, (s, e) -> parts.add(folded.substring(s, e)));
         }
-        String[] termsOfWord = new String[parts.size()];
+        int[] termsOfWord = new int[parts.size()];
         for (int i = 0; i < termsOfWord.length; i++) {
-            termsOfWord[i] = terms.isStopWord(parts.get(i)) ? null : terms.stem(parts.get(i));
+            termsOfWord[i] = terms.isStopWord(parts.get(i)) ? -1 : termId(terms.stem(parts.get(i)));
         }
         Word word = new Word(folded, isAcronym(original), termsOfWord);
         Word raced = words.putIfAbsent(original, word);

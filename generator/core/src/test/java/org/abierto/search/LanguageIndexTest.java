@@ -260,6 +260,55 @@ class LanguageIndexTest {
     }
 
     @Test
+    void manyDifferentWordsOnManyThreadsAreEachTheirOwnTermAtTheirOwnPlaces() throws Exception {
+        // Far more words than the table of recent words holds: words that share a slot replace each
+        // other there, and each must still come back as itself (its written form, its term, its place).
+        int pageCount = 8;
+        int wordsPerPage = 3000;
+        List<Page> pages = new ArrayList<>();
+        for (int p = 0; p < pageCount; p++) {
+            pages.add(page("/en/p" + p + "/", "Page"));
+        }
+        var index = new LanguageIndex(SEARCH, pages, false);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int p = 0; p < pageCount; p++) {
+                int page = p;
+                done.add(pool.submit(() -> {
+                    var text = new StringBuilder();
+                    for (int w = 0; w < wordsPerPage; w++) {
+                        // every page: its own words, and words shared by all pages, written in two ways
+                        text.append(w % 2 == 0 ? "Word" + w + " " : "x" + page + "y" + w + " ");
+                    }
+                    index.add(pages.get(page), blocks(text(text.toString())));
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Map<String, String> terms = terms(index.files());
+        assertEquals(1 + pageCount * wordsPerPage / 2 + wordsPerPage / 2, terms.size(), "page, each page's own words, the shared ones");
+        for (int w = 0; w < wordsPerPage; w++) {
+            if (w % 2 == 0) {
+                List<Posting> postings = decode(terms.get("word" + w));
+                assertEquals(pageCount, postings.size(), "word" + w);
+                for (Posting posting : postings) {
+                    assertEquals(List.of(2 + w), posting.positions(), "word" + w + " on page " + posting.page());
+                }
+            } else {
+                for (int p = 0; p < pageCount; p++) {
+                    List<Posting> postings = decode(terms.get("x" + p + "y" + w));
+                    assertEquals(List.of(new Posting(p, 1, List.of(2 + w))), postings, "x" + p + "y" + w);
+                }
+            }
+        }
+    }
+
+    @Test
     void termsAreWrittenInAlphabeticalOrderWhateverOrderTheyCameIn() {
         List<Page> pages = List.of(page("/en/one/", "Zulu"), page("/en/two/", "Mike"));
         var index = new LanguageIndex(SEARCH, pages, false);
