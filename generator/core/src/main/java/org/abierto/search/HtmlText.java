@@ -68,7 +68,13 @@ final class HtmlText {
         private int at;
         private final Deque<Open> open = new ArrayDeque<>();
         private final List<PageText.Block> blocks = new ArrayList<>();
-        private final StringBuilder text = new StringBuilder();
+        /** The block's text so far, whitespace runs already made one space ({@link #put}). */
+        private char[] text = new char[256];
+        private int length;
+        /** Whether a space is due before the next character: whitespace came after some text. */
+        private boolean space;
+        /** Whether text came since the last block (its anchor is taken when the first comes). */
+        private boolean started;
         private int skipping;
         private boolean inHeading;
         private String headingAnchor = "";
@@ -91,7 +97,7 @@ final class HtmlText {
                         end++;
                     }
                     if (skipping == 0) {
-                        appendText(new String(html, at, end - at, StandardCharsets.UTF_8));
+                        appendText(at, end);
                     }
                     at = end;
                 }
@@ -178,12 +184,104 @@ final class HtmlText {
             return !(name.equals("main") && open.isEmpty());
         }
 
-        private void appendText(String raw) {
-            String decoded = Entities.decode(raw);
-            if (text.length() == 0) {
-                blockAnchor = anchor();
+        /** The text between two tags, decoded from UTF-8 straight into the block, references and all. */
+        private void appendText(int from, int to) {
+            startText();
+            capacity(2 * (to - from));
+            int savedLength = length;
+            boolean savedSpace = space;
+            if (!decode(from, to)) { // a reference, or bytes that are not UTF-8: as a string, the slow way
+                length = savedLength;
+                space = savedSpace;
+                appendText(Entities.decode(new String(html, from, to - from, StandardCharsets.UTF_8)));
             }
-            text.append(decoded);
+        }
+
+        private void appendText(String decoded) {
+            startText();
+            capacity(2 * decoded.length());
+            for (int i = 0; i < decoded.length(); i++) {
+                put(decoded.charAt(i));
+            }
+        }
+
+        private void startText() {
+            if (!started) {
+                blockAnchor = anchor();
+                started = true;
+            }
+        }
+
+        /**
+         * Decodes well-formed UTF-8 without character references into the block, as
+         * {@code new String(bytes, UTF_8)} would; false, having put part of it, at a reference or at bytes
+         * that are not well-formed UTF-8 (which the string decoder replaces).
+         */
+        private boolean decode(int from, int to) {
+            byte[] b = html;
+            for (int i = from; i < to; ) {
+                int b0 = b[i];
+                if (b0 >= 0) {
+                    if (b0 == '&') {
+                        return false;
+                    }
+                    put((char) b0);
+                    i++;
+                } else if ((b0 & 0xE0) == 0xC0 && b0 != (byte) 0xC0 && b0 != (byte) 0xC1) {
+                    if (i + 1 >= to || !continuation(b[i + 1])) {
+                        return false;
+                    }
+                    put((char) (((b0 & 0x1F) << 6) | (b[i + 1] & 0x3F)));
+                    i += 2;
+                } else if ((b0 & 0xF0) == 0xE0) {
+                    if (i + 2 >= to || !continuation(b[i + 1]) || !continuation(b[i + 2])) {
+                        return false;
+                    }
+                    int c = ((b0 & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
+                    if (c < 0x800 || Character.isSurrogate((char) c)) { // overlong, or a surrogate written alone
+                        return false;
+                    }
+                    put((char) c);
+                    i += 3;
+                } else if ((b0 & 0xF8) == 0xF0) {
+                    if (i + 3 >= to || !continuation(b[i + 1]) || !continuation(b[i + 2]) || !continuation(b[i + 3])) {
+                        return false;
+                    }
+                    int cp = ((b0 & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6) | (b[i + 3] & 0x3F);
+                    if (cp < 0x10000 || cp > Character.MAX_CODE_POINT) {
+                        return false;
+                    }
+                    put(Character.highSurrogate(cp));
+                    put(Character.lowSurrogate(cp));
+                    i += 4;
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean continuation(byte b) {
+            return (b & 0xC0) == 0x80;
+        }
+
+        private void capacity(int more) {
+            if (length + more + 1 > text.length) {
+                text = java.util.Arrays.copyOf(text, Math.max(2 * text.length, length + more + 1));
+            }
+        }
+
+        /** One character of the block: a whitespace run becomes one space, none at its start or end. */
+        private void put(char c) {
+            if (isSpace(c)) {
+                space = length > 0;
+            } else {
+                if (space) {
+                    text[length++] = ' ';
+                    space = false;
+                }
+                text[length++] = c;
+            }
         }
 
         /** The innermost open element with an id, else the heading above. */
@@ -197,11 +295,12 @@ final class HtmlText {
         }
 
         private void flush() {
-            String collapsed = collapse(text);
-            text.setLength(0);
-            if (!collapsed.isEmpty()) {
-                blocks.add(new PageText.Block(blockAnchor, inHeading, collapsed));
+            if (length > 0) {
+                blocks.add(new PageText.Block(blockAnchor, inHeading, new String(text, 0, length)));
             }
+            length = 0;
+            space = false;
+            started = false;
         }
 
         private boolean startsWith(String s) {
@@ -273,27 +372,7 @@ final class HtmlText {
         return null;
     }
 
-    /** Whitespace runs as one space, trimmed. */
-    static String collapse(StringBuilder text) {
-        // On one array rather than char by char through the builder: a build indexes every page's text.
-        char[] chars = new char[text.length()];
-        text.getChars(0, chars.length, chars, 0);
-        int length = 0;
-        boolean space = false;
-        for (char c : chars) {
-            if (isSpace(c)) {
-                space = length > 0;
-            } else {
-                if (space) {
-                    chars[length++] = ' ';
-                    space = false;
-                }
-                chars[length++] = c;
-            }
-        }
-        return new String(chars, 0, length);
-    }
-
+    /** Whitespace as Java defines it, and the no-break space (which jsoup writes as {@code &nbsp;}). */
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\u00A0' || (c <= 0x1F ? c >= 0x1C || (c >= '\t' && c <= '\r')
                 : c >= 0x80 && Character.isWhitespace(c));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HtmlTextTest {
 
@@ -58,11 +59,47 @@ class HtmlTextTest {
 
     @Test
     void whitespaceRunsBecomeOneSpaceAsJavaDefinesWhitespaceAndTheNoBreakSpace() {
-        assertEquals("a b c", HtmlText.collapse(new StringBuilder(" \t a \n\r\u000B\f b\u00A0\u2003c\u001C ")));
-        assertEquals("Diagnóstico — ü", HtmlText.collapse(new StringBuilder("Diagnóstico  —\n ü")));
-        for (char c = 0; c < 0x3100; c++) { // the Basic Latin to Bopomofo blocks, every space separator among them
+        assertEquals(List.of("# a b c"), blocks("<main><p> \t a \n\r\u000B\f b\u00A0\u2003c\u001C </p></main>"));
+        assertEquals(List.of("# Diagnóstico — ü"), blocks("<main><p>Diagnóstico  —\n <em> ü</em> </p></main>"));
+        assertEquals(List.of("# a b"), blocks("<main><p>a&nbsp; <br> &#32;b&#10;</p></main>"));
+        assertEquals(List.of(), blocks("<main><p> &nbsp; </p><div>\n</div></main>"));
+        for (char c = 1; c < 0x3100; c++) { // the Basic Latin to Bopomofo blocks, every space separator among them
+            if (c == '<' || c == '&') {
+                continue;
+            }
             boolean space = Character.isWhitespace(c) || c == '\u00A0';
-            assertEquals(space ? "x y" : "x" + c + "y", HtmlText.collapse(new StringBuilder("x" + c + "y")), "U+" + Integer.toHexString(c));
+            String written = "x" + c + "y";
+            assertEquals(List.of("# " + (space ? "x y" : written)), blocks("<main><p>" + written + "</p></main>"), "U+" + Integer.toHexString(c));
+            assertEquals(List.of("# " + (space ? "x y" : written)), blocks("<main><p>x&#" + (int) c + ";y</p></main>"), "&#" + (int) c);
+        }
+    }
+
+    @Test
+    void textIsDecodedFromUtf8AsJavaDecodesItAndBytesThatAreNotUtf8BecomeTheReplacementCharacter() {
+        String text = "a ñ € 𝄞 😀 ü";
+        assertEquals(List.of("# " + text), blocks("<main><p>" + text + "</p></main>"));
+        byte[][] broken = {
+            {(byte) 0xC3}, // a sequence cut short
+            {(byte) 0xC3, 'x'}, // a lead byte without its continuation
+            {(byte) 0xC0, (byte) 0x80}, // overlong
+            {(byte) 0xE0, (byte) 0x80, (byte) 0x80}, // overlong
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a surrogate
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // past U+10FFFF
+            {(byte) 0xF0, (byte) 0x80, (byte) 0x80, (byte) 0x80}, // overlong
+            {(byte) 0x80}, // a continuation alone
+            {(byte) 0xFF},
+            {(byte) 0xE2, (byte) 0x82}, // cut short
+            {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, // cut short
+        };
+        for (byte[] bytes : broken) {
+            var page = new java.io.ByteArrayOutputStream();
+            page.writeBytes("<main><p>é ".getBytes(StandardCharsets.UTF_8));
+            page.writeBytes(bytes);
+            page.writeBytes(" ü</p></main>".getBytes(StandardCharsets.UTF_8));
+            String expected = "é " + new String(bytes, StandardCharsets.UTF_8) + " ü";
+            List<String> read = HtmlText.of(page.toByteArray()).blocks().stream().map(PageText.Block::text).toList();
+            assertEquals(List.of(expected), read, java.util.HexFormat.of().formatHex(bytes));
+            assertTrue(expected.contains("\uFFFD"), java.util.HexFormat.of().formatHex(bytes));
         }
     }
 }
