@@ -21,8 +21,9 @@ build() {  # on|off ROUND
     --content "$WORK/corpus" --templates "$REPO/templates" --out "$WORK/out-$1" >/dev/null 2>"$WORK/err-$1" \
     || { cat "$WORK/err-$1" >&2; exit 1; }
   read -r wall user sys rss < "$WORK/time"
-  printf 'search %-3s round %s: wall %6.1f s  cpu %6.1f s  peak RSS %5d MiB\n' "$1" "$2" "$wall" \
-    "$(echo "$user + $sys" | bc)" $((rss / 1024))
+  # user and sys apart: on a shared machine sys (page faults, the file system) scatters most
+  printf 'search %-3s round %s: wall %6.1f s  cpu %6.1f s (user %6.1f + sys %5.1f)  peak RSS %5d MiB\n' "$1" "$2" "$wall" \
+    "$(echo "$user + $sys" | bc)" "$user" "$sys" $((rss / 1024))
 }
 for r in $(seq 1 "$ROUNDS"); do
   if [ $((r % 2)) = 1 ]; then build on "$r"; build off "$r"; else build off "$r"; build on "$r"; fi

@@ -14,7 +14,16 @@
   if (!field || !status || !list || !more) return;
   const PAGE = 10; // results shown at a time
   const PREFIX = 3; // the word being typed also finds longer words from this many letters on
-  const PAUSE = 150; // ms without typing before a query is looked up: not every letter loads index files
+  // A query that needs index files not loaded yet waits for a pause in typing, so that not every
+  // letter loads files: PAUSE ms; in a split index, half as long again as the time between the reader's
+  // last two keys (at most SLOW ms), so that a slow typist's letters do not each load a prefix's files.
+  // (An index of one file of each kind loads whole at the first lookup: nothing to save by waiting.)
+  const PAUSE = 150;
+  const SLOW = 500;
+  let keyAt = -Infinity;
+  let keyGap = 0;
+  let split = false;
+  const pause = () => (split ? Math.min(SLOW, Math.max(PAUSE, 1.5 * keyGap)) : PAUSE);
   const here = new URL('.', location.href);
 
   // Each index file is a script that hands its data to abiertoSearch.add: it loads from disk too.
@@ -74,6 +83,7 @@
   let meta = null;
   const start = () => meta || (meta = load('meta').then((m) => {
     rules = { stem: STEMMERS[m.stemmer] || ((w) => w), stop: new Set(m.stop) };
+    split = m.terms.length > 1 || m.texts.length > 1;
     return m;
   }));
   const last = (sorted, value) => { // the index of the last item ≤ value (0 when none)
@@ -323,7 +333,7 @@
     for (const mayLoad of now ? [true] : [false, true]) {
       try {
         if (mayLoad && !now) {
-          await new Promise((done) => { setTimeout(done, PAUSE); });
+          await new Promise((done) => { setTimeout(done, pause()); });
           if (!current()) return;
         }
         items = await next(mine, await search(query, current, mayLoad), mayLoad);
@@ -339,7 +349,12 @@
     tell(say(count ? (count === 1 ? 'one' : 'many') : 'none', { count, query }), now);
   };
 
-  field.addEventListener('input', () => update(false));
+  field.addEventListener('input', () => {
+    const now = performance.now();
+    keyGap = now - keyAt <= 2 * SLOW ? now - keyAt : 0; // a key after a long pause starts again
+    keyAt = now;
+    update(false);
+  });
   field.addEventListener('focus', () => start().catch(() => tell(box.dataset.failed, true)));
   field.addEventListener('keydown', (e) => e.key === 'Enter' && update(true));
   more.addEventListener('click', async () => {

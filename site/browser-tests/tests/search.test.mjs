@@ -2,15 +2,19 @@
 // queries typed in Spanish and in English (an accented word without its accent, a plural that finds
 // the singular, a phrase in quotes, a row of a data table, a word found nowhere), the count announced
 // in the live region, the keyboard path from the field to the results and on, axe-core with results on
-// screen at both viewports and at 320 px, and, without JavaScript, the index of every page.
+// screen at both viewports and at 320 px, and, without JavaScript, the index of every page. The
+// report's index is also served split into many files, as a large site's is, to see which files a
+// query loads, pasted and typed slowly.
 //
-// No test waits for a fixed time: each waits for the live region to say the count for its query.
+// No test waits for a fixed time: each waits for the live region to say the count for its query, and
+// those that type slowly move the page's own clock (Playwright's clock) instead of waiting.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, pages, serve } from '../lib/site.mjs';
+import { join } from 'node:path';
+import { launchChromium, pages, serve, siteDir } from '../lib/site.mjs';
 
 /** How text becomes terms, per language: the table the build's Java (TermsTest) is held to as well. */
 const STEMS = fileURLToPath(new URL('../../../generator/core/src/test/resources/org/abierto/search/stems.tsv', import.meta.url));
@@ -155,6 +159,98 @@ describe('search in Spanish', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+/**
+ * The report's Spanish index served as a large site's is: split into files of one term and one page
+ * each (meta.js naming the first of each), so that what a query loads shows which lookups it made.
+ */
+function splitIndex() {
+  const read = (name) => {
+    const text = readFileSync(join(siteDir, 'es', 'buscar', `${name}.js`), 'utf8');
+    return JSON.parse(text.slice(text.indexOf(',') + 1, text.lastIndexOf(');')));
+  };
+  const meta = read('meta');
+  assert.deepEqual([meta.terms.length, meta.texts.length], [1, 1], 'the report\'s index is one file of each kind');
+  const terms = read('terms-0');
+  const texts = read('texts-0');
+  const files = new Map();
+  const add = (name, data) => files.set(name, `abiertoSearch.add(${JSON.stringify(name)},${JSON.stringify(data)});\n`);
+  for (let i = 0; i < terms.length; i += 2) add(`terms-${i / 2}`, [terms[i], terms[i + 1]]);
+  texts.forEach((entry, i) => add(`texts-${i}`, [entry]));
+  add('meta', { ...meta, terms: terms.filter((_, i) => i % 2 === 0), texts: texts.map((_, i) => i) });
+  return files;
+}
+
+describe('search in an index split into files, as a large site\'s', () => {
+  const files = splitIndex();
+  /** Opens the Spanish search page with the split index, and notes each index file it loads. */
+  async function openSplit({ clock = false } = {}) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const loaded = [];
+    await page.route('**/es/buscar/*.js', (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop().replace(/\.js$/, '');
+      loaded.push(name);
+      return route.fulfill({ status: 200, contentType: 'text/javascript', body: files.get(name) ?? '' });
+    });
+    if (clock) await page.clock.install(); // the page's timers and performance.now() move only when told
+    await page.goto(server.origin + '/es/buscar/', { waitUntil: 'load' });
+    await page.focus('#search-query');
+    return { context, page, loaded };
+  }
+  /** Types one key at a time, `gap` ms of the page's clock apart, then lets `after` ms pass. */
+  async function typeSlowly(page, query, gap, after) {
+    for (const key of query) {
+      await page.keyboard.type(key);
+      await page.clock.runFor(gap);
+    }
+    await page.clock.runFor(after);
+    for (let i = 0; i < 200; i++) { // the files load in real time; the clock only moves timers
+      if (await page.evaluate(() => document.querySelectorAll('#search-results > li').length > 0)) break;
+      await page.clock.runFor(20);
+    }
+  }
+  const titles = (page) => page.$$eval('#search-results > li a', (links) => links.map((a) => a.textContent));
+  /** The whole query in one input event, as a paste brings it; waits for its count. */
+  async function paste(page, query) {
+    await page.fill('#search-query', query);
+    await page.waitForFunction((q) => document.getElementById('search-status').textContent.includes(`«${q}»`), query);
+    return titles(page);
+  }
+
+  test('a query pasted finds what it finds in one file, loading only its own terms and shown pages', async () => {
+    const { context, page, loaded } = await openSplit();
+    const results = await paste(page, 'talleres');
+    assert.ok(results.includes('Talleres y capacitaciones'), results.join(' | '));
+    const termsLoaded = loaded.filter((n) => n.startsWith('terms-'));
+    assert.ok(termsLoaded.length >= 1 && termsLoaded.length <= 3, loaded.join(' '));
+    assert.equal(loaded.filter((n) => n.startsWith('texts-')).length, results.length, loaded.join(' '));
+    await context.close();
+  });
+
+  test('typed slowly (a key every 300 ms) a query loads only what it loads pasted; a pause in typing looks up the prefix', async () => {
+    const query = 'transparencia';
+    const pasted = await openSplit();
+    const expectedTitles = await paste(pasted.page, query);
+    const expected = new Set(pasted.loaded);
+    await pasted.context.close();
+
+    const slow = await openSplit({ clock: true });
+    await typeSlowly(slow.page, query, 300, 1000);
+    assert.deepEqual(await titles(slow.page), expectedTitles);
+    assert.deepEqual(new Set(slow.loaded), expected, `typed: ${slow.loaded.join(' ')}; pasted: ${[...expected].join(' ')}`);
+    await slow.context.close();
+
+    // The same keys with a pause after "tra": that prefix is looked up, and loads files of its own.
+    const paused = await openSplit({ clock: true });
+    await typeSlowly(paused.page, query.slice(0, 3), 300, 1000);
+    await typeSlowly(paused.page, query.slice(3), 300, 1000);
+    assert.deepEqual(await titles(paused.page), expectedTitles);
+    const extra = paused.loaded.filter((n) => !expected.has(n));
+    assert.ok(extra.length > 0, `the prefix "tra" loaded nothing of its own: ${paused.loaded.join(' ')}`);
+    await paused.context.close();
   });
 });
 
