@@ -38,7 +38,7 @@ try {
         .observe(document.getElementById('search-results'), { childList: true });
     });
     if (process.env.TYPE) {
-      // Letter by letter: every prefix is looked up.
+      // Letter by letter: each prefix that reaches the script's pause in typing is looked up.
       await page.locator('#search-query').pressSequentially(query, { delay: Number(process.env.TYPE_DELAY ?? 0) });
     } else {
       await page.fill('#search-query', query);

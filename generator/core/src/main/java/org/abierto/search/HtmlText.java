@@ -42,6 +42,16 @@ final class HtmlText {
         return new Scan(html, start).run();
     }
 
+    /**
+     * The text of {@code bytes} (no tags) as the fast way reads it, spaces collapsed, or null where it
+     * leaves the text to the string decoder: at a reference or bytes that are not well-formed UTF-8.
+     * Both ways give the same text; this tells which one read it.
+     */
+    static String decodedDirectly(byte[] bytes) {
+        Scan scan = new Scan(bytes, 0);
+        return scan.decode(0, bytes.length) ? new String(scan.text, 0, scan.length) : null;
+    }
+
     private static int indexOf(byte[] html, String what, int from) {
         byte first = (byte) what.charAt(0);
         outer:
@@ -187,7 +197,6 @@ final class HtmlText {
         /** The text between two tags, decoded from UTF-8 straight into the block, references and all. */
         private void appendText(int from, int to) {
             startText();
-            capacity(2 * (to - from));
             int savedLength = length;
             boolean savedSpace = space;
             if (!decode(from, to)) { // a reference, or bytes that are not UTF-8: as a string, the slow way
@@ -199,7 +208,6 @@ final class HtmlText {
 
         private void appendText(String decoded) {
             startText();
-            capacity(2 * decoded.length());
             for (int i = 0; i < decoded.length(); i++) {
                 put(decoded.charAt(i));
             }
@@ -265,17 +273,14 @@ final class HtmlText {
             return (b & 0xC0) == 0x80;
         }
 
-        private void capacity(int more) {
-            if (length + more + 1 > text.length) {
-                text = java.util.Arrays.copyOf(text, Math.max(2 * text.length, length + more + 1));
-            }
-        }
-
         /** One character of the block: a whitespace run becomes one space, none at its start or end. */
         private void put(char c) {
             if (isSpace(c)) {
                 space = length > 0;
             } else {
+                if (length + 2 > text.length) { // room for a space and the character
+                    text = java.util.Arrays.copyOf(text, 2 * text.length);
+                }
                 if (space) {
                     text[length++] = ' ';
                     space = false;

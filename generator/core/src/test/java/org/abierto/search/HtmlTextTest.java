@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HtmlTextTest {
@@ -75,6 +76,33 @@ class HtmlTextTest {
     }
 
     @Test
+    void wellFormedUtf8WithoutReferencesIsDecodedDirectlyAndAnythingElseIsLeftToTheStringDecoder() {
+        // one of each length at the edges of its range, at the start, the middle and the very end
+        String[] texts = {"a", "\u0080", "\u07FF", "\u0800", "\uFFFF", "\uD7FF", "\uE000", "𐀀", "\uDBFF\uDFFF", "ñ€𝄞😀ü",
+            "Diagnóstico", "1 < 2 > 0", "\u0001\u007F"};
+        for (String text : texts) {
+            for (String written : new String[] {text, "[" + text + "]", text + text}) {
+                byte[] bytes = written.getBytes(StandardCharsets.UTF_8);
+                assertEquals(written, HtmlText.decodedDirectly(bytes), written);
+            }
+        }
+        assertEquals("a b", HtmlText.decodedDirectly("  a \t\n b  ".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("x y", HtmlText.decodedDirectly("x\u00A0\u2003y".getBytes(StandardCharsets.UTF_8)), "no-break and em spaces");
+        assertEquals("", HtmlText.decodedDirectly(new byte[0]));
+        assertNull(HtmlText.decodedDirectly("a &amp; b".getBytes(StandardCharsets.UTF_8)), "a reference");
+        assertNull(HtmlText.decodedDirectly("&".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aLongBlockIsReadWholeTheFastWayAndTheSlowWay() {
+        String accents = "ü".repeat(700);
+        String letters = "x".repeat(900);
+        assertEquals(List.of("# " + accents + " " + letters), blocks("<main><p>" + accents + " <em>" + letters + "</em></p></main>"));
+        assertEquals(List.of("# " + accents + "&" + letters), blocks("<main><p>" + accents + "&amp;" + letters + "</p></main>"));
+        assertEquals(List.of("# a " + letters), blocks("<main><p>a<br>" + letters + "</p></main>"));
+    }
+
+    @Test
     void textIsDecodedFromUtf8AsJavaDecodesItAndBytesThatAreNotUtf8BecomeTheReplacementCharacter() {
         String text = "a ñ € 𝄞 😀 ü";
         assertEquals(List.of("# " + text), blocks("<main><p>" + text + "</p></main>"));
@@ -92,6 +120,9 @@ class HtmlTextTest {
             {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}, // cut short
         };
         for (byte[] bytes : broken) {
+            assertNull(HtmlText.decodedDirectly(bytes), java.util.HexFormat.of().formatHex(bytes));
+            byte[] inText = ("a" + new String(bytes, StandardCharsets.ISO_8859_1) + "b").getBytes(StandardCharsets.ISO_8859_1);
+            assertNull(HtmlText.decodedDirectly(inText), java.util.HexFormat.of().formatHex(inText));
             var page = new java.io.ByteArrayOutputStream();
             page.writeBytes("<main><p>é ".getBytes(StandardCharsets.UTF_8));
             page.writeBytes(bytes);
