@@ -1,8 +1,6 @@
-// Search as you type, on the search page (templates/search.ftlh), which without this script is an
-// index of every page. It shows the search field and answers from the index files the build writes
-// beside the page (org.abierto.search: meta.js, terms-N.js, texts-N.js), loading only those a query
-// needs. Text becomes terms as in org.abierto.search.Terms. Results are built as DOM nodes: no text of
-// the index is ever read as HTML.
+// Search as you type on the search page (templates/search.ftlh; without this script, an index of every
+// page), from the index files beside it (org.abierto.search), loading only those a query needs. Text
+// becomes terms as in Terms.java. Results are DOM nodes: no text of the index is read as HTML.
 (() => {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -14,16 +12,11 @@
   if (!field || !status || !list || !more) return;
   const PAGE = 10; // results shown at a time
   const PREFIX = 3; // the word being typed also finds longer words from this many letters on
-  // A query that needs index files not loaded yet waits for a pause in typing, so that not every
-  // letter loads files: PAUSE ms; in a split index, half as long again as the time between the reader's
-  // last two keys (at most SLOW ms), so that a slow typist's letters do not each load a prefix's files.
-  // (An index of one file of each kind loads whole at the first lookup: nothing to save by waiting.)
-  const PAUSE = 150;
+  const PAUSE = 150; // ms without typing before a query loads index files (below)
   const SLOW = 500;
-  let keyAt = -Infinity;
+  let keyAt = -1e9;
   let keyGap = 0;
   let split = false;
-  const pause = () => (split ? Math.min(SLOW, Math.max(PAUSE, 1.5 * keyGap)) : PAUSE);
   const here = new URL('.', location.href);
 
   // Each index file is a script that hands its data to abiertoSearch.add: it loads from disk too.
@@ -218,11 +211,9 @@
   };
 
   /**
-   * The block with most of the matched terms, and about 30 words around the first of them. Only the
-   * lines that can hold a matched term are turned into words: a word whose term is t starts with t
-   * less its last letter (the stemmers change only a word's end), and letters and digits are run
-   * together (INFO NL is infonl). A page's lines, folded and turned into words, are kept: the next
-   * query, or the next letter typed, finds them done. The first line stands in when none matches.
+   * The block with most of the matched terms, and about 30 words around the first. Only lines that may
+   * hold a matched term become words (a word of term t starts with t less its last letter: stemmers
+   * change only the end; INFO NL is infonl), kept for the next query. Else the first line.
    */
   const lines = new WeakMap(); // a page's blocks → its lines: {anchor, text, letters, words}
   const linesOf = (blocks) => {
@@ -327,13 +318,13 @@
     if (!rules) tell(box.dataset.loading, true);
     const current = () => mine === latest;
     let items = null;
-    // While typing, a query is answered at once from the index files already loaded; one that needs
-    // more waits for a short pause in typing first, so that "tra", "tran", "trans"... do not each load
-    // their files. Enter, or a query in the address, loads at once.
+    // While typing, a query is answered at once from the files loaded; one that needs more waits for a
+    // pause in typing (in a split index 1.5 × the last gap between keys, up to SLOW), so that "tra",
+    // "tran"... do not each load files. Enter, or a query in the address, loads at once.
     for (const mayLoad of now ? [true] : [false, true]) {
       try {
         if (mayLoad && !now) {
-          await new Promise((done) => { setTimeout(done, pause()); });
+          await new Promise((done) => { setTimeout(done, split ? Math.min(SLOW, Math.max(PAUSE, 1.5 * keyGap)) : PAUSE); });
           if (!current()) return;
         }
         items = await next(mine, await search(query, current, mayLoad), mayLoad);
@@ -350,9 +341,9 @@
   };
 
   field.addEventListener('input', () => {
-    const now = performance.now();
-    keyGap = now - keyAt <= 2 * SLOW ? now - keyAt : 0; // a key after a long pause starts again
-    keyAt = now;
+    const t = performance.now();
+    keyGap = t - keyAt < 2 * SLOW ? t - keyAt : 0; // a key after a long pause starts again
+    keyAt = t;
     update(false);
   });
   field.addEventListener('focus', () => start().catch(() => tell(box.dataset.failed, true)));
