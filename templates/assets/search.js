@@ -1,6 +1,5 @@
-// Search as you type on the search page (templates/search.ftlh; without this script, an index of every
-// page), from the index files beside it (org.abierto.search), loading only those a query needs. Text
-// becomes terms as in Terms.java. Results are DOM nodes: no text of the index is read as HTML.
+// Search as you type (templates/search.ftlh) from the index files beside the page (org.abierto.search),
+// loading only those a query needs. Results are DOM nodes: no text of the index is read as HTML.
 (() => {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -11,22 +10,22 @@
   const more = box && box.querySelector('button');
   if (!field || !status || !list || !more) return;
   const PAGE = 10; // results shown at a time
-  const PREFIX = 3; // the word being typed also finds longer words from this many letters on
-  const PAUSE = 150; // ms without typing before a query loads index files (below)
+  const PREFIX = 3; // letters from which the word being typed also finds longer words
+  const PAUSE = 150; // ms without typing before a query loads files (below)
   const SLOW = 500;
   let keyAt = -1e9;
   let keyGap = 0;
   let split = false;
   const here = new URL('.', location.href);
 
-  // Each index file is a script that hands its data to abiertoSearch.add: it loads from disk too.
+  // Each index file is a script calling abiertoSearch.add: it loads from disk too.
   const arrived = new Map();
   const files = new Map();
   window.abiertoSearch = {
     add: (name, data) => arrived.set(name, data),
     terms: async (text) => termsOf((await start()) && rules, text).map((w) => w.term), // for the tests
   };
-  /** Thrown by a lookup that may use only the index files already loaded (or loading) and needs another. */
+  /** Thrown by a lookup that may use only the files loaded (or loading) and needs another. */
   const NOT_LOADED = new Error('not loaded');
   const load = (name, mayLoad = true) => {
     if (!files.has(name)) {
@@ -58,7 +57,7 @@
         : n >= 4 && w.endsWith('s') && !ends(w, 'ss', 'us', 'is') ? w.slice(0, -1) : w),
   };
   let rules = null;
-  /** Every word of a text: {term (null for a stop word), folded, start, end, acronym}. */
+  /** Every word of a text: {term (null: stop word), folded, start, end, acronym}. */
   const termsOf = (r, text) => {
     const words = [];
     for (const m of text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
@@ -72,14 +71,14 @@
     return words;
   };
 
-  // The index: how to read it, then terms and texts as they are needed.
+  // The index: how to read it, then the rest as needed.
   let meta = null;
   const start = () => meta || (meta = load('meta').then((m) => {
     rules = { stem: STEMMERS[m.stemmer] || ((w) => w), stop: new Set(m.stop) };
     split = m.terms.length > 1 || m.texts.length > 1;
     return m;
   }));
-  const last = (sorted, value) => { // the index of the last item ≤ value (0 when none)
+  const last = (sorted, value) => { // the index of the last item ≤ value, or 0
     let lo = 0;
     for (let hi = sorted.length - 1; lo < hi;) {
       const mid = (lo + hi + 1) >> 1;
@@ -87,53 +86,64 @@
     }
     return lo;
   };
-  const chunks = new Map();
-  const chunk = async (i, mayLoad) => {
+  const chunks = new Map(); // N → term → [postings, number]
+  const chunk = async (m, i, mayLoad) => {
     if (!chunks.has(i)) {
       const data = await load('terms-' + i, mayLoad);
-      const terms = new Map();
-      for (let k = 0; k < data.length; k += 2) terms.set(data[k], data[k + 1]);
-      chunks.set(i, terms);
+      chunks.set(i, new Map(data.filter((_, k) => k % 2 === 0).map((t, k) => [t, [data[2 * k + 1], m.termNumbers[i] + k]])));
     }
     return chunks.get(i);
   };
-  /** The terms of the index equal to `term`, or also starting with it when `prefix`. */
+  const entry = (m, term) => chunks.get(last(m.terms, term)).get(term);
+  /** The terms equal to `term`, or also starting with it when `prefix`. */
   const lookUp = async (m, term, prefix, mayLoad) => {
     const found = [];
     for (let i = last(m.terms, term), to = prefix ? last(m.terms, term + '\uffff') : i; i <= to; i++) {
-      for (const t of (await chunk(i, mayLoad)).keys()) if (t === term || (prefix && t.startsWith(term))) found.push(t);
+      for (const t of (await chunk(m, i, mayLoad)).keys()) if (t === term || (prefix && t.startsWith(term))) found.push(t);
     }
     return found;
   };
   const DIGIT = {};
   [...'0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVwxyzWXYZ-_'].forEach((c, i) => { DIGIT[c] = i; });
+  const numbers = (text) => { // org.abierto.search.Numbers
+    const out = [];
+    let n = 0;
+    for (const c of text) {
+      const d = DIGIT[c];
+      n = n * 32 + (d & 31);
+      if (d < 32) { out.push(n); n = 0; }
+    }
+    return out;
+  };
   const postings = new Map();
-  /** A term's postings (org.abierto.search.Numbers): page → {weight, positions}. */
+  /** A term's postings: page → {weight, positions once placed}. */
   const read = (m, term) => {
     if (!postings.has(term)) {
-      const numbers = [];
-      let n = 0;
-      for (const c of chunks.get(last(m.terms, term)).get(term)) {
-        const d = DIGIT[c];
-        n = n * 32 + (d & 31);
-        if (d < 32) { numbers.push(n); n = 0; }
-      }
       const pages = new Map();
-      for (let i = 0, doc = 0; i < numbers.length;) {
-        doc = pages.size ? doc + numbers[i++] : numbers[i++];
-        const weight = numbers[i++];
-        const positions = [];
-        for (let k = numbers[i++], p = 0; k > 0; k--) positions.push(p += numbers[i++]);
-        pages.set(doc, { weight, positions });
-      }
+      const n = numbers(entry(m, term)[0]);
+      for (let i = 0, doc = 0; i < n.length; i += 2) pages.set(doc = pages.size ? doc + n[i] : n[i], { weight: n[i + 1] });
       postings.set(term, pages);
     }
     return postings.get(term);
   };
+  /** Adds where the term is in each page (only a phrase loads them). */
+  const place = async (m, term, mayLoad) => {
+    const pages = read(m, term);
+    const t = entry(m, term)[1];
+    const i = last(m.positions, t);
+    if (pages.placed) return;
+    const n = numbers((await load('positions-' + i, mayLoad))[t - m.positions[i]]);
+    let k = 0;
+    for (const hit of pages.values()) {
+      hit.positions = [];
+      for (let c = n[k++], p = 0; c > 0; c--) hit.positions.push(p += n[k++]);
+    }
+    pages.placed = true;
+  };
 
   /**
-   * The groups a page must all match: a word (its stem, and while it is typed, the longer words it
-   * starts), or a phrase in quotes (its words at their distances; a stop word keeps its place).
+   * The groups a page must all match: a word (its stem, and while it is typed the longer words it
+   * starts), or a phrase in quotes (its words at their distances; stop words keep their place).
    */
   const parse = (query) => {
     const parts = query.replace(/[“”«»„]/g, '"').split('"');
@@ -151,17 +161,18 @@
     return groups;
   };
 
-  /** Page → score for one group, and the terms that matched it. */
+  /** Page → score for one group, and the terms it matched. */
   const match = async (m, group, mayLoad) => {
     const scores = new Map();
     const idf = (pages) => Math.log(1 + m.docs / pages.size);
     if (group.phrase) {
       for (const { term } of group.phrase) if (!(await lookUp(m, term, false, mayLoad)).length) return { scores, matched: [] };
       const lists = group.phrase.map(({ term }) => read(m, term));
+      const docs = [...lists[0].keys()].filter((doc) => lists.every((l) => l.has(doc)));
+      if (docs.length) await Promise.all(group.phrase.map(({ term }) => place(m, term, mayLoad)));
       const offset = group.phrase.map(({ at }) => at - group.phrase[0].at);
-      for (const [doc, hit] of lists[0]) {
-        if (lists.every((l) => l.has(doc))
-          && hit.positions.some((p) => lists.every((l, k) => l.get(doc).positions.includes(p + offset[k])))) {
+      for (const doc of docs) {
+        if (lists[0].get(doc).positions.some((p) => lists.every((l, k) => l.get(doc).positions.includes(p + offset[k])))) {
           scores.set(doc, 2 * lists.reduce((s, l) => s + l.get(doc).weight * idf(l), 0));
         }
       }
@@ -177,13 +188,13 @@
     return { scores, matched: [...terms] };
   };
 
-  /** Thrown when a newer query came while this one waited for index files: it loads no more of them. */
+  /** Thrown when a newer query came while this one waited for files: it loads no more. */
   const SUPERSEDED = new Error('superseded');
   const search = async (query, current, mayLoad) => {
     const m = await start();
     const groups = parse(query);
     const results = [];
-    for (const g of groups) { // one group after the other, so that a newer query stops the loading
+    for (const g of groups) { // one after the other: a newer query stops the loading
       if (!current()) throw SUPERSEDED;
       results.push(await match(m, g, mayLoad));
     }
@@ -211,11 +222,10 @@
   };
 
   /**
-   * The block with most of the matched terms, and about 30 words around the first. Only lines that may
-   * hold a matched term become words (a word of term t starts with t less its last letter: stemmers
-   * change only the end; INFO NL is infonl), kept for the next query. Else the first line.
+   * The line with most matched terms (else the first), about 30 words around the first. Only lines that
+   * may hold one become words (stemmers change only a word's end), kept for the next query.
    */
-  const lines = new WeakMap(); // a page's blocks → its lines: {anchor, text, letters, words}
+  const lines = new WeakMap(); // a page's blocks → its lines
   const linesOf = (blocks) => {
     if (!lines.has(blocks)) {
       const all = [];
@@ -280,16 +290,13 @@
   const say = (key, values) => Object.entries(values).reduce((t, [k, v]) => t.split('{' + k + '}').join(v), box.dataset[key]);
   const tell = (text, now) => {
     clearTimeout(announce);
-    // While the reader types, a screen reader would read every count: the last one is enough.
+    // While typing, a screen reader would read every count: only the last.
     announce = setTimeout(() => { status.textContent = text; }, now ? 0 : 400);
   };
-  /**
-   * The next results of `answer` (the next of those shown, or the first of a new answer), built once
-   * their texts are loaded; null when a newer query came meanwhile.
-   */
+  /** The next results of `answer` once their texts are loaded; null if a newer query came. */
   const next = async (query, answer = found, mayLoad = true) => {
     const m = await meta;
-    if (query !== latest) return null; // superseded: the texts of its results would be loaded for nothing
+    if (query !== latest) return null; // superseded: load no texts for it
     const from = answer === found ? shown : 0;
     const entries = await Promise.all(answer.pages.slice(from, from + PAGE).map(async (doc) => {
       const i = last(m.texts, doc);
@@ -318,9 +325,8 @@
     if (!rules) tell(box.dataset.loading, true);
     const current = () => mine === latest;
     let items = null;
-    // While typing, a query is answered at once from the files loaded; one that needs more waits for a
-    // pause in typing (in a split index 1.5 × the last gap between keys, up to SLOW), so that "tra",
-    // "tran"... do not each load files. Enter, or a query in the address, loads at once.
+    // Typing, a query is answered from the files loaded; one needing more waits for a pause (split
+    // index: 1.5 × the last key gap, ≤ SLOW) lest "tra", "tran"... each load files. Enter loads at once.
     for (const mayLoad of now ? [true] : [false, true]) {
       try {
         if (mayLoad && !now) {

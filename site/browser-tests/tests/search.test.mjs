@@ -163,8 +163,9 @@ describe('search in Spanish', () => {
 });
 
 /**
- * The report's Spanish index served as a large site's is: split into files of one term and one page
- * each (meta.js naming the first of each), so that what a query loads shows which lookups it made.
+ * The report's Spanish index served as a large site's is: split into files of one term, one term's
+ * positions and one page each (meta.js naming the first of each), so that what a query loads shows
+ * which lookups it made.
  */
 function splitIndex() {
   const read = (name) => {
@@ -172,14 +173,19 @@ function splitIndex() {
     return JSON.parse(text.slice(text.indexOf(',') + 1, text.lastIndexOf(');')));
   };
   const meta = read('meta');
-  assert.deepEqual([meta.terms.length, meta.texts.length], [1, 1], 'the report\'s index is one file of each kind');
+  assert.deepEqual([meta.terms.length, meta.positions.length, meta.texts.length], [1, 1, 1],
+    'the report\'s index is one file of each kind');
   const terms = read('terms-0');
+  const positions = read('positions-0');
   const texts = read('texts-0');
+  assert.equal(positions.length, terms.length / 2, 'positions for each term');
   const files = new Map();
   const add = (name, data) => files.set(name, `abiertoSearch.add(${JSON.stringify(name)},${JSON.stringify(data)});\n`);
   for (let i = 0; i < terms.length; i += 2) add(`terms-${i / 2}`, [terms[i], terms[i + 1]]);
+  positions.forEach((p, i) => add(`positions-${i}`, [p]));
   texts.forEach((entry, i) => add(`texts-${i}`, [entry]));
-  add('meta', { ...meta, terms: terms.filter((_, i) => i % 2 === 0), texts: texts.map((_, i) => i) });
+  const numbers = positions.map((_, i) => i);
+  add('meta', { ...meta, terms: terms.filter((_, i) => i % 2 === 0), termNumbers: numbers, positions: numbers, texts: texts.map((_, i) => i) });
   return files;
 }
 
@@ -227,6 +233,20 @@ describe('search in an index split into files, as a large site\'s', () => {
     const termsLoaded = loaded.filter((n) => n.startsWith('terms-'));
     assert.ok(termsLoaded.length >= 1 && termsLoaded.length <= 3, loaded.join(' '));
     assert.equal(loaded.filter((n) => n.startsWith('texts-')).length, results.length, loaded.join(' '));
+    await context.close();
+  });
+
+  test('a query of words loads no positions; a phrase loads those of its own terms only', async () => {
+    const { context, page, loaded } = await openSplit();
+    const words = await paste(page, 'carta compromiso');
+    assert.ok(words.length > 0, 'carta compromiso finds pages');
+    assert.deepEqual(loaded.filter((n) => n.startsWith('positions-')), [], loaded.join(' '));
+    const phrase = await paste(page, '"carta compromiso"');
+    assert.ok(phrase.length > 0 && phrase.length <= words.length, `${phrase.length} of ${words.length}`);
+    const placed = loaded.filter((n) => n.startsWith('positions-'));
+    // one term per file here: a term's positions file has its terms file's number
+    const number = (term) => [...files.keys()].find((n) => n.startsWith('terms-') && files.get(n).includes(`["${term}",`)).slice(6);
+    assert.deepEqual(placed.sort(), [`positions-${number('cart')}`, `positions-${number('compromis')}`].sort(), loaded.join(' '));
     await context.close();
   });
 

@@ -48,7 +48,7 @@ class SearchTest {
     void theIndexIsWrittenBesideEachSearchPageOnly() {
         var site = site();
         assertEquals(List.of(), site.errors(site.build()));
-        assertEquals(List.of("es/buscar/index.html", "es/buscar/meta.js", "es/buscar/terms-0.js", "es/buscar/texts-0.js"),
+        assertEquals(List.of("es/buscar/index.html", "es/buscar/meta.js", "es/buscar/positions-0.js", "es/buscar/terms-0.js", "es/buscar/texts-0.js"),
                 site.outputFiles().stream().filter(f -> f.startsWith("es/buscar/")).toList());
         assertTrue(site.outputFiles().stream().noneMatch(f -> f.startsWith("en/") && f.endsWith(".js")),
                 "English has no search page, so no index");
@@ -167,7 +167,7 @@ class SearchTest {
         var words = new StringBuilder();
         for (int i = 0; i < 200; i++) {
             words.setLength(0);
-            for (int w = 0; w < 120; w++) {
+            for (int w = 0; w < 300; w++) { // 60,000 postings: more than one file of terms, and of positions
                 words.append("palabra").append(Integer.toString((i * 7 + w * 13) % 2000, 36)).append(w % 10 == 9 ? "\n\n" : " ");
             }
             site.file("content/es/p" + i + ".md", "---\ntitle: Página " + i + "\n---\n\n" + words + "clave" + Integer.toString(i, 36) + "q\n");
@@ -175,6 +175,7 @@ class SearchTest {
         assertEquals(List.of(), site.errors(site.build()));
         var index = index(site, "es/buscar");
         assertTrue(index.files.stream().filter(f -> f.startsWith("terms-")).count() > 2, index.files.toString());
+        assertTrue(index.files.stream().filter(f -> f.startsWith("positions-")).count() > 2, index.files.toString());
         assertTrue(index.files.stream().filter(f -> f.startsWith("texts-")).count() > 2, index.files.toString());
         assertEquals(202, index.texts.size()); // the home, the diagnosis and the 200 pages
         @SuppressWarnings("unchecked")
@@ -182,6 +183,13 @@ class SearchTest {
         assertEquals(first.stream().sorted().toList(), first);
         assertEquals(List.of("es/p0/"), index.pages("clave0q"));
         assertEquals(List.of("es/p199/"), index.pages("clave5jq"));
+        // Words 9 and 10 of page 3 are apart (another paragraph), 10 and 11 side by side.
+        String[] word = new String[301];
+        for (int w = 0; w < 300; w++) {
+            word[w] = "palabra" + Integer.toString((3 * 7 + w * 13) % 2000, 36);
+        }
+        assertTrue(index.phrase(word[10], word[11]).contains("es/p3/"), index.phrase(word[10], word[11]).toString());
+        assertFalse(index.phrase(word[9], word[10]).contains("es/p3/"), index.phrase(word[9], word[10]).toString());
     }
 
     @Test

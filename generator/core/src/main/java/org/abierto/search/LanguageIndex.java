@@ -21,11 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ul>
  *   <li>{@code meta.js}: how to read the rest — the way back to the site's root, whether addresses name
- *       {@code index.html}, the stemmer, the stop words, the number of pages, and the first term of each
- *       {@code terms-N.js} and the first page of each {@code texts-N.js}.</li>
+ *       {@code index.html}, the stemmer, the stop words, the number of pages, the first term of each
+ *       {@code terms-N.js} and its number in the order of the terms, the number of the first term of each
+ *       {@code positions-N.js}, and the first page of each {@code texts-N.js}.</li>
  *   <li>{@code terms-N.js}: terms in order, each followed by its postings ({@link Numbers}): for each
- *       page that has it, the page (as the difference from the previous one), its weight, how many
- *       times it occurs, and where (each as the difference from the previous position).</li>
+ *       page that has it, the page (as the difference from the previous one) and its weight.</li>
+ *   <li>{@code positions-N.js}: for each term, in the same order, where it occurs in each of its pages
+ *       (in the order of its postings): how many times, then each place as the difference from the
+ *       previous one. Only a phrase needs them, and for a frequent word they are most of its size: a
+ *       query of words loads none.</li>
  *   <li>{@code texts-N.js}: pages in order, each as [address, title, section, [anchor, text, …]], to show
  *       a result and its snippet; the text of blocks with the same anchor is joined by a line break.
  *       Only the start of each block ({@value #WINDOW} characters, about the 30 words a snippet shows):
@@ -33,15 +37,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * A small index is one file of each kind; a large one is split so that a query loads only the terms it
- * names and the texts of the results shown. The texts files of a large index are made as their pages
+ * names (and for a phrase their positions) and the texts of the results shown. The texts files of a large index are made as their pages
  * come in (in order: a file once all its pages are in), so that a build does not hold them all; the
  * terms files need every page, and come at the end.
  */
 final class LanguageIndex {
-    /** Below this many characters in all, terms (or texts) are one file. */
+    /** Below this many characters in all, terms (or positions, or texts) are one file. */
     static final int ONE_FILE = 100_000;
     /** Above it, files of about this many characters: one term's postings may make a file larger. */
     static final int TERMS_FILE = 32_000;
+    static final int POSITIONS_FILE = 32_000;
     static final int TEXTS_FILE = 16_000;
     /** The characters of a block kept for its snippet: a snippet shows about 30 words from shortly before the first match. */
     static final int WINDOW = 280;
@@ -68,10 +73,10 @@ final class LanguageIndex {
     private final Texts texts;
 
     /**
-     * A page once indexed: its entry of {@code texts-N.js}, and for each of its terms the part of that
-     * term's postings it adds (weight, count, positions), one after the other in {@code postings}.
+     * A page once indexed: for each of its terms, its weight, and the part of that term's positions it
+     * adds (count, places), one after the other in {@code places}.
      */
-    private record Doc(int[] terms, String postings, int[] ends) {
+    private record Doc(int[] terms, int[] weights, String places, int[] ends) {
     }
 
     /** A term's occurrences in one page, by field, and its positions. */
@@ -218,21 +223,22 @@ final class LanguageIndex {
             field(block.text(), block.heading() ? Field.HEADING : Field.TEXT, hits, recent, position);
         }
         int[] termsOfDoc = new int[hits.size];
+        int[] weights = new int[hits.size];
         int[] ends = new int[hits.size];
-        var postings = new StringBuilder(2 * position[0] + 16);
+        var places = new StringBuilder(2 * position[0] + 16);
         for (int i = 0; i < hits.size; i++) {
             Hits h = hits.hits[i];
             termsOfDoc[i] = h.term;
-            Numbers.write(postings, h.weight());
-            Numbers.write(postings, h.count);
+            weights[i] = h.weight();
+            Numbers.write(places, h.count);
             int previous = 0;
             for (int p = 0; p < h.count; p++) {
-                Numbers.write(postings, h.positions[p] - previous);
+                Numbers.write(places, h.positions[p] - previous);
                 previous = h.positions[p];
             }
-            ends[i] = postings.length();
+            ends[i] = places.length();
         }
-        docs[id] = new Doc(termsOfDoc, postings.toString(), ends);
+        docs[id] = new Doc(termsOfDoc, weights, places.toString(), ends);
         String entry = entry(page, text);
         synchronized (texts) {
             return texts.add(id, entry);
@@ -372,7 +378,7 @@ final class LanguageIndex {
         return text.substring(0, end).stripTrailing() + " …";
     }
 
-    /** The index's files not made yet (the terms, the last texts, {@code meta.js}), once every page is added. */
+    /** The index's files not made yet (terms, positions, the last texts, {@code meta.js}), once every page is added. */
     List<OutputFile.Generated> files() {
         String[] names = new String[nextTerm.get()];
         termIds.forEach((term, id) -> names[id] = term);
@@ -383,6 +389,7 @@ final class LanguageIndex {
         Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
 
         StringBuilder[] postings = new StringBuilder[names.length];
+        StringBuilder[] places = new StringBuilder[names.length];
         int[] lastDoc = new int[names.length];
         Arrays.fill(lastDoc, -1);
         for (int d = 0; d < docs.length; d++) {
@@ -394,29 +401,32 @@ final class LanguageIndex {
             int from = 0;
             for (int t = 0; t < doc.terms().length; t++) {
                 int term = doc.terms()[t];
-                StringBuilder p = postings[term] == null ? postings[term] = new StringBuilder() : postings[term];
-                Numbers.write(p, lastDoc[term] < 0 ? d : d - lastDoc[term]);
+                if (postings[term] == null) {
+                    postings[term] = new StringBuilder();
+                    places[term] = new StringBuilder();
+                }
+                Numbers.write(postings[term], lastDoc[term] < 0 ? d : d - lastDoc[term]);
+                Numbers.write(postings[term], doc.weights()[t]);
                 lastDoc[term] = d;
-                p.append(doc.postings(), from, doc.ends()[t]);
+                places[term].append(doc.places(), from, doc.ends()[t]);
                 from = doc.ends()[t];
             }
         }
 
         List<OutputFile.Generated> files = new ArrayList<>();
         List<String> firstTerms = new ArrayList<>();
-        int total = 0;
-        for (StringBuilder p : postings) {
-            total += p.length();
-        }
-        int termsLimit = total <= ONE_FILE ? Integer.MAX_VALUE : TERMS_FILE;
+        List<Integer> termNumbers = new ArrayList<>();
         var chunk = new StringBuilder();
-        for (Integer t : order) {
-            if (chunk.length() > 0 && chunk.length() + postings[t].length() > termsLimit) {
+        int limit = limit(postings, TERMS_FILE);
+        for (int n = 0; n < order.length; n++) {
+            int t = order[n];
+            if (chunk.length() > 0 && chunk.length() + postings[t].length() > limit) {
                 files.add(file("terms-" + (firstTerms.size() - 1), chunk.append(']')));
                 chunk = new StringBuilder();
             }
             if (chunk.length() == 0) {
                 firstTerms.add(names[t]);
+                termNumbers.add(n);
                 chunk.append('[');
             } else {
                 chunk.append(',');
@@ -428,13 +438,44 @@ final class LanguageIndex {
             files.add(file("terms-" + (firstTerms.size() - 1), chunk.append(']')));
         }
 
+        List<Integer> firstPlaced = new ArrayList<>();
+        chunk = new StringBuilder();
+        limit = limit(places, POSITIONS_FILE);
+        for (int n = 0; n < order.length; n++) {
+            StringBuilder p = places[order[n]];
+            if (chunk.length() > 0 && chunk.length() + p.length() > limit) {
+                files.add(file("positions-" + (firstPlaced.size() - 1), chunk.append(']')));
+                chunk = new StringBuilder();
+            }
+            if (chunk.length() == 0) {
+                firstPlaced.add(n);
+                chunk.append('[');
+            } else {
+                chunk.append(',');
+            }
+            chunk.append('"').append(p).append('"');
+            places[order[n]] = null;
+        }
+        if (chunk.length() > 0) {
+            files.add(file("positions-" + (firstPlaced.size() - 1), chunk.append(']')));
+        }
+
         List<Integer> firstDocs;
         synchronized (texts) {
             files.addAll(texts.rest());
             firstDocs = texts.firstDocs;
         }
-        files.add(0, file("meta", meta(firstTerms, firstDocs)));
+        files.add(0, file("meta", meta(firstTerms, termNumbers, firstPlaced, firstDocs)));
         return files;
+    }
+
+    /** No limit when the texts in all fit {@link #ONE_FILE}, else {@code split}. */
+    private static int limit(StringBuilder[] texts, int split) {
+        long total = 0;
+        for (StringBuilder text : texts) {
+            total += text.length();
+        }
+        return total <= ONE_FILE ? Integer.MAX_VALUE : split;
     }
 
     /**
@@ -495,8 +536,8 @@ final class LanguageIndex {
         }
     }
 
-    private StringBuilder meta(List<String> firstTerms, List<Integer> firstDocs) {
-        var out = new StringBuilder("{\"version\":1,\"root\":");
+    private StringBuilder meta(List<String> firstTerms, List<Integer> termNumbers, List<Integer> firstPlaced, List<Integer> firstDocs) {
+        var out = new StringBuilder("{\"version\":2,\"root\":");
         JsonText.string(out, "../".repeat((int) searchPage.url().chars().filter(c -> c == '/').count() - 1));
         out.append(",\"portable\":").append(portable);
         out.append(",\"stemmer\":");
@@ -506,6 +547,10 @@ final class LanguageIndex {
         out.append(",\"docs\":").append(docs.length);
         out.append(",\"terms\":");
         JsonText.strings(out, firstTerms);
+        out.append(",\"termNumbers\":");
+        JsonText.numbers(out, termNumbers);
+        out.append(",\"positions\":");
+        JsonText.numbers(out, firstPlaced);
         out.append(",\"texts\":");
         JsonText.numbers(out, firstDocs);
         return out.append('}');

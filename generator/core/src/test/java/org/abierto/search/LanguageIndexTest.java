@@ -86,8 +86,8 @@ class LanguageIndexTest {
         return out;
     }
 
-    /** Every term with its postings, in the order of the terms files. */
-    private static Map<String, String> terms(List<OutputFile.Generated> files) {
+    /** Every term with its postings as written (page, weight), in the order of the terms files. */
+    private static Map<String, String> weights(List<OutputFile.Generated> files) {
         Map<String, String> out = new LinkedHashMap<>();
         for (OutputFile.Generated file : files) {
             if (name(file).startsWith("terms-")) {
@@ -100,26 +100,67 @@ class LanguageIndexTest {
         return out;
     }
 
+    /**
+     * Every term with its positions as written (count, places, for each of its pages), read as the
+     * browser finds them: the term's number from meta's {@code termNumbers}, its file from meta's
+     * {@code positions}.
+     */
+    private static Map<String, String> positions(List<OutputFile.Generated> files) {
+        Map<String, JsonNode> data = byName(files);
+        JsonNode meta = data.get("meta");
+        List<String> terms = List.copyOf(weights(files).keySet());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int f = 0; f < meta.get("terms").size(); f++) {
+            JsonNode chunk = data.get("terms-" + f);
+            for (int k = 0; k < chunk.size(); k += 2) {
+                int number = meta.get("termNumbers").get(f).intValue() + k / 2;
+                assertEquals(chunk.get(k).asText(), terms.get(number), "term number " + number);
+                List<Integer> first = ints(meta.get("positions"));
+                int file = first.size() - 1;
+                while (first.get(file) > number) {
+                    file--;
+                }
+                out.put(chunk.get(k).asText(), data.get("positions-" + file).get(number - first.get(file)).asText());
+            }
+        }
+        int placed = 0;
+        for (String name : data.keySet()) {
+            placed += name.startsWith("positions-") ? data.get(name).size() : 0;
+        }
+        assertEquals(terms.size(), placed, "one positions entry per term");
+        return out;
+    }
+
     /** One page's part of a term's postings, its page and positions made absolute again. */
     private record Posting(int page, int weight, List<Integer> positions) {
     }
 
-    private static List<Posting> decode(String postings) {
+    /** Every term with its postings and positions, decoded. */
+    private static Map<String, List<Posting>> terms(List<OutputFile.Generated> files) {
+        Map<String, String> positions = positions(files);
+        Map<String, List<Posting>> out = new LinkedHashMap<>();
+        weights(files).forEach((term, postings) -> out.put(term, decode(postings, positions.get(term))));
+        return out;
+    }
+
+    private static List<Posting> decode(String postings, String positions) {
         int[] n = Numbers.read(postings);
+        int[] places = Numbers.read(positions);
         List<Posting> out = new ArrayList<>();
         int page = 0;
-        for (int i = 0; i < n.length; ) {
-            page += n[i++];
-            int weight = n[i++];
-            int count = n[i++];
-            List<Integer> positions = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < n.length; i += 2) {
+            page += n[i];
+            int count = places[at++];
+            List<Integer> list = new ArrayList<>();
             int position = 0;
             for (int c = 0; c < count; c++) {
-                position += n[i++];
-                positions.add(position);
+                position += places[at++];
+                list.add(position);
             }
-            out.add(new Posting(page, weight, positions));
+            out.add(new Posting(page, n[i + 1], list));
         }
+        assertEquals(places.length, at, "positions for each page of the postings, no more");
         return out;
     }
 
@@ -150,22 +191,29 @@ class LanguageIndexTest {
         // text solar 6, energy 7, "is" 8 (a stop word), solar 9.
         var files = single(page("/en/solar/", "Solar power"),
                 blocks(heading("Solar panels"), text("Solar energy is solar")));
-        Map<String, String> terms = terms(files);
-        assertEquals(List.of("energy", "panel", "power", "solar"), List.copyOf(terms.keySet()), "sorted, stemmed, no stop word");
-        // page 0, weight 64 + 16 + 2, 4 times, at 0, 3, 6, 9
-        assertArrayEquals(new int[]{0, 82, 4, 0, 3, 3, 3}, Numbers.read(terms.get("solar")));
-        assertArrayEquals(new int[]{0, 64, 1, 1}, Numbers.read(terms.get("power")));
-        assertArrayEquals(new int[]{0, 16, 1, 4}, Numbers.read(terms.get("panel")));
-        assertArrayEquals(new int[]{0, 1, 1, 7}, Numbers.read(terms.get("energy")));
+        Map<String, String> weights = weights(files);
+        Map<String, String> positions = positions(files);
+        assertEquals(List.of("energy", "panel", "power", "solar"), List.copyOf(weights.keySet()), "sorted, stemmed, no stop word");
+        // page 0, weight 64 + 16 + 2; 4 times, at 0, 3, 6, 9
+        assertArrayEquals(new int[]{0, 82}, Numbers.read(weights.get("solar")));
+        assertArrayEquals(new int[]{4, 0, 3, 3, 3}, Numbers.read(positions.get("solar")));
+        assertArrayEquals(new int[]{0, 64}, Numbers.read(weights.get("power")));
+        assertArrayEquals(new int[]{1, 1}, Numbers.read(positions.get("power")));
+        assertArrayEquals(new int[]{0, 16}, Numbers.read(weights.get("panel")));
+        assertArrayEquals(new int[]{1, 4}, Numbers.read(positions.get("panel")));
+        assertArrayEquals(new int[]{0, 1}, Numbers.read(weights.get("energy")));
+        assertArrayEquals(new int[]{1, 7}, Numbers.read(positions.get("energy")));
+        assertEquals(List.of("meta", "terms-0", "positions-0", "texts-0"), names(files));
+        assertEquals("[\"17\",\"14\",\"11\",\"40333\"]", byName(files).get("positions-0").toString(), "energy, panel, power, solar");
     }
 
     @Test
     void theDescriptionRanksAsAHeadingBetweenTheTitleAndTheText() {
         // title wind 0, gap; description wind 2, farms 3, gap; text farms 5
         var files = single(page("en", "/en/wind/", "Wind", "Wind farms", HOME), blocks(text("farms")));
-        Map<String, String> terms = terms(files);
-        assertEquals(List.of(new Posting(0, 64 + 16, List.of(0, 2))), decode(terms.get("wind")));
-        assertEquals(List.of(new Posting(0, 16 + 1, List.of(3, 5))), decode(terms.get("farm")));
+        Map<String, List<Posting>> terms = terms(files);
+        assertEquals(List.of(new Posting(0, 64 + 16, List.of(0, 2))), terms.get("wind"));
+        assertEquals(List.of(new Posting(0, 16 + 1, List.of(3, 5))), terms.get("farm"));
     }
 
     @Test
@@ -195,43 +243,43 @@ class LanguageIndexTest {
                 new Posting(1, 15, twenty), // twenty times in the text weigh as fifteen
                 new Posting(2, 16 * 2 + 3, List.of(2, 4, 6, 7, 8)),
                 new Posting(3, 64, List.of(0, 1)), // twice in the title is still the title
-                new Posting(4, 14, fourteen)), decode(terms(index.files()).get("word")));
+                new Posting(4, 14, fourteen)), terms(index.files()).get("word"));
     }
 
     @Test
     void aPhraseCannotCrossFromOneBlockToTheNext() {
         // title gap 0, then a free position; "alpha beta" at 2 and 3; a free position; "gamma delta" at 5 and 6
-        Map<String, String> terms = terms(single(page("/en/gap/", "Gap"), blocks(text("alpha beta"), text("gamma delta"))));
-        assertEquals(List.of(3), decode(terms.get("beta")).get(0).positions());
-        assertEquals(List.of(5), decode(terms.get("gamma")).get(0).positions());
-        assertEquals(List.of(6), decode(terms.get("delta")).get(0).positions());
+        Map<String, List<Posting>> terms = terms(single(page("/en/gap/", "Gap"), blocks(text("alpha beta"), text("gamma delta"))));
+        assertEquals(List.of(3), terms.get("beta").get(0).positions());
+        assertEquals(List.of(5), terms.get("gamma").get(0).positions());
+        assertEquals(List.of(6), terms.get("delta").get(0).positions());
     }
 
     @Test
     void aStopWordIsNotATermButKeepsItsPlaceInAPhrase() {
         // zoo 0; cat 2, "of" 3, "the" 4, hat 5, "a" 6 (a single letter), dog 7
-        Map<String, String> terms = terms(single(page("/en/zoo/", "Zoo"), blocks(text("cat of the hat a dog"))));
+        Map<String, List<Posting>> terms = terms(single(page("/en/zoo/", "Zoo"), blocks(text("cat of the hat a dog"))));
         assertEquals(List.of("cat", "dog", "hat", "zoo"), List.copyOf(terms.keySet()));
-        assertEquals(List.of(5), decode(terms.get("hat")).get(0).positions());
-        assertEquals(List.of(7), decode(terms.get("dog")).get(0).positions());
+        assertEquals(List.of(5), terms.get("hat").get(0).positions());
+        assertEquals(List.of(7), terms.get("dog").get(0).positions());
     }
 
     @Test
     void aStrayCombiningMarkIsNeitherATermNorAPlace() {
         // The mark alone is a "word" of the raw text that folds to nothing: dog stays right after cat.
-        Map<String, String> terms = terms(single(page("/en/mark/", "Mark"), blocks(text("cat \u0301 dog"))));
+        Map<String, List<Posting>> terms = terms(single(page("/en/mark/", "Mark"), blocks(text("cat \u0301 dog"))));
         assertEquals(List.of("cat", "dog", "mark"), List.copyOf(terms.keySet()));
-        assertEquals(List.of(2), decode(terms.get("cat")).get(0).positions());
-        assertEquals(List.of(3), decode(terms.get("dog")).get(0).positions());
+        assertEquals(List.of(2), terms.get("cat").get(0).positions());
+        assertEquals(List.of(3), terms.get("dog").get(0).positions());
     }
 
     @Test
     void aWordBeyondAToZIsATermOfItsOwnFoldedLetters() {
         // street 0; Straße 2 (ß stays), "in" 3, Αθήνα 4 (its accent goes)
-        Map<String, String> terms = terms(single(page("/en/s/", "Streets"), blocks(text("Straße in Αθήνα"))));
+        Map<String, List<Posting>> terms = terms(single(page("/en/s/", "Streets"), blocks(text("Straße in Αθήνα"))));
         assertEquals(List.of("straße", "street", "αθηνα"), List.copyOf(terms.keySet()), "in UTF-16 order");
-        assertEquals(List.of(2), decode(terms.get("straße")).get(0).positions());
-        assertEquals(List.of(4), decode(terms.get("αθηνα")).get(0).positions());
+        assertEquals(List.of(2), terms.get("straße").get(0).positions());
+        assertEquals(List.of(4), terms.get("αθηνα").get(0).positions());
     }
 
     @Test
@@ -247,12 +295,17 @@ class LanguageIndexTest {
         index.add(pages.get(3), blocks(text("gamma")));
         // page 2 never comes (its check failed): it is null in the texts, and in no postings
         List<OutputFile.Generated> files = index.files();
-        Map<String, String> terms = terms(files);
+        Map<String, List<Posting>> terms = terms(files);
+        Map<String, String> weights = weights(files);
+        Map<String, String> positions = positions(files);
         // alpha: page 1, then 4 (3 further); beta: page 0, then 4; gamma only on page 3
-        assertArrayEquals(new int[]{1, 1, 1, 2, 3, 1, 1, 2}, Numbers.read(terms.get("alpha")));
-        assertArrayEquals(new int[]{0, 1, 1, 2, 4, 1, 1, 3}, Numbers.read(terms.get("beta")));
-        assertArrayEquals(new int[]{3, 1, 1, 2}, Numbers.read(terms.get("gamma")));
-        assertEquals(List.of(0, 1, 3, 4), decode(terms.get("page")).stream().map(Posting::page).toList(), "the title of each page in");
+        assertArrayEquals(new int[]{1, 1, 3, 1}, Numbers.read(weights.get("alpha")));
+        assertArrayEquals(new int[]{1, 2, 1, 2}, Numbers.read(positions.get("alpha")));
+        assertArrayEquals(new int[]{0, 1, 4, 1}, Numbers.read(weights.get("beta")));
+        assertArrayEquals(new int[]{1, 2, 1, 3}, Numbers.read(positions.get("beta")));
+        assertArrayEquals(new int[]{3, 1}, Numbers.read(weights.get("gamma")));
+        assertArrayEquals(new int[]{1, 2}, Numbers.read(positions.get("gamma")));
+        assertEquals(List.of(0, 1, 3, 4), terms.get("page").stream().map(Posting::page).toList(), "the title of each page in");
         JsonNode texts = byName(files).get("texts-0");
         assertEquals(5, texts.size());
         assertTrue(texts.get(2).isNull(), texts.toString());
@@ -290,18 +343,18 @@ class LanguageIndexTest {
         } finally {
             pool.shutdown();
         }
-        Map<String, String> terms = terms(index.files());
+        Map<String, List<Posting>> terms = terms(index.files());
         assertEquals(1 + pageCount * wordsPerPage / 2 + wordsPerPage / 2, terms.size(), "page, each page's own words, the shared ones");
         for (int w = 0; w < wordsPerPage; w++) {
             if (w % 2 == 0) {
-                List<Posting> postings = decode(terms.get("word" + w));
+                List<Posting> postings = terms.get("word" + w);
                 assertEquals(pageCount, postings.size(), "word" + w);
                 for (Posting posting : postings) {
                     assertEquals(List.of(2 + w), posting.positions(), "word" + w + " on page " + posting.page());
                 }
             } else {
                 for (int p = 0; p < pageCount; p++) {
-                    List<Posting> postings = decode(terms.get("x" + p + "y" + w));
+                    List<Posting> postings = terms.get("x" + p + "y" + w);
                     assertEquals(List.of(new Posting(p, 1, List.of(2 + w))), postings, "x" + p + "y" + w);
                 }
             }
@@ -337,24 +390,24 @@ class LanguageIndexTest {
     @Test
     void twoAcronymsWrittenApartAreAlsoFoundWrittenTogetherAtTheFirstOnesPlace() {
         // acronym 0; call 2, INFO 3, NL 4, today 5: "infonl" at 3
-        Map<String, String> terms = terms(single(page("/en/a/", "Acronyms"), blocks(text("Call INFO NL today"))));
+        Map<String, List<Posting>> terms = terms(single(page("/en/a/", "Acronyms"), blocks(text("Call INFO NL today"))));
         assertEquals(List.of("acronym", "call", "info", "infonl", "nl", "today"), List.copyOf(terms.keySet()));
-        assertEquals(List.of(new Posting(0, 1, List.of(3))), decode(terms.get("infonl")));
-        assertEquals(List.of(new Posting(0, 1, List.of(4))), decode(terms.get("nl")));
+        assertEquals(List.of(new Posting(0, 1, List.of(3))), terms.get("infonl"));
+        assertEquals(List.of(new Posting(0, 1, List.of(4))), terms.get("nl"));
     }
 
     @Test
     void acronymsTogetherAreStemmedAndWeighedByTheirField() {
         // In the title: "API DOCS" → "apidocs", stemmed "apidoc", at 0 with the title's weight.
-        Map<String, String> terms = terms(single(page("/en/a/", "API DOCS"), blocks(heading("SQL DB"))));
-        assertEquals(List.of(new Posting(0, 64, List.of(0))), decode(terms.get("apidoc")));
-        assertEquals(List.of(new Posting(0, 16, List.of(3))), decode(terms.get("sqldb")));
+        Map<String, List<Posting>> terms = terms(single(page("/en/a/", "API DOCS"), blocks(heading("SQL DB"))));
+        assertEquals(List.of(new Posting(0, 64, List.of(0))), terms.get("apidoc"));
+        assertEquals(List.of(new Posting(0, 16, List.of(3))), terms.get("sqldb"));
         assertEquals(List.of("api", "apidoc", "db", "doc", "sql", "sqldb"), List.copyOf(terms.keySet()));
     }
 
     @Test
     void acronymsAreTwoToSixCapitalsAndEachJoinsTheNextOne() {
-        Map<String, String> terms = terms(single(page("/en/a/", "Caps"), blocks(
+        Map<String, List<Posting>> terms = terms(single(page("/en/a/", "Caps"), blocks(
                 text("AB CDEFGH"), // six capitals: an acronym
                 text("ABCDEFG HI"), // seven: not one
                 text("X YZ"), // one letter: not one
@@ -368,9 +421,9 @@ class LanguageIndexTest {
         assertFalse(terms.containsKey("nlinfo"), terms.keySet().toString());
         assertFalse(terms.containsKey("jklmno"), terms.keySet().toString());
         // caps 0; AB 2; ABCDEFG 5, HI 6; X 8, YZ 9; Info 11, NL 12; NL 14, info 15; JK 17, LM 18, NO 19
-        assertEquals(List.of(2), decode(terms.get("abcdefgh")).get(0).positions());
-        assertEquals(List.of(17), decode(terms.get("jklm")).get(0).positions());
-        assertEquals(List.of(18), decode(terms.get("lmno")).get(0).positions());
+        assertEquals(List.of(2), terms.get("abcdefgh").get(0).positions());
+        assertEquals(List.of(17), terms.get("jklm").get(0).positions());
+        assertEquals(List.of(18), terms.get("lmno").get(0).positions());
     }
 
     // ---- texts entries ----
@@ -440,10 +493,11 @@ class LanguageIndexTest {
         var index = new LanguageIndex(SEARCH, List.of(p, page("/en/q/", "World")), true);
         index.add(p, blocks(text("there")));
         List<OutputFile.Generated> files = index.files();
-        assertEquals(List.of("meta", "terms-0", "texts-0"), names(files));
-        assertEquals("{\"version\":1,\"root\":\"../../\",\"portable\":true,\"stemmer\":\"en\",\"stop\":[\"an\",\"and\",\"are\","
+        assertEquals(List.of("meta", "terms-0", "positions-0", "texts-0"), names(files));
+        assertEquals("{\"version\":2,\"root\":\"../../\",\"portable\":true,\"stemmer\":\"en\",\"stop\":[\"an\",\"and\",\"are\","
                 + "\"as\",\"at\",\"be\",\"by\",\"for\",\"from\",\"has\",\"have\",\"in\",\"is\",\"it\",\"its\",\"of\",\"on\",\"or\","
-                + "\"that\",\"the\",\"this\",\"to\",\"was\",\"were\",\"with\"],\"docs\":2,\"terms\":[\"hello\"],\"texts\":[0]}",
+                + "\"that\",\"the\",\"this\",\"to\",\"was\",\"were\",\"with\"],\"docs\":2,\"terms\":[\"hello\"],\"termNumbers\":[0],"
+                + "\"positions\":[0],\"texts\":[0]}",
                 byName(files).get("meta").toString());
     }
 
@@ -454,13 +508,13 @@ class LanguageIndexTest {
         var index = new LanguageIndex(search, List.of(p), false);
         index.add(p, blocks(text("mundo")));
         List<OutputFile.Generated> files = index.files();
-        assertEquals(List.of("buscar/meta.js", "buscar/terms-0.js", "buscar/texts-0.js"),
+        assertEquals(List.of("buscar/meta.js", "buscar/terms-0.js", "buscar/positions-0.js", "buscar/texts-0.js"),
                 files.stream().map(OutputFile.Generated::path).toList());
         String meta = new String(files.get(0).bytes(), StandardCharsets.UTF_8);
-        assertEquals("abiertoSearch.add(\"meta\",{\"version\":1,\"root\":\"../\",\"portable\":false,\"stemmer\":\"es\","
+        assertEquals("abiertoSearch.add(\"meta\",{\"version\":2,\"root\":\"../\",\"portable\":false,\"stemmer\":\"es\","
                 + "\"stop\":[\"al\",\"con\",\"de\",\"del\",\"el\",\"en\",\"es\",\"la\",\"las\",\"le\",\"les\",\"lo\",\"los\",\"para\","
                 + "\"por\",\"que\",\"se\",\"su\",\"sus\",\"un\",\"una\",\"unas\",\"unos\"],\"docs\":1,\"terms\":[\"hol\"],"
-                + "\"texts\":[0]});\n", meta);
+                + "\"termNumbers\":[0],\"positions\":[0],\"texts\":[0]});\n", meta);
     }
 
     @Test
@@ -470,16 +524,83 @@ class LanguageIndexTest {
         JsonNode meta = data(files.get(0));
         assertEquals(0, meta.get("docs").intValue());
         assertEquals(0, meta.get("terms").size());
+        assertEquals(0, meta.get("termNumbers").size());
+        assertEquals(0, meta.get("positions").size());
         assertEquals(0, meta.get("texts").size());
     }
 
     // ---- splitting the terms ----
 
+    /** One page whose title is a stop word, and {@code count} words w0, w1, …: each term's postings are "01". */
+    private static List<OutputFile.Generated> manyWords(int count) {
+        var text = new StringBuilder();
+        for (int w = 0; w < count; w++) {
+            text.append("w").append(w).append(' ');
+        }
+        return single(page("/en/words/", "a"), blocks(text(text.toString())));
+    }
+
+    private static int postingsLength(List<OutputFile.Generated> files) {
+        return weights(files).values().stream().mapToInt(String::length).sum();
+    }
+
+    /** The length of a file's data as written, between {@code abiertoSearch.add("NAME",} and {@code );}. */
+    private static int dataLength(OutputFile.Generated file) {
+        String text = new String(file.bytes(), StandardCharsets.UTF_8);
+        return text.length() - ("abiertoSearch.add(\"" + name(file) + "\",").length() - ");\n".length();
+    }
+
+    @Test
+    void termsOfUpToOneFilesLengthAreOneFile() {
+        var files = manyWords(50_000);
+        assertEquals(LanguageIndex.ONE_FILE, postingsLength(files), "50,000 × \"01\"");
+        assertEquals(List.of("terms-0"), names(files).stream().filter(n -> n.startsWith("terms-")).toList());
+        assertEquals(50_000, terms(files).size());
+        assertEquals(List.of("w0"), strings(byName(files).get("meta").get("terms")));
+        assertEquals(List.of(0), ints(byName(files).get("meta").get("termNumbers")));
+    }
+
+    @Test
+    void termsOfMoreThanOneFilesLengthAreSplitAndMetaNamesTheFirstTermOfEachAndItsNumber() {
+        var files = manyWords(50_001);
+        assertEquals(LanguageIndex.ONE_FILE + 2, postingsLength(files));
+        Map<String, JsonNode> data = byName(files);
+        List<String> sorted = List.copyOf(weights(files).keySet());
+        assertEquals(sorted.stream().sorted().toList(), sorted);
+        List<String> first = strings(data.get("meta").get("terms"));
+        List<Integer> numbers = ints(data.get("meta").get("termNumbers"));
+        assertTrue(first.size() > 3, first.toString());
+        assertEquals(first.size(), numbers.size());
+        int number = 0;
+        for (int f = 0; f < first.size(); f++) {
+            JsonNode chunk = data.get("terms-" + f);
+            assertEquals(first.get(f), chunk.get(0).asText());
+            assertEquals(number, numbers.get(f).intValue(), "terms-" + f);
+            assertEquals(sorted.get(number), first.get(f));
+            number += chunk.size() / 2;
+        }
+        assertEquals(50_001, number);
+        for (OutputFile.Generated file : files) {
+            if (name(file).startsWith("terms-")) {
+                int length = dataLength(file);
+                // An entry joins while the file so far and its postings fit: its name, quotes and commas
+                // (at most 12 characters for ,"w50000","01") and the closing ']' may go beyond.
+                assertTrue(length <= LanguageIndex.TERMS_FILE + 13, name(file) + ": " + length);
+                if (!name(file).equals("terms-" + (first.size() - 1))) {
+                    assertTrue(length + 2 > LanguageIndex.TERMS_FILE + 1, name(file) + ": " + length + ", the next \"01\" fitted");
+                }
+            }
+        }
+        assertEquals(50_001, terms(files).size(), "each term's postings and positions found from meta");
+    }
+
+    // ---- splitting the positions ----
+
     /**
      * One page whose title is a stop word ("a" at 0, so the text starts at 2): "aa" once, then {@code bb}
-     * times "bb", then {@code ww} times "ww". Postings: "aa" is 0,1,1,2 (4 characters); "bb" is 0, 15,
-     * its count (3 characters up to 32,767), 3 then 1s: bb + 5 characters; "ww" likewise, its count in
-     * 4 characters from 32,768 and its first position in 3 (or 1 without bb): ww + 8 (ww + 6).
+     * times "bb", then {@code ww} times "ww". Positions: "aa" is 1, 2 (2 characters); "bb" is its count
+     * (3 characters from 1,024 to 32,767), 3, then 1s: bb + 3 characters; "ww" likewise, its count in 4
+     * characters from 32,768 and its first place in 3 (or 1 without bb): ww + 6 (ww + 4).
      */
     private static List<OutputFile.Generated> oneLargePage(int bb, int ww) {
         var text = new StringBuilder("aa");
@@ -487,58 +608,61 @@ class LanguageIndexTest {
         return single(page("/en/large/", "a"), blocks(text(text.toString())));
     }
 
-    private static int postingsLength(List<OutputFile.Generated> files) {
-        return terms(files).values().stream().mapToInt(String::length).sum();
+    private static int positionsLength(List<OutputFile.Generated> files) {
+        return positions(files).values().stream().mapToInt(String::length).sum();
     }
 
     @Test
-    void termsOfUpToOneFilesLengthAreOneFile() {
-        var files = oneLargePage(0, 99_990);
-        assertEquals(LanguageIndex.ONE_FILE, postingsLength(files), "4 + 99,990 + 6");
-        assertEquals(List.of("meta", "terms-0", "texts-0"), names(files));
-        assertEquals(List.of("aa", "ww"), List.copyOf(terms(files).keySet()));
-        assertEquals(List.of("aa"), strings(byName(files).get("meta").get("terms")));
+    void positionsOfUpToOneFilesLengthAreOneFile() {
+        var files = oneLargePage(0, 99_994);
+        assertEquals(LanguageIndex.ONE_FILE, positionsLength(files), "2 + 99,994 + 4");
+        assertEquals(List.of("meta", "terms-0", "positions-0", "texts-0"), names(files));
+        assertEquals(List.of(0), ints(byName(files).get("meta").get("positions")));
+        assertEquals(99_994, terms(files).get("ww").get(0).positions().size());
     }
 
     @Test
-    void termsOfMoreThanOneFilesLengthAreSplitAndMetaNamesTheFirstTermOfEach() {
-        var files = oneLargePage(0, 99_991);
-        assertEquals(LanguageIndex.ONE_FILE + 1, postingsLength(files));
-        assertEquals(List.of("meta", "terms-0", "terms-1", "texts-0"), names(files));
+    void positionsOfMoreThanOneFilesLengthAreSplitAndMetaNumbersTheFirstTermOfEach() {
+        var files = oneLargePage(0, 99_995);
+        assertEquals(LanguageIndex.ONE_FILE + 1, positionsLength(files));
+        assertEquals(List.of("meta", "terms-0", "positions-0", "positions-1", "texts-0"), names(files));
         Map<String, JsonNode> data = byName(files);
-        assertEquals(List.of("aa", "ww"), strings(data.get("meta").get("terms")));
-        assertEquals("aa", data.get("terms-0").get(0).asText());
-        assertEquals(2, data.get("terms-0").size());
-        assertEquals("ww", data.get("terms-1").get(0).asText());
+        assertEquals(List.of(0, 1), ints(data.get("meta").get("positions")));
+        assertEquals("[\"12\"]", data.get("positions-0").toString(), "aa");
+        assertEquals(1, data.get("positions-1").size(), "ww");
+        assertEquals(List.of("aa"), strings(data.get("meta").get("terms")), "the terms themselves are one file");
+        assertEquals(99_995, terms(files).get("ww").get(0).positions().size());
     }
 
     @Test
-    void aTermsFileTakesTermsWhilePostingsStayWithinItsLength() {
-        // "[\"aa\",\"0112\"" is 12 characters; bb's postings of 31,988 bring it to exactly 32,000: they stay.
-        var files = oneLargePage(31_983, 70_000);
-        Map<String, String> terms = terms(files);
-        assertEquals(LanguageIndex.TERMS_FILE - 12, terms.get("bb").length());
-        assertEquals(70_008, terms.get("ww").length());
+    void aPositionsFileTakesTermsWhileTheyStayWithinItsLength() {
+        // "[\"12\"" is 5 characters; bb's positions of 31,995 bring it to exactly 32,000: they stay.
+        var files = oneLargePage(31_992, 70_000);
+        Map<String, String> positions = positions(files);
+        assertEquals(LanguageIndex.POSITIONS_FILE - 5, positions.get("bb").length());
+        assertEquals(70_006, positions.get("ww").length());
         Map<String, JsonNode> data = byName(files);
-        assertEquals(List.of("meta", "terms-0", "terms-1", "texts-0"), names(files));
-        assertEquals(List.of("aa", "ww"), strings(data.get("meta").get("terms")));
-        assertEquals(4, data.get("terms-0").size(), "aa and bb");
-        assertEquals("bb", data.get("terms-0").get(2).asText());
+        assertEquals(List.of("meta", "terms-0", "positions-0", "positions-1", "texts-0"), names(files));
+        assertEquals(List.of(0, 2), ints(data.get("meta").get("positions")));
+        assertEquals(2, data.get("positions-0").size(), "aa and bb");
         // One more bb and they leave for a file of their own.
-        files = oneLargePage(31_984, 70_000);
-        assertEquals(List.of("meta", "terms-0", "terms-1", "terms-2", "texts-0"), names(files));
-        assertEquals(List.of("aa", "bb", "ww"), strings(byName(files).get("meta").get("terms")));
+        files = oneLargePage(31_993, 70_000);
+        assertEquals(List.of("meta", "terms-0", "positions-0", "positions-1", "positions-2", "texts-0"), names(files));
+        assertEquals(List.of(0, 1, 2), ints(byName(files).get("meta").get("positions")));
+        assertEquals(31_993, terms(files).get("bb").get(0).positions().size());
     }
 
     @Test
-    void aTermLargerThanAFileIsAFileOfItsOwn() {
-        // "aa" (the first term) has postings of more than 70,000 characters, "ww" of more than 40,000.
+    void aTermWithMorePositionsThanAFileHoldsIsAFileOfItsOwn() {
+        // "aa" (the first term) has positions of more than 70,000 characters, "ww" of more than 40,000.
         var files = single(page("/en/large/", "a"), blocks(text("aa ".repeat(70_000) + "ww ".repeat(40_000))));
-        assertEquals(List.of("meta", "terms-0", "terms-1", "texts-0"), names(files));
+        assertEquals(List.of("meta", "terms-0", "positions-0", "positions-1", "texts-0"), names(files));
         Map<String, JsonNode> data = byName(files);
-        assertEquals(List.of("aa", "ww"), strings(data.get("meta").get("terms")));
-        assertEquals(2, data.get("terms-0").size());
-        assertEquals(2, data.get("terms-1").size());
+        assertEquals(List.of("aa"), strings(data.get("meta").get("terms")), "the terms themselves are one file");
+        assertEquals(List.of(0, 1), ints(data.get("meta").get("positions")));
+        assertEquals(1, data.get("positions-0").size());
+        assertEquals(1, data.get("positions-1").size());
+        assertEquals(40_000, terms(files).get("ww").get(0).positions().size());
     }
 
     // ---- splitting the texts ----
@@ -579,11 +703,11 @@ class LanguageIndexTest {
             assertEquals(List.of(), index.add(pages.get(i), filler(i == 318 ? 114 : 280)), "page " + i);
         }
         List<OutputFile.Generated> files = index.files();
-        assertEquals(List.of("meta", "terms-0", "texts-0"), names(files));
+        assertEquals(List.of("meta", "terms-0", "positions-0", "texts-0"), names(files));
         Map<String, JsonNode> data = byName(files);
         assertEquals(319, data.get("texts-0").size());
         assertEquals(List.of(0), ints(data.get("meta").get("texts")));
-        String texts = new String(files.get(2).bytes(), StandardCharsets.UTF_8);
+        String texts = new String(files.get(3).bytes(), StandardCharsets.UTF_8);
         assertEquals("[\"en/p000/\",\"Page 000\",\"\",[\"\",\"" + "lorem ".repeat(60).substring(0, 280) + "\"]]",
                 texts.substring(texts.indexOf('[') + 1, texts.indexOf(']') + 2), "an entry of 314 characters");
     }
@@ -605,7 +729,7 @@ class LanguageIndexTest {
         }
         assertEquals(List.of("texts-0", "texts-1", "texts-2", "texts-3", "texts-4", "texts-5"), made);
         List<OutputFile.Generated> files = index.files();
-        assertEquals(List.of("meta", "terms-0", "texts-6"), names(files));
+        assertEquals(List.of("meta", "terms-0", "positions-0", "texts-6"), names(files));
         Map<String, JsonNode> data = byName(files);
         assertEquals(List.of(0, 51, 101, 151, 201, 251, 301), ints(data.get("meta").get("texts")));
         assertEquals(List.of("en/p301/", "en/p318/"), List.of(addresses(data, "texts-6").get(0), addresses(data, "texts-6").get(17)));
@@ -628,7 +752,7 @@ class LanguageIndexTest {
         }
         assertEquals(List.of(List.of(), List.of(), List.of("texts-0", "texts-1"), List.of("texts-2"), List.of("texts-3")), made);
         List<OutputFile.Generated> files = index.files();
-        assertEquals(List.of("meta", "terms-0", "texts-4"), names(files));
+        assertEquals(List.of("meta", "terms-0", "positions-0", "texts-4"), names(files));
         assertEquals(List.of(0, 1, 2, 3, 4), ints(byName(files).get("meta").get("texts")));
         assertEquals(1, byName(files).get("texts-4").size());
     }
@@ -662,8 +786,8 @@ class LanguageIndexTest {
                 350, List.of("texts-6"), // 300–349, once 350 does not fit
                 359, List.of("texts-7", "texts-8")), madeBy); // 359 lets 360–499 in: 350–399 and 400–449
         List<OutputFile.Generated> rest = index.files();
-        assertEquals(List.of("meta", "terms-0", "texts-9"), names(rest));
-        made.add(rest.get(2));
+        assertEquals(List.of("meta", "terms-0", "positions-0", "texts-9"), names(rest));
+        made.add(rest.get(3));
         Map<String, JsonNode> data = byName(made);
         List<String> all = new ArrayList<>();
         for (int f = 0; f < 10; f++) {

@@ -82,7 +82,7 @@ class SearchIndexTest {
         for (Page page : site.pages().stream().filter(SearchIndex::indexed).toList()) {
             assertEquals(List.of(), index.add(page, html(100)));
         }
-        assertEquals(List.of("es/buscar/meta.js", "es/buscar/terms-0.js", "es/buscar/texts-0.js"),
+        assertEquals(List.of("es/buscar/meta.js", "es/buscar/terms-0.js", "es/buscar/positions-0.js", "es/buscar/texts-0.js"),
                 index.files().stream().map(OutputFile.Generated::path).toList());
     }
 }

@@ -36,15 +36,34 @@ public final class SearchIndexFiles {
         meta = (Map<String, Object>) data(folder, "meta");
         files.add("meta");
         List<String> firstTerms = (List<String>) meta.get("terms");
+        List<Integer> termNumbers = (List<Integer>) meta.get("termNumbers");
+        Map<String, String> weights = new LinkedHashMap<>();
         for (int i = 0; i < firstTerms.size(); i++) {
             List<String> chunk = (List<String>) data(folder, "terms-" + i);
             files.add("terms-" + i);
-            if (!chunk.get(0).equals(firstTerms.get(i))) {
-                throw new IllegalStateException("terms-" + i + " starts with " + chunk.get(0) + ", meta says " + firstTerms.get(i));
+            if (!chunk.get(0).equals(firstTerms.get(i)) || termNumbers.get(i) != weights.size()) {
+                throw new IllegalStateException("terms-" + i + " starts with " + chunk.get(0) + ", term " + weights.size()
+                        + "; meta says " + firstTerms.get(i) + ", term " + termNumbers.get(i));
             }
             for (int k = 0; k < chunk.size(); k += 2) {
-                terms.put(chunk.get(k), postings(chunk.get(k + 1)));
+                weights.put(chunk.get(k), chunk.get(k + 1));
             }
+        }
+        List<Integer> firstPlaced = (List<Integer>) meta.get("positions");
+        List<String> positions = new ArrayList<>();
+        for (int i = 0; i < firstPlaced.size(); i++) {
+            if (firstPlaced.get(i) != positions.size()) {
+                throw new IllegalStateException("positions-" + i + " starts at term " + positions.size() + ", meta says " + firstPlaced.get(i));
+            }
+            positions.addAll((List<String>) data(folder, "positions-" + i));
+            files.add("positions-" + i);
+        }
+        if (positions.size() != weights.size()) {
+            throw new IllegalStateException(weights.size() + " terms, positions of " + positions.size());
+        }
+        int number = 0;
+        for (var term : weights.entrySet()) {
+            terms.put(term.getKey(), postings(term.getValue(), positions.get(number++)));
         }
         List<Integer> firstPages = (List<Integer>) meta.get("texts");
         for (int i = 0; i < firstPages.size(); i++) {
@@ -69,7 +88,7 @@ public final class SearchIndexFiles {
         }
     }
 
-    private static List<Posting> postings(String encoded) {
+    private static List<Integer> numbers(String encoded) {
         List<Integer> numbers = new ArrayList<>();
         int n = 0;
         for (char c : encoded.toCharArray()) {
@@ -80,18 +99,28 @@ public final class SearchIndexFiles {
                 n = 0;
             }
         }
+        return numbers;
+    }
+
+    /** A term's postings (page, weight) with its positions (count, places) for each of those pages. */
+    private static List<Posting> postings(String weights, String places) {
+        List<Integer> numbers = numbers(weights);
+        List<Integer> at = numbers(places);
         List<Posting> postings = new ArrayList<>();
         int page = 0;
-        for (int i = 0; i < numbers.size(); ) {
-            page = postings.isEmpty() ? numbers.get(i++) : page + numbers.get(i++);
-            int weight = numbers.get(i++);
-            int count = numbers.get(i++);
+        int next = 0;
+        for (int i = 0; i < numbers.size(); i += 2) {
+            page = postings.isEmpty() ? numbers.get(i) : page + numbers.get(i);
+            int count = at.get(next++);
             List<Integer> positions = new ArrayList<>();
             int p = 0;
             for (int k = 0; k < count; k++) {
-                positions.add(p += numbers.get(i++));
+                positions.add(p += at.get(next++));
             }
-            postings.add(new Posting(page, weight, positions));
+            postings.add(new Posting(page, numbers.get(i + 1), positions));
+        }
+        if (next != at.size()) {
+            throw new IllegalStateException("positions for " + postings.size() + " pages and " + (at.size() - next) + " numbers more");
         }
         return postings;
     }
