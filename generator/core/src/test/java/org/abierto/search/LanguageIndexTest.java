@@ -594,6 +594,47 @@ class LanguageIndexTest {
         assertEquals(50_001, terms(files).size(), "each term's postings and positions found from meta");
     }
 
+    /** {@code count} pages titled "a" (a stop word), each with {@code words}: a word on every page has postings of 2 × count. */
+    private static List<OutputFile.Generated> onEveryPage(int count, String first, String words) {
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pages.add(page("/en/p" + i + "/", "a"));
+        }
+        var index = new LanguageIndex(SEARCH, pages, false);
+        for (int i = 0; i < count; i++) {
+            index.add(pages.get(i), blocks(text(i == 0 ? first + " " + words : words)));
+        }
+        return index.files();
+    }
+
+    @Test
+    void aTermsFileTakesTermsWhileTheirPostingsStayWithinItsLength() {
+        // "[\"aa\",\"01\"" is 10 characters; bb's postings on 15,995 pages ("01" then "11"s) bring it to exactly 32,000.
+        var files = onEveryPage(15_995, "aa", "bb ww xx yy");
+        assertEquals(LanguageIndex.TERMS_FILE - 10, weights(files).get("bb").length());
+        Map<String, JsonNode> data = byName(files);
+        assertEquals(List.of("aa", "ww", "xx", "yy"), strings(data.get("meta").get("terms")));
+        assertEquals(List.of(0, 2, 3, 4), ints(data.get("meta").get("termNumbers")));
+        assertEquals(4, data.get("terms-0").size(), "aa and bb");
+        // On one more page bb leaves for a file of its own.
+        files = onEveryPage(15_996, "aa", "bb ww xx yy");
+        data = byName(files);
+        assertEquals(List.of("aa", "bb", "ww", "xx", "yy"), strings(data.get("meta").get("terms")));
+        assertEquals(List.of(0, 1, 2, 3, 4), ints(data.get("meta").get("termNumbers")));
+        assertEquals(15_996, terms(files).get("bb").size());
+    }
+
+    @Test
+    void aTermWhosePostingsAreLargerThanAFileIsAFileOfItsOwnEvenTheFirst() {
+        var files = onEveryPage(20_000, "", "aa bb xx");
+        assertEquals(40_000, weights(files).get("aa").length());
+        Map<String, JsonNode> data = byName(files);
+        assertEquals(List.of("meta", "terms-0", "terms-1", "terms-2"), names(files).subList(0, 4));
+        assertEquals(List.of("aa", "bb", "xx"), strings(data.get("meta").get("terms")));
+        assertEquals(List.of(0, 1, 2), ints(data.get("meta").get("termNumbers")));
+        assertEquals(2, data.get("terms-0").size());
+    }
+
     // ---- splitting the positions ----
 
     /**
