@@ -43,6 +43,18 @@ public final class AbiertoCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        var sized = HeapForSite.command(args, () -> java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                ProcessHandle.current().info().command(), System.getProperty("java.class.path"), Path.of(""));
+        if (sized.isPresent()) {
+            try {
+                System.exit(HeapForSite.run(sized.get()));
+            } catch (IOException e) {
+                // no second JVM: this one builds, with its own heap
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                System.exit(INTERNAL_ERROR);
+            }
+        }
         System.exit(run(args, System.out, System.err, Path.of("")));
     }
 

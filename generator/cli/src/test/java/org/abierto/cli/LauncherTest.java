@@ -100,6 +100,21 @@ class LauncherTest {
     }
 
     @Test
+    void theJarStartedWithoutTheLauncherSizesALargeSiteAsTheLauncherDoes() throws Exception {
+        for (int pages : new int[]{2499, 2500, 2501}) {
+            String launched = command(Map.of(), "build", "--content", content(pages).toString());
+            var sized = HeapForSite.command(new String[]{"build", "--content", content(pages).toString()}, List::of,
+                    java.util.Optional.of("java"), "abierto.jar", dir);
+            assertEquals(launched.contains("-Xmx"), sized.isPresent(), pages + " pages");
+            sized.ifPresent(c -> {
+                for (String option : List.of(c.get(1), c.get(2), c.get(3))) { // collector, heap, compilers
+                    assertTrue(launched.contains(" " + option + " "), option + " not in " + launched);
+                }
+            });
+        }
+    }
+
+    @Test
     void serveKeepsTheJvmsCollectorAndHeapAndChoosesTheCompilersAsABuildDoes() throws Exception {
         var env = Map.of("ABIERTO_C1_PAGES", "50");
         String small = command(env, "serve", "--content", content(49).toString());
