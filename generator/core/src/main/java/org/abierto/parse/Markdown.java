@@ -408,8 +408,17 @@ public final class Markdown {
         }
 
         boolean directive(Paragraph paragraph) {
-            String text = paragraph.getChars().toString().strip();
-            if (!text.startsWith("::") || !DIRECTIVE_START.matcher(text).lookingAt()) {
+            // Every paragraph of every page comes here: only one that starts with "::" is made a string.
+            var line = paragraph.getChars();
+            int first = 0;
+            while (first < line.length() && Character.isWhitespace(line.charAt(first))) {
+                first++;
+            }
+            if (first + 1 >= line.length() || line.charAt(first) != ':' || line.charAt(first + 1) != ':') {
+                return false;
+            }
+            String text = line.toString().strip();
+            if (!DIRECTIVE_START.matcher(text).lookingAt()) {
                 return false;
             }
             Matcher m = DIRECTIVE.matcher(text);
