@@ -14,11 +14,11 @@ import org.abierto.render.PageRenderer;
 import org.abierto.search.SearchIndex;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -152,7 +152,7 @@ final class Pipeline {
         }
         site = Optional.of(made.site());
         List<OutputFile> others = otherFiles(site.get(), documents);
-        Set<String> files = new TreeSet<>();
+        Set<String> files = new HashSet<>(); // asked only whether it holds a path, for every link of every page
         others.forEach(f -> files.add(f.path()));
         files.addAll(Downloads.offered(site.get())); // the preview's PDF is linked before it is made
         site.get().pages().forEach(p -> files.add(p.outputPath()));
