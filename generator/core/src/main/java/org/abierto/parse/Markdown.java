@@ -511,7 +511,8 @@ public final class Markdown {
                 }
             }
             String text = plainText(heading).strip();
-            String id = explicit != null ? explicit : unique(Slug.fold(text).isEmpty() ? "seccion" : Slug.fold(text));
+            String folded = explicit != null ? null : Slug.fold(text);
+            String id = explicit != null ? explicit : unique(folded.isEmpty() ? "seccion" : folded);
             if (explicit != null) {
                 usedIds.merge(explicit, 1, Integer::sum);
             }
