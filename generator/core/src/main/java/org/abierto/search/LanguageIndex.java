@@ -416,49 +416,31 @@ final class LanguageIndex {
         List<OutputFile.Generated> files = new ArrayList<>();
         List<String> firstTerms = new ArrayList<>();
         List<Integer> termNumbers = new ArrayList<>();
-        var chunk = new StringBuilder();
-        int limit = limit(postings, TERMS_FILE);
+        var termsFiles = new Chunks("terms", limit(postings, TERMS_FILE));
         for (int n = 0; n < order.length; n++) {
             int t = order[n];
-            if (chunk.length() > 0 && chunk.length() + postings[t].length() > limit) {
-                files.add(file("terms-" + (firstTerms.size() - 1), chunk.append(']')));
-                chunk = new StringBuilder();
-            }
-            if (chunk.length() == 0) {
+            StringBuilder chunk = termsFiles.next(postings[t].length(), files);
+            if (chunk.length() == 1) {
                 firstTerms.add(names[t]);
                 termNumbers.add(n);
-                chunk.append('[');
-            } else {
-                chunk.append(',');
             }
             JsonText.string(chunk, names[t]);
             chunk.append(",\"").append(postings[t]).append('"');
         }
-        if (chunk.length() > 0) {
-            files.add(file("terms-" + (firstTerms.size() - 1), chunk.append(']')));
-        }
+        termsFiles.end(files);
 
         List<Integer> firstPlaced = new ArrayList<>();
-        chunk = new StringBuilder();
-        limit = limit(places, POSITIONS_FILE);
+        var positionsFiles = new Chunks("positions", limit(places, POSITIONS_FILE));
         for (int n = 0; n < order.length; n++) {
             StringBuilder p = places[order[n]];
-            if (chunk.length() > 0 && chunk.length() + p.length() > limit) {
-                files.add(file("positions-" + (firstPlaced.size() - 1), chunk.append(']')));
-                chunk = new StringBuilder();
-            }
-            if (chunk.length() == 0) {
+            StringBuilder chunk = positionsFiles.next(p.length(), files);
+            if (chunk.length() == 1) {
                 firstPlaced.add(n);
-                chunk.append('[');
-            } else {
-                chunk.append(',');
             }
             chunk.append('"').append(p).append('"');
             places[order[n]] = null;
         }
-        if (chunk.length() > 0) {
-            files.add(file("positions-" + (firstPlaced.size() - 1), chunk.append(']')));
-        }
+        positionsFiles.end(files);
 
         List<Integer> firstDocs;
         synchronized (texts) {
@@ -484,12 +466,12 @@ final class LanguageIndex {
      * {@value #ONE_FILE}, else one file at the end: the same files as if all were made at the end.
      */
     private final class Texts {
-        /** The entries in, not yet in a file: those after {@code next}, and those of {@code chunk}. */
+        /** The entries in, not yet in a file: those after {@code next}, and those of {@code files}' last. */
         private final String[] waiting;
         private int next;
         private long total;
         private boolean split;
-        private StringBuilder chunk = new StringBuilder();
+        private Chunks files = new Chunks("texts", TEXTS_FILE);
         final List<Integer> firstDocs = new ArrayList<>();
 
         Texts(int pages) {
@@ -502,7 +484,7 @@ final class LanguageIndex {
             split |= total > ONE_FILE;
             List<OutputFile.Generated> made = new ArrayList<>();
             while (split && next < waiting.length && waiting[next] != null) {
-                append(waiting[next], TEXTS_FILE, made);
+                append(waiting[next], made);
             }
             return made;
         }
@@ -510,29 +492,63 @@ final class LanguageIndex {
         /** The files left, once every page is in: a page whose check failed is null (the build stops anyway). */
         List<OutputFile.Generated> rest() {
             List<OutputFile.Generated> made = new ArrayList<>();
+            if (!split) {
+                files = new Chunks("texts", Integer.MAX_VALUE);
+            }
             while (next < waiting.length) {
-                append(waiting[next] == null ? "null" : waiting[next], split ? TEXTS_FILE : Integer.MAX_VALUE, made);
+                append(waiting[next] == null ? "null" : waiting[next], made);
             }
-            if (chunk.length() > 0) {
-                made.add(file("texts-" + (firstDocs.size() - 1), chunk.append(']')));
-                chunk = new StringBuilder();
-            }
+            files.end(made);
             return made;
         }
 
-        private void append(String entry, int limit, List<OutputFile.Generated> made) {
-            if (chunk.length() > 0 && chunk.length() + entry.length() > limit) {
-                made.add(file("texts-" + (firstDocs.size() - 1), chunk.append(']')));
-                chunk = new StringBuilder();
-            }
-            if (chunk.length() == 0) {
+        private void append(String entry, List<OutputFile.Generated> made) {
+            StringBuilder chunk = files.next(entry.length(), made);
+            if (chunk.length() == 1) {
                 firstDocs.add(next);
-                chunk.append('[');
-            } else {
-                chunk.append(',');
             }
             chunk.append(entry);
             waiting[next++] = null;
+        }
+    }
+
+    /**
+     * Entries gathered into the files {@code KIND-0.js}, {@code KIND-1.js}…, each a JSON array: an entry
+     * goes to a new file when the file so far and its main part would come to more than the limit (so an
+     * entry larger than the limit is a file of its own).
+     */
+    private final class Chunks {
+        private final String kind;
+        private final int limit;
+        private StringBuilder chunk = new StringBuilder();
+        private int count;
+
+        Chunks(String kind, int limit) {
+            this.kind = kind;
+            this.limit = limit;
+        }
+
+        /**
+         * The file the next entry is to be appended to, with the separator before it written (so "[" alone
+         * when the entry starts a file); a full file goes to {@code made}.
+         */
+        StringBuilder next(int length, List<OutputFile.Generated> made) {
+            if (chunk.length() > 0 && chunk.length() + length > limit) {
+                end(made);
+            }
+            if (chunk.length() == 0) {
+                count++;
+                return chunk.append('[');
+            }
+            return chunk.append(',');
+        }
+
+        /** The last file, if it has an entry. */
+        void end(List<OutputFile.Generated> made) {
+            if (chunk.length() > 0) {
+                made.add(file(kind + "-" + (count - 1), chunk.append(']')));
+                chunk = new StringBuilder();
+            }
         }
     }
 
