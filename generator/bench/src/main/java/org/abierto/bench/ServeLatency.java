@@ -56,7 +56,10 @@ public final class ServeLatency {
         // Asking too often takes CPU from the server being measured (two cores); every 5 ms costs under 5 ms of precision.
         long pollMillis = Long.parseLong(options.getOrDefault("--poll-ms", "5"));
         List<String> command = List.of(Arrays.copyOfRange(args, separator + 1, args.length));
-        Path log = Path.of(options.getOrDefault("--log", "serve-latency.log"));
+        // In the temporary folder unless named: written into the working folder, it was once committed.
+        Path log = options.containsKey("--log") ? Path.of(options.get("--log"))
+                : java.nio.file.Files.createTempFile("serve-latency-", ".log");
+        System.err.println("the server's log: " + log);
 
         List<Path> pages = pages(content);
         if (pages.size() < edits + WARM_UP_EDITS) {
