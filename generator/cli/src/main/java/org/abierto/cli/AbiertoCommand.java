@@ -43,7 +43,7 @@ public final class AbiertoCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        var sized = HeapForSite.command(args, () -> java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        var sized = HeapForSite.command(args, Boolean.getBoolean(HeapForSite.STARTED_AGAIN), () -> java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 ProcessHandle.current().info().command(), System.getProperty("java.class.path"), Path.of(""));
         if (sized.isPresent()) {
             try {

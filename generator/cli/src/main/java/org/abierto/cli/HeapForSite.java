@@ -43,15 +43,17 @@ final class HeapForSite {
      * JVM should run them itself.
      *
      * @param args      the command line's arguments
+     * @param sized     whether whoever started this JVM sized it for the site (the launcher, or this class) and
+     *                  said so with {@code -Dabierto.sizedForSite=true}: then the content is not walked at all
      * @param jvm       this JVM's own options (kept, so that system properties and agents carry over); asked
      *                  only for a large site, as reading them loads the management classes
      * @param java      this JVM's executable, when known
      * @param classPath this JVM's class path
      * @param workingDir where a relative {@code --content} is
      */
-    static Optional<List<String>> command(String[] args, Supplier<List<String>> jvm, Optional<String> java,
+    static Optional<List<String>> command(String[] args, boolean sized, Supplier<List<String>> jvm, Optional<String> java,
                                           String classPath, Path workingDir) {
-        if (args.length == 0 || !COMMANDS.contains(args[0]) || java.isEmpty() || classPath == null || classPath.isEmpty()) {
+        if (sized || args.length == 0 || !COMMANDS.contains(args[0]) || java.isEmpty() || classPath == null || classPath.isEmpty()) {
             return Optional.empty();
         }
         long pages = pages(workingDir.resolve(content(args)));

@@ -41,7 +41,7 @@ class HeapForSiteTest {
     }
 
     private static Optional<List<String>> sized(List<String> jvm, String... args) {
-        return HeapForSite.command(args, () -> jvm, JAVA, "/opt/abierto/abierto.jar", dir);
+        return HeapForSite.command(args, false, () -> jvm, JAVA, "/opt/abierto/abierto.jar", dir);
     }
 
     @Test
@@ -78,9 +78,12 @@ class HeapForSiteTest {
         }
         assertTrue(sized(List.of("-XX:+UseCompressedOops", "-XX:-UseLargePages"), "build", "--content", large).isPresent(),
                 "options that neither size the heap nor choose a collector");
-        assertFalse(HeapForSite.command(new String[]{"build", "--content", large}, List::of, Optional.empty(), "a.jar", dir).isPresent(),
+        assertFalse(HeapForSite.command(new String[]{"build", "--content", large}, false, List::of, Optional.empty(), "a.jar", dir).isPresent(),
                 "no java executable known");
-        assertFalse(HeapForSite.command(new String[]{"build", "--content", large}, List::of, JAVA, "", dir).isPresent());
+        assertFalse(HeapForSite.command(new String[]{"build", "--content", large}, false, List::of, JAVA, "", dir).isPresent());
+        assertFalse(HeapForSite.command(new String[]{"build", "--content", large}, true, () -> {
+            throw new AssertionError("a JVM that says it is sized is not asked its options");
+        }, JAVA, "a.jar", dir).isPresent(), "started by the launcher (or by this class) with -D" + HeapForSite.STARTED_AGAIN);
     }
 
     @Test

@@ -103,7 +103,8 @@ class LauncherTest {
     void theJarStartedWithoutTheLauncherSizesALargeSiteAsTheLauncherDoes() throws Exception {
         for (int pages : new int[]{2499, 2500, 2501}) {
             String launched = command(Map.of(), "build", "--content", content(pages).toString());
-            var sized = HeapForSite.command(new String[]{"build", "--content", content(pages).toString()}, List::of,
+            assertTrue(launched.contains(" -D" + HeapForSite.STARTED_AGAIN + "=true "), "the jar is told not to size it again: " + launched);
+            var sized = HeapForSite.command(new String[]{"build", "--content", content(pages).toString()}, false, List::of,
                     java.util.Optional.of("java"), "abierto.jar", dir);
             assertEquals(launched.contains("-Xmx"), sized.isPresent(), pages + " pages");
             sized.ifPresent(c -> {
@@ -131,6 +132,7 @@ class LauncherTest {
         String largeSite = command(Map.of(), "serve", "--content", content(2500).toString());
         assertFalse(largeSite.contains("TieredStopAtLevel"), "a large site's preview keeps both compilers: " + largeSite);
         assertFalse(largeSite.contains("-Xmx"), largeSite);
+        assertFalse(largeSite.contains(HeapForSite.STARTED_AGAIN), largeSite);
     }
 
     @Test
