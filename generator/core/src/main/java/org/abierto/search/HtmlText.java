@@ -37,7 +37,7 @@ final class HtmlText {
     static PageText of(byte[] html) {
         int start = indexOf(html, "<main", 0);
         if (start < 0) {
-            return new PageText(List.of());
+            return new PageText(new char[0], List.of());
         }
         return new Scan(html, start).run();
     }
@@ -78,9 +78,10 @@ final class HtmlText {
         private int at;
         private final Deque<Open> open = new ArrayDeque<>();
         private final List<PageText.Block> blocks = new ArrayList<>();
-        /** The block's text so far, whitespace runs already made one space ({@link #put}). */
-        private char[] text = new char[256];
+        /** The blocks' text so far, whitespace runs already made one space ({@link #put}); the open block's from {@code blockStart}. */
+        private char[] text = new char[1024];
         private int length;
+        private int blockStart;
         /** Whether a space is due before the next character: whitespace came after some text. */
         private boolean space;
         /** Whether text came since the last block (its anchor is taken when the first comes). */
@@ -113,7 +114,7 @@ final class HtmlText {
                 }
             }
             flush();
-            return new PageText(blocks);
+            return new PageText(text, blocks);
         }
 
         /** Reads a tag at {@code at}; false at the end of {@code <main>}. */
@@ -226,30 +227,51 @@ final class HtmlText {
          * that are not well-formed UTF-8 (which the string decoder replaces).
          */
         private boolean decode(int from, int to) {
+            // Every character of a page passes here: the block's array, its length and the pending space
+            // are held in locals, and ASCII is put without a call (C1 would not inline put).
+            if (length + (to - from) + 1 > text.length) { // a byte gives at most one character, and one space may be due
+                text = java.util.Arrays.copyOf(text, Math.max(2 * text.length, length + (to - from) + 1));
+            }
             byte[] b = html;
+            char[] t = text;
+            int n = length;
+            boolean pending = space;
             for (int i = from; i < to; ) {
                 int b0 = b[i];
-                if (b0 >= 0) {
+                char c;
+                char low = 0;
+                if (b0 > ' ') {
                     if (b0 == '&') {
                         return false;
                     }
-                    put((char) b0);
+                    if (pending) {
+                        t[n++] = ' ';
+                        pending = false;
+                    }
+                    t[n++] = (char) b0;
+                    i++;
+                    continue;
+                } else if (b0 == ' ') {
+                    pending = n > blockStart;
+                    i++;
+                    continue;
+                } else if (b0 >= 0) {
+                    c = (char) b0;
                     i++;
                 } else if ((b0 & 0xE0) == 0xC0 && b0 != (byte) 0xC0 && b0 != (byte) 0xC1) {
                     if (i + 1 >= to || !continuation(b[i + 1])) {
                         return false;
                     }
-                    put((char) (((b0 & 0x1F) << 6) | (b[i + 1] & 0x3F)));
+                    c = (char) (((b0 & 0x1F) << 6) | (b[i + 1] & 0x3F));
                     i += 2;
                 } else if ((b0 & 0xF0) == 0xE0) {
                     if (i + 2 >= to || !continuation(b[i + 1]) || !continuation(b[i + 2])) {
                         return false;
                     }
-                    int c = ((b0 & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F);
-                    if (c < 0x800 || Character.isSurrogate((char) c)) { // overlong, or a surrogate written alone
+                    c = (char) (((b0 & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
+                    if (c < 0x800 || Character.isSurrogate(c)) { // overlong, or a surrogate written alone
                         return false;
                     }
-                    put((char) c);
                     i += 3;
                 } else if ((b0 & 0xF8) == 0xF0) {
                     if (i + 3 >= to || !continuation(b[i + 1]) || !continuation(b[i + 2]) || !continuation(b[i + 3])) {
@@ -259,13 +281,27 @@ final class HtmlText {
                     if (cp < 0x10000 || cp > Character.MAX_CODE_POINT) {
                         return false;
                     }
-                    put(Character.highSurrogate(cp));
-                    put(Character.lowSurrogate(cp));
+                    c = Character.highSurrogate(cp);
+                    low = Character.lowSurrogate(cp);
                     i += 4;
                 } else {
                     return false;
                 }
+                if (isSpace(c)) {
+                    pending = n > blockStart;
+                } else {
+                    if (pending) {
+                        t[n++] = ' ';
+                        pending = false;
+                    }
+                    t[n++] = c;
+                    if (low != 0) {
+                        t[n++] = low;
+                    }
+                }
             }
+            length = n;
+            space = pending;
             return true;
         }
 
@@ -276,7 +312,7 @@ final class HtmlText {
         /** One character of the block: a whitespace run becomes one space, none at its start or end. */
         private void put(char c) {
             if (isSpace(c)) {
-                space = length > 0;
+                space = length > blockStart;
             } else {
                 if (length + 2 > text.length) { // room for a space and the character
                     text = java.util.Arrays.copyOf(text, 2 * text.length);
@@ -300,10 +336,10 @@ final class HtmlText {
         }
 
         private void flush() {
-            if (length > 0) {
-                blocks.add(new PageText.Block(blockAnchor, inHeading, new String(text, 0, length)));
+            if (length > blockStart) {
+                blocks.add(new PageText.Block(blockAnchor, inHeading, blockStart, length));
             }
-            length = 0;
+            blockStart = length;
             space = false;
             started = false;
         }
@@ -379,8 +415,9 @@ final class HtmlText {
 
     /** Whitespace as Java defines it, and the no-break space (which jsoup writes as {@code &nbsp;}). */
     private static boolean isSpace(char c) {
+        // U+0080–U+00FF holds no whitespace but the no-break space: Latin text is not looked up
         return c == ' ' || c == '\u00A0' || (c <= 0x1F ? c >= 0x1C || (c >= '\t' && c <= '\r')
-                : c >= 0x80 && Character.isWhitespace(c));
+                : c >= 0x100 && Character.isWhitespace(c));
     }
 
     /** The character references jsoup writes in its base escape mode, and numeric ones. */

@@ -8,20 +8,23 @@ final class JsonText {
     }
 
     static void string(StringBuilder out, String s) {
-        // Runs of characters that need no escape are copied whole, from one array: every page's text
-        // passes here.
-        char[] chars = s.toCharArray();
         out.append('"');
-        int run = 0;
-        for (int i = 0; i < chars.length; i++) {
-            char c = chars[i];
-            String escaped = c >= 0x20 && c != '"' && c != '\\' && c != '\u2028' && c != '\u2029' ? null : escape(c);
-            if (escaped != null) {
-                out.append(chars, run, i - run).append(escaped);
+        chars(out, s.toCharArray(), 0, s.length());
+        out.append('"');
+    }
+
+    /** The characters {@code text[from, to)} inside a JSON string, escaped (no quotes around them). */
+    static void chars(StringBuilder out, char[] text, int from, int to) {
+        // Runs of characters that need no escape are copied whole: every page's text passes here.
+        int run = from;
+        for (int i = from; i < to; i++) {
+            char c = text[i];
+            if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                out.append(text, run, i - run).append(escape(c));
                 run = i + 1;
             }
         }
-        out.append(chars, run, chars.length - run).append('"');
+        out.append(text, run, to - run);
     }
 
     private static String escape(char c) {

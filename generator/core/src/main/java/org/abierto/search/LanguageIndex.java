@@ -73,10 +73,13 @@ final class LanguageIndex {
     private final Texts texts;
 
     /**
-     * A page once indexed: for each of its terms, its weight, and the part of that term's positions it
-     * adds (count, places), one after the other in {@code places}.
+     * A page once indexed, held until every page is in: for each of its terms, its weight, and the part
+     * of that term's positions it adds (count, places), one after the other in {@code places}, where
+     * each part's end is read back ({@link Numbers#listEnd}). Weights in bytes and no array of ends: at
+     * 20,000 pages the pages' terms were the largest thing a build held, and the collector's work grows
+     * with it.
      */
-    private record Doc(int[] terms, int[] weights, String places, int[] ends) {
+    private record Doc(int[] terms, byte[] weights, String places) {
     }
 
     /** A term's occurrences in one page, by field, and its positions. */
@@ -160,26 +163,33 @@ final class LanguageIndex {
 
     /**
      * The words this thread met last, in a small table that stays in the processor's cache: a word is
-     * looked up from the characters of its text, with no string made for it, and the build's map of
-     * every word (tens of thousands, mostly out of cache) is read only on a miss. Static, so that a
-     * thread that outlives the build does not keep its index through this table.
+     * looked up by the hash its characters were cut with ({@link Terms#words(char[], int, int,
+     * Terms.HashedWordConsumer)}), with no string made for it, and the build's map of every word (tens of
+     * thousands, mostly out of cache) is read only on a miss. Static, so that a thread that outlives the build does
+     * not keep its index through this table.
      */
     private static final class RecentWords {
         private static final int SIZE = 4096;
+        /** Each slot's word: its hash, looked at first, so that another word is told apart without reading its characters. */
+        private final int[] hashes = new int[SIZE];
         private final char[][] keys = new char[SIZE][];
         private final Word[] values = new Word[SIZE];
 
-        Word word(LanguageIndex index, char[] text, int start, int end) {
-            int hash = 0;
-            for (int i = start; i < end; i++) {
-                hash = 31 * hash + text[i];
-            }
+        /** The word {@code text[start, end)}, whose {@link String#hashCode} is {@code hash}. */
+        Word word(LanguageIndex index, char[] text, int start, int end, int hash) {
             int slot = (hash ^ (hash >>> 12)) & (SIZE - 1);
-            char[] key = keys[slot];
-            if (key != null && Arrays.equals(key, 0, key.length, text, start, end)) {
-                return values[slot];
+            char[] key;
+            if (hashes[slot] == hash && (key = keys[slot]) != null && key.length == end - start) {
+                int i = 0;
+                while (i < key.length && key[i] == text[start + i]) { // a plain loop: C1 has no intrinsic for Arrays.equals
+                    i++;
+                }
+                if (i == key.length) {
+                    return values[slot];
+                }
             }
             Word word = index.word(new String(text, start, end - start));
+            hashes[slot] = hash;
             keys[slot] = Arrays.copyOfRange(text, start, end);
             values[slot] = word;
             return word;
@@ -215,30 +225,28 @@ final class LanguageIndex {
         PageHits hits = new PageHits();
         int[] position = {0};
         RecentWords recent = recentWords.get();
-        field(page.title(), Field.TITLE, hits, recent, position);
+        field(page.title().toCharArray(), 0, page.title().length(), Field.TITLE, hits, recent, position);
         if (page.description() != null) {
-            field(page.description(), Field.HEADING, hits, recent, position);
+            field(page.description().toCharArray(), 0, page.description().length(), Field.HEADING, hits, recent, position);
         }
         for (PageText.Block block : text.blocks()) {
-            field(block.text(), block.heading() ? Field.HEADING : Field.TEXT, hits, recent, position);
+            field(text.chars(), block.start(), block.end(), block.heading() ? Field.HEADING : Field.TEXT, hits, recent, position);
         }
         int[] termsOfDoc = new int[hits.size];
-        int[] weights = new int[hits.size];
-        int[] ends = new int[hits.size];
+        byte[] weights = new byte[hits.size];
         var places = new StringBuilder(2 * position[0] + 16);
         for (int i = 0; i < hits.size; i++) {
             Hits h = hits.hits[i];
             termsOfDoc[i] = h.term;
-            weights[i] = h.weight();
+            weights[i] = (byte) h.weight(); // at most 64 + 3 × 16 + 15
             Numbers.write(places, h.count);
             int previous = 0;
             for (int p = 0; p < h.count; p++) {
                 Numbers.write(places, h.positions[p] - previous);
                 previous = h.positions[p];
             }
-            ends[i] = places.length();
         }
-        docs[id] = new Doc(termsOfDoc, weights, places.toString(), ends);
+        docs[id] = new Doc(termsOfDoc, weights, places.toString());
         String entry = entry(page, text);
         synchronized (texts) {
             return texts.add(id, entry);
@@ -249,12 +257,11 @@ final class LanguageIndex {
      * The terms of one field at the next positions. A phrase cannot cross fields or blocks: each ends
      * with a position no word takes.
      */
-    private void field(String text, Field field, PageHits hits, RecentWords recent, int[] position) {
-        char[] chars = text.toCharArray();
+    private void field(char[] chars, int from, int to, Field field, PageHits hits, RecentWords recent, int[] position) {
         String[] previousAcronym = {null};
         int[] previousPosition = {-1};
-        Terms.words(text, true, (start, end) -> {
-            Word word = recent.word(this, chars, start, end);
+        Terms.words(chars, from, to, (start, end, hash) -> {
+            Word word = recent.word(this, chars, start, end, hash);
             String acronym = word.acronym() ? word.folded() : null;
             if (acronym != null && previousAcronym[0] != null && previousPosition[0] == position[0] - 1) {
                 hits.of(termId(terms.stem(previousAcronym[0] + acronym))).add(field, previousPosition[0]);
@@ -318,28 +325,16 @@ final class LanguageIndex {
         return true;
     }
 
-    /** A page's entry in {@code texts-N.js}: [address, title, section, [anchor, text, …]]. */
+    /**
+     * A page's entry in {@code texts-N.js}: [address, title, section, [anchor, text, …]]. Blocks under the
+     * same anchor as the one before join its text, after a line break.
+     */
     private static String entry(Page page, PageText text) {
-        // Blocks under the same anchor as the one before join it: gathered per anchor, each written once.
-        List<String> anchors = new ArrayList<>();
-        List<StringBuilder> texts = new ArrayList<>();
-        int length = 64;
-        if (page.description() != null) {
-            anchors.add("");
-            texts.add(new StringBuilder(window(page.description())));
-        }
+        int length = 64 + page.url().length() + page.title().length();
         for (PageText.Block block : text.blocks()) {
-            int last = anchors.size() - 1;
-            String window = window(block.text());
-            if (last >= 0 && anchors.get(last).equals(block.anchor())) {
-                texts.get(last).append('\n').append(window);
-            } else {
-                anchors.add(block.anchor());
-                texts.add(new StringBuilder(window));
-            }
-            length += window.length() + block.anchor().length() + 6;
+            length += Math.min(block.end() - block.start(), WINDOW + 2) + block.anchor().length() + 6;
         }
-        var out = new StringBuilder(length + page.url().length() + page.title().length());
+        var out = new StringBuilder(length);
         out.append('[');
         JsonText.string(out, page.url().substring(1));
         out.append(',');
@@ -352,41 +347,77 @@ final class LanguageIndex {
         }
         JsonText.string(out, String.join(" › ", path));
         out.append(",[");
-        for (int i = 0; i < anchors.size(); i++) {
-            if (i > 0) {
-                out.append(',');
+        String anchor = null; // the anchor whose text is being written
+        if (page.description() != null) {
+            anchor = "";
+            out.append("\"\",\"");
+            String description = page.description();
+            window(out, description.toCharArray(), 0, description.length());
+        }
+        for (PageText.Block block : text.blocks()) {
+            if (anchor != null && anchor.equals(block.anchor())) {
+                out.append("\\n");
+            } else {
+                if (anchor != null) {
+                    out.append("\",");
+                }
+                anchor = block.anchor();
+                JsonText.string(out, anchor);
+                out.append(",\"");
             }
-            JsonText.string(out, anchors.get(i));
-            out.append(',');
-            JsonText.string(out, texts.get(i).toString());
+            window(out, text.chars(), block.start(), block.end());
+        }
+        if (anchor != null) {
+            out.append('"');
         }
         return out.append("]]").toString();
     }
 
     /** The start of a block's text, cut after a word, and "…" when it goes on. */
     static String window(String text) {
-        if (text.length() <= WINDOW) {
-            return text;
+        int end = windowEnd(text.toCharArray(), 0, text.length());
+        return end == text.length() ? text : text.substring(0, end) + " …";
+    }
+
+    /** Writes the start of {@code text[from, to)} into a JSON string, as {@link #window(String)} cuts it. */
+    private static void window(StringBuilder out, char[] text, int from, int to) {
+        int end = windowEnd(text, from, to);
+        JsonText.chars(out, text, from, end);
+        if (end < to) {
+            out.append(" …");
         }
-        int end = WINDOW;
-        while (end > WINDOW / 2 && Character.isLetterOrDigit(text.charAt(end))) {
+    }
+
+    /** Where the start of {@code text[from, to)} kept for a snippet ends: {@code to} when it is kept whole. */
+    private static int windowEnd(char[] text, int from, int to) {
+        if (to - from <= WINDOW) {
+            return to;
+        }
+        int end = from + WINDOW;
+        while (end > from + WINDOW / 2 && Character.isLetterOrDigit(text[end])) {
             end--; // not inside a word: a snippet would show half of it
         }
-        if (Character.isLowSurrogate(text.charAt(end))) {
+        if (Character.isLowSurrogate(text[end])) {
             end--;
         }
-        return text.substring(0, end).stripTrailing() + " …";
+        while (end > from && Character.isWhitespace(Character.codePointBefore(text, end, from))) { // as String.stripTrailing
+            end -= Character.charCount(Character.codePointBefore(text, end, from));
+        }
+        return end;
     }
 
     /** The index's files not made yet (terms, positions, the last texts, {@code meta.js}), once every page is added. */
     List<OutputFile.Generated> files() {
         String[] names = new String[nextTerm.get()];
         termIds.forEach((term, id) -> names[id] = term);
-        Integer[] order = new Integer[names.length];
+        // The terms in order, then their numbers: strings sorted as they are, not numbers by a comparator
+        // that looks up both strings at every comparison.
+        String[] sorted = names.clone();
+        Arrays.sort(sorted);
+        int[] order = new int[sorted.length];
         for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+            order[i] = termIds.get(sorted[i]);
         }
-        Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
 
         StringBuilder[] postings = new StringBuilder[names.length];
         StringBuilder[] places = new StringBuilder[names.length];
@@ -408,8 +439,9 @@ final class LanguageIndex {
                 Numbers.write(postings[term], lastDoc[term] < 0 ? d : d - lastDoc[term]);
                 Numbers.write(postings[term], doc.weights()[t]);
                 lastDoc[term] = d;
-                places[term].append(doc.places(), from, doc.ends()[t]);
-                from = doc.ends()[t];
+                int end = Numbers.listEnd(doc.places(), from);
+                places[term].append(doc.places(), from, end);
+                from = end;
             }
         }
 

@@ -27,6 +27,45 @@ final class Numbers {
         out.append(ALPHABET.charAt(n & 31));
     }
 
+    /** Each symbol's value, by character; -1 for a character that is not a symbol. */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            VALUES[ALPHABET.charAt(i)] = (byte) i;
+        }
+    }
+
+    /**
+     * Where a list written at {@code from} ends: a count, then that many numbers.
+     *
+     * @throws IllegalArgumentException when the text there is not such a list
+     */
+    static int listEnd(String text, int from) {
+        int at = from;
+        int count = 0;
+        int d;
+        do {
+            d = value(text, at++);
+            count = count * 32 + (d & 31);
+        } while (d >= 32);
+        for (int n = 0; n < count; n++) {
+            while (value(text, at++) >= 32) { // the digits of a number with more to come
+            }
+        }
+        return at;
+    }
+
+    private static int value(String text, int at) {
+        char c = at < text.length() ? text.charAt(at) : 0x7F;
+        int d = c < 128 ? VALUES[c] : -1;
+        if (d < 0) {
+            throw new IllegalArgumentException(at < text.length() ? "not a number symbol: " + c : "a list cut short");
+        }
+        return d;
+    }
+
     /** Reads every number of a text written by {@link #write}. */
     static int[] read(CharSequence text) {
         int[] out = new int[text.length()];

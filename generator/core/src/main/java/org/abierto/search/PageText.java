@@ -5,12 +5,20 @@ import java.util.List;
 /**
  * The text a reader can find a page by, read from its final HTML: what its {@code <main>} shows, in
  * blocks (a paragraph, a list item, a table cell, a heading), each with the anchor nearest to it.
+ * The blocks' characters stay in the one array they were decoded into: indexing reads them there, and
+ * only the start of each (its snippet) becomes a string.
  *
- * @param blocks the blocks in reading order
+ * @param chars  the text of every block, one after the other
+ * @param blocks the blocks in reading order, each a range of {@code chars}
  */
-record PageText(List<Block> blocks) {
+record PageText(char[] chars, List<Block> blocks) {
     PageText {
         blocks = List.copyOf(blocks);
+    }
+
+    /** Its text: spaces collapsed, none at its start or end. */
+    String text(Block block) {
+        return new String(chars, block.start(), block.end() - block.start());
     }
 
     /**
@@ -18,8 +26,9 @@ record PageText(List<Block> blocks) {
      *
      * @param anchor  the id of the element it is in (a table row, a figure) or of the heading above it; empty when none
      * @param heading whether it is a heading (h2–h6), which ranks above the text
-     * @param text    its text, spaces collapsed
+     * @param start   where its text starts in {@link #chars}
+     * @param end     where it ends
      */
-    record Block(String anchor, boolean heading, String text) {
+    record Block(String anchor, boolean heading, int start, int end) {
     }
 }

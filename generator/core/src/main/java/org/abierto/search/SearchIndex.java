@@ -5,7 +5,6 @@ import org.abierto.model.Page;
 import org.abierto.model.PageKind;
 import org.abierto.model.Site;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +56,8 @@ public final class SearchIndex {
         return List.of();
     }
 
-    /** The rest of every language's index files, once every page is added. */
+    /** The rest of every language's index files, once every page is added: the languages' side by side. */
     public List<OutputFile.Generated> files() {
-        List<OutputFile.Generated> files = new ArrayList<>();
-        languages.values().forEach(index -> files.addAll(index.files()));
-        return files;
+        return languages.values().parallelStream().flatMap(index -> index.files().stream()).toList();
     }
 }

@@ -104,6 +104,59 @@ public final class Terms {
         }
     }
 
+    /**
+     * The words of {@code text[from, to)}, not folded yet, as {@link #words(String, boolean, WordConsumer)}
+     * with marks finds them in the same characters as a string, each with its {@link String#hashCode}: the
+     * indexer meets every word of every page, and looks it up by that hash without making it a string.
+     */
+    static void words(char[] text, int from, int to, HashedWordConsumer word) {
+        int start = -1;
+        int hash = 0;
+        for (int i = from; i < to; ) {
+            char c = text[i];
+            int cp;
+            int next;
+            if (c < 128) { // the common case: no code point to make, no Unicode tables to read
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                    if (start < 0) {
+                        start = i;
+                        hash = 0;
+                    }
+                    hash = 31 * hash + c;
+                } else if (start >= 0) {
+                    word.accept(start, i, hash);
+                    start = -1;
+                }
+                i++;
+                continue;
+            }
+            cp = Character.codePointAt(text, i, to);
+            next = i + Character.charCount(cp);
+            if (isWordChar(cp) || isMark(cp)) {
+                if (start < 0) {
+                    start = i;
+                    hash = 0;
+                }
+                for (int k = i; k < next; k++) {
+                    hash = 31 * hash + text[k];
+                }
+            } else if (start >= 0) {
+                word.accept(start, i, hash);
+                start = -1;
+            }
+            i = next;
+        }
+        if (start >= 0) {
+            word.accept(start, to, hash);
+        }
+    }
+
+    /** A word of a text, as its bounds and the hash of its characters. */
+    @FunctionalInterface
+    interface HashedWordConsumer {
+        void accept(int start, int end, int hash);
+    }
+
     /** Whether a text is one word of a–z and 0–9 only, which {@link #words} would give back whole. */
     static boolean isPlainWord(String text) {
         if (text.isEmpty()) {

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HtmlTextTest {
 
     private static List<String> blocks(String html) {
-        return HtmlText.of(html.getBytes(StandardCharsets.UTF_8)).blocks().stream()
-                .map(b -> (b.heading() ? "H " : "") + "#" + b.anchor() + " " + b.text()).toList();
+        PageText text = HtmlText.of(html.getBytes(StandardCharsets.UTF_8));
+        return text.blocks().stream().map(b -> (b.heading() ? "H " : "") + "#" + b.anchor() + " " + text.text(b)).toList();
     }
 
     @Test
@@ -94,6 +94,17 @@ class HtmlTextTest {
     }
 
     @Test
+    void everyWhitespaceCharacterOfJavaAndTheNoBreakSpaceSeparateWords() {
+        for (char c = 0; c < 0xD800; c++) {
+            if (c == '&' || c == '<') {
+                continue;
+            }
+            String expected = Character.isWhitespace(c) || c == '\u00A0' ? "x y" : "x" + c + "y";
+            assertEquals(expected, HtmlText.decodedDirectly(("x" + c + "y").getBytes(StandardCharsets.UTF_8)), Integer.toHexString(c));
+        }
+    }
+
+    @Test
     void aLongBlockIsReadWholeTheFastWayAndTheSlowWay() {
         String accents = "ü".repeat(700);
         String letters = "x".repeat(900);
@@ -128,8 +139,9 @@ class HtmlTextTest {
             page.writeBytes(bytes);
             page.writeBytes(" ü</p></main>".getBytes(StandardCharsets.UTF_8));
             String expected = "é " + new String(bytes, StandardCharsets.UTF_8) + " ü";
-            List<String> read = HtmlText.of(page.toByteArray()).blocks().stream().map(PageText.Block::text).toList();
-            assertEquals(List.of(expected), read, java.util.HexFormat.of().formatHex(bytes));
+            PageText read = HtmlText.of(page.toByteArray());
+            List<String> blocks = read.blocks().stream().map(read::text).toList();
+            assertEquals(List.of(expected), blocks, java.util.HexFormat.of().formatHex(bytes));
             assertTrue(expected.contains("\uFFFD"), java.util.HexFormat.of().formatHex(bytes));
         }
     }

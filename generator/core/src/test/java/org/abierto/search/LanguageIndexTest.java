@@ -41,16 +41,31 @@ class LanguageIndexTest {
         return page("en", url, title, null, HOME);
     }
 
-    private static PageText.Block text(String text) {
-        return new PageText.Block("", false, text);
+    /** A block as a test writes it: its text whole. */
+    private record Written(String anchor, boolean heading, String text) {
     }
 
-    private static PageText.Block heading(String text) {
-        return new PageText.Block("", true, text);
+    private static Written text(String text) {
+        return new Written("", false, text);
     }
 
-    private static PageText blocks(PageText.Block... blocks) {
-        return new PageText(List.of(blocks));
+    private static Written heading(String text) {
+        return new Written("", true, text);
+    }
+
+    private static PageText blocks(Written... blocks) {
+        return blocks(List.of(blocks));
+    }
+
+    /** A page's text as HtmlText gives it: the blocks' characters one after the other in one array. */
+    private static PageText blocks(List<Written> written) {
+        var chars = new StringBuilder();
+        List<PageText.Block> blocks = new ArrayList<>();
+        for (Written w : written) {
+            blocks.add(new PageText.Block(w.anchor(), w.heading(), chars.length(), chars.length() + w.text().length()));
+            chars.append(w.text());
+        }
+        return new PageText(chars.toString().toCharArray(), blocks);
     }
 
     /** The names of files, in the order given: "meta", "terms-0", … */
@@ -433,12 +448,12 @@ class LanguageIndexTest {
         Page page = page("en", "/en/guide/install/setup/", "Setup", "How to set up.", HOME,
                 new PageRef("/en/guide/", "The guide", "Guide", "en", "guide", null),
                 new PageRef("/en/guide/install/", "Installing", "Install", "en", "install", null));
-        JsonNode texts = byName(single(page, new PageText(List.of(
-                new PageText.Block("", false, "Intro text."), // same anchor as the description: joined to it
-                new PageText.Block("step-1", true, "Step one"),
-                new PageText.Block("step-1", false, "Do this."),
-                new PageText.Block("step-2", true, "Step two"),
-                new PageText.Block("step-1", false, "Again"))))).get("texts-0");
+        JsonNode texts = byName(single(page, blocks(List.of(
+                new Written("", false, "Intro text."), // same anchor as the description: joined to it
+                new Written("step-1", true, "Step one"),
+                new Written("step-1", false, "Do this."),
+                new Written("step-2", true, "Step two"),
+                new Written("step-1", false, "Again"))))).get("texts-0");
         assertEquals(1, texts.size());
         JsonNode entry = texts.get(0);
         assertEquals(4, entry.size());
@@ -451,10 +466,10 @@ class LanguageIndexTest {
 
     @Test
     void theFirstTwoBlocksWithTheSameAnchorAreJoinedAndAPageAtTheTopHasNoSection() {
-        JsonNode entry = byName(single(page("/en/top/", "Top"), new PageText(List.of(
-                new PageText.Block("a", false, "one"),
-                new PageText.Block("a", false, "two"),
-                new PageText.Block("b", false, "three"))))).get("texts-0").get(0);
+        JsonNode entry = byName(single(page("/en/top/", "Top"), blocks(List.of(
+                new Written("a", false, "one"),
+                new Written("a", false, "two"),
+                new Written("b", false, "three"))))).get("texts-0").get(0);
         assertEquals("", entry.get(2).asText());
         assertEquals(List.of("a", "one\ntwo", "b", "three"), strings(entry.get(3)));
     }
@@ -481,7 +496,7 @@ class LanguageIndexTest {
     void theTextsEntryKeepsTheStartOfEachBlock() {
         String longText = "word ".repeat(100).trim(); // 499 characters: cut at 279, after "word" number 56
         JsonNode entry = byName(single(page("en", "/en/long/", "Long", "d".repeat(300), HOME),
-                new PageText(List.of(new PageText.Block("x", false, longText))))).get("texts-0").get(0);
+                blocks(List.of(new Written("x", false, longText))))).get("texts-0").get(0);
         assertEquals(List.of("", "d".repeat(140) + " …", "x", "word ".repeat(55) + "word …"), strings(entry.get(3)));
     }
 
@@ -782,14 +797,14 @@ class LanguageIndexTest {
         // Pages of 120 blocks, each block with its own anchor: entries of about 35,000 characters, so
         // the texts come to more than one file's length with the third page.
         List<Page> pages = numberedPages(5);
-        List<PageText.Block> many = new ArrayList<>();
+        List<Written> many = new ArrayList<>();
         for (int b = 0; b < 120; b++) {
-            many.add(new PageText.Block("b" + b, false, "lorem ".repeat(60).substring(0, 280)));
+            many.add(new Written("b" + b, false, "lorem ".repeat(60).substring(0, 280)));
         }
         var index = new LanguageIndex(SEARCH, pages, false);
         List<List<String>> made = new ArrayList<>();
         for (Page page : pages) {
-            made.add(names(index.add(page, new PageText(many))));
+            made.add(names(index.add(page, blocks(many))));
         }
         assertEquals(List.of(List.of(), List.of(), List.of("texts-0", "texts-1"), List.of("texts-2"), List.of("texts-3")), made);
         List<OutputFile.Generated> files = index.files();

@@ -54,6 +54,46 @@ class TermsTest {
         }
     }
 
+    /** The words of a text's characters, each as it is and with the hash given for it. */
+    private static List<String> wordsOfChars(String text, int from, int to) {
+        List<String> words = new ArrayList<>();
+        char[] chars = text.toCharArray();
+        Terms.words(chars, from, to, (start, end, hash) -> {
+            String word = new String(chars, start, end - start);
+            assertEquals(word.hashCode(), hash, word);
+            words.add(word);
+        });
+        return words;
+    }
+
+    private static List<String> wordsOfString(String text) {
+        List<String> words = new ArrayList<>();
+        Terms.words(text, true, (start, end) -> words.add(text.substring(start, end)));
+        return words;
+    }
+
+    @Test
+    void theWordsOfCharactersAreTheWordsOfTheSameString() {
+        String sentence = "¿Diagno\u0301stico? INFO-NL, 2024: León's \uD835\uDC00x.";
+        assertEquals(List.of("Diagno\u0301stico", "INFO", "NL", "2024", "León", "s", "\uD835\uDC00x"), wordsOfChars(sentence, 0, sentence.length()));
+        assertEquals(List.of("b", "c"), wordsOfChars("ab cd", 1, 4), "only the range is read");
+        // Every kind of character, in random texts: letters, digits, marks, spaces, punctuation, other
+        // scripts, surrogate pairs and lone surrogates.
+        String alphabet = "aZ09 .,-'\u00e9\u00f1\u00a0\u0301\u0308\u2003\u00bf\u00b2\u00bd\u0660\u4e2d\u2160\u00aa\u02b0\uD835\uDC00\uD835\uDFCE\uD800\uDC00";
+        var random = new java.util.Random(18);
+        for (int n = 0; n < 5_000; n++) {
+            var text = new StringBuilder();
+            for (int i = random.nextInt(24); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String t = text.toString();
+            assertEquals(wordsOfString(t), wordsOfChars(t, 0, t.length()), t);
+            int from = t.isEmpty() ? 0 : random.nextInt(t.length());
+            String part = t.substring(from);
+            assertEquals(wordsOfString(part), wordsOfChars(t, from, t.length()), part);
+        }
+    }
+
     @Test
     void foldingRemovesCaseAndAccentsAndNothingElse() {
         assertEquals("diagnostico", Terms.fold("Diagnóstico"));
