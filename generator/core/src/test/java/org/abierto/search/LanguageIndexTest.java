@@ -232,6 +232,15 @@ class LanguageIndexTest {
     }
 
     @Test
+    void wordsOfTheSameHashAndLengthAreToldApart() {
+        // "Aa" and "BB" have the same String.hashCode: the table of recent words puts them in one slot
+        assertEquals("Aa".hashCode(), "BB".hashCode());
+        Map<String, List<Posting>> terms = terms(single(page("/en/same/", "Same"), blocks(text("Aa BB Aa BB"))));
+        assertEquals(List.of(2, 4), terms.get("aa").get(0).positions()); // the title "same" 0, a gap, the text from 2
+        assertEquals(List.of(3, 5), terms.get("bb").get(0).positions());
+    }
+
+    @Test
     void headingsCountUpToThreeTextUpToFifteenAndTheTitleOnce() {
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
