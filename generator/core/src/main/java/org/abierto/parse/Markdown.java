@@ -185,6 +185,11 @@ public final class Markdown {
         // or attributes is cleaned, with the whole body, since raw HTML may span several nodes.
         boolean clean = conversion.hasRawHtml || !conversion.marks.isEmpty();
         List<BodyPart> parts = new ArrayList<>();
+        if (conversion.directives.isEmpty()) {
+            // No directive, so no marker (most pages): the HTML is not scanned again.
+            addHtml(parts, html, clean, conversion);
+            return new MarkdownBody(parts, conversion.outline);
+        }
         Matcher marker = MARKER.matcher(html);
         int from = 0;
         while (marker.find()) {
@@ -203,22 +208,14 @@ public final class Markdown {
      * body without any of them parses to the same tree with or without Autolink.
      */
     static boolean mayHoldBareAddress(String body) {
-        for (int i = 0, n = body.length(); i < n; i++) {
-            switch (body.charAt(i)) {
-                case '@', '&':
-                    return true;
-                case ':':
-                    if (body.startsWith("//", i + 1)) {
-                        return true;
-                    }
-                    break;
-                case '.':
-                    if (i >= 3 && body.regionMatches(true, i - 3, "www", 0, 3)) {
-                        return true;
-                    }
-                    break;
-                default:
-                    break;
+        // String.indexOf, not a loop of charAt: on C1 (the launcher's compiler for most builds) a charAt
+        // of Spanish text checks its index and decodes each character, and this ran on every page.
+        if (body.indexOf('@') >= 0 || body.indexOf('&') >= 0 || body.contains("://")) {
+            return true;
+        }
+        for (int dot = body.indexOf('.', 3); dot >= 0; dot = body.indexOf('.', dot + 1)) {
+            if (body.regionMatches(true, dot - 3, "www", 0, 3)) {
+                return true;
             }
         }
         return false;

@@ -124,6 +124,11 @@ class MarkdownTest {
         for (String text : List.of("a://b", "x@y", "&#64;", "www.", "WwW.", "Www.")) {
             assertEquals(true, Markdown.mayHoldBareAddress("Texto " + text + " fin"), text);
         }
+        // at the very start and end, and after other dots
+        for (String text : List.of("www.x", "a. b. www.", "x:/", "&", "@")) {
+            assertEquals(!text.equals("x:/"), Markdown.mayHoldBareAddress(text), text);
+        }
+        assertEquals(false, Markdown.mayHoldBareAddress(".w.ww.wwx.ww"));
     }
 
     @Test
