@@ -29,15 +29,20 @@ public final class BuildInAnotherJvm {
 
     /** Runs {@link #main} on {@code project} with these JVM options; gives its exit code (its output goes to {@code log}). */
     public static int run(Path project, Path log, String... jvmOptions) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BuildInAnotherJvm.class.getName(), project.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = start(project, log, jvmOptions);
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             return -1;
         }
         return process.exitValue();
+    }
+
+    /** Starts {@link #main} on {@code project} with these JVM options, and returns at once (its output goes to {@code log}). */
+    public static Process start(Path project, Path log, String... jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BuildInAnotherJvm.class.getName(), project.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }
