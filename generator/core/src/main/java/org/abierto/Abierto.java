@@ -364,6 +364,13 @@ public final class Abierto {
             // A file is pointed at from its start, as every diagnostic about a whole file; a folder has no lines.
             int start = Files.isRegularFile(e.at(), java.nio.file.LinkOption.NOFOLLOW_LINKS) ? 1 : 0;
             diagnostics.error(e.at(), start, start, e.code(), e.getMessage());
+        } catch (java.nio.file.FileSystemException e) {
+            // Named at the file concerned, with what happened to it: the system's message is the bare path.
+            Path at = e.getFile() == null ? out : Path.of(e.getFile());
+            String gone = e instanceof java.nio.file.NoSuchFileException
+                    ? " (it disappeared while this build read the folder: is another program deleting or changing it? Build again once it is done)" : "";
+            diagnostics.error(at, 0, 0, "write-failed", "cannot prepare the output folder " + out.getFileName() + ": "
+                    + FileNotWritten.reason(e) + gone + "; the previous output is unchanged");
         } catch (IOException | RuntimeException e) {
             diagnostics.error(out, 0, 0, "write-failed", "cannot prepare the output folder: " + e.getMessage()
                     + "; the previous output is unchanged");

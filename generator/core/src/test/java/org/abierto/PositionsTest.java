@@ -102,4 +102,16 @@ class PositionsTest {
         assertEquals(before, site.output("es/index.html"));
         assertTrue(Files.exists(site.out().resolve("guia.pdf")));
     }
+
+    @Test
+    void anOutputFolderThatCannotBeMadeIsReportedAtTheFileInTheWay() throws IOException {
+        var site = MiniSite.create(dir);
+        Files.writeString(site.root().resolve("publicar"), "un archivo, no una carpeta");
+        var r = site.request();
+        BuildResult result = new Abierto().build(new BuildRequest(r.contentDir(), r.templatesDir(), site.root().resolve("publicar/sitio"),
+                null, false));
+        assertEquals(List.of("publicar: error: cannot prepare the output folder sitio: a file of this name is in the way of a folder; "
+                + "the previous output is unchanged"), site.errors(result));
+        assertFalse(result.written());
+    }
 }

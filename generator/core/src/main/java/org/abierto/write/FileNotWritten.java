@@ -21,11 +21,13 @@ public final class FileNotWritten extends IOException {
         return at;
     }
 
-    /** What failed, in words, from the system's exception. */
-    static String reason(IOException e) {
+    /** What failed, in words, from the system's exception (whose message is often the bare path). */
+    public static String reason(IOException e) {
         return switch (e.getClass().getSimpleName()) {
             case "AccessDeniedException" -> "permission denied";
             case "NoSuchFileException" -> "it no longer exists";
+            case "FileAlreadyExistsException" -> "a file of this name is in the way of a folder";
+            case "NotDirectoryException" -> "it is not a folder";
             case "FileSystemException" -> ((java.nio.file.FileSystemException) e).getReason() == null ? "the system refused it"
                     : ((java.nio.file.FileSystemException) e).getReason();
             default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -86,6 +86,8 @@ class FileNotWrittenTest {
     void theReasonIsSaidInWords() {
         assertEquals("permission denied", FileNotWritten.reason(new AccessDeniedException("/x")));
         assertEquals("it no longer exists", FileNotWritten.reason(new NoSuchFileException("/x")));
+        assertEquals("a file of this name is in the way of a folder", FileNotWritten.reason(new java.nio.file.FileAlreadyExistsException("/x")));
+        assertEquals("it is not a folder", FileNotWritten.reason(new java.nio.file.NotDirectoryException("/x")));
         assertEquals("Is a directory", FileNotWritten.reason(new FileSystemException("/x", null, "Is a directory")));
         assertEquals("the system refused it", FileNotWritten.reason(new FileSystemException("/x")));
         assertEquals("disk full", FileNotWritten.reason(new IOException("disk full")));
