@@ -30,6 +30,14 @@ class LineIndexTest {
     }
 
     @Test
+    void aTextThatStartsWithANewlineStartsWithAnEmptyLine() {
+        var lines = new LineIndex("\nx");
+        assertEquals(1, lines.line(0));
+        assertEquals(2, lines.line(1));
+        assertEquals(1, lines.column(1));
+    }
+
+    @Test
     void aTextWithoutNewlinesIsOneLine() {
         var lines = new LineIndex("sin salto");
         assertEquals(1, lines.line(8));
