@@ -1,6 +1,7 @@
 package org.abierto;
 
 import org.abierto.json.Json;
+import org.abierto.testing.Folders;
 import org.abierto.testing.MiniSite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class ConcurrentBuildsTest {
         List<Map<String, byte[]>> expected = new ArrayList<>();
         for (int v = 0; v < 3; v++) {
             Path content = site.root().resolve("content-" + v);
-            copy(site.root().resolve("content"), content);
+            Folders.copy(site.root().resolve("content"), content);
             Files.writeString(content.resolve("es/diagnostico.md"), "---\ntitle: Diagnóstico\norder: 1\n---\n\nVersión " + v + ".\n");
             Files.write(content.resolve("static/datos/archivo-" + v + ".bin"), ("versión " + v).getBytes(StandardCharsets.UTF_8));
             var alone = new BuildRequest(content, site.root().resolve("templates"), site.root().resolve("alone-" + v), null, false);
@@ -118,18 +119,5 @@ class ConcurrentBuildsTest {
             }
         }
         return entries;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (var all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.abierto;
 
 import org.abierto.check.SafelistFilter;
+import org.abierto.testing.Folders;
 import org.abierto.testing.MiniSite;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
@@ -163,8 +164,8 @@ class EditorHtmlTest {
     @Test
     void theRealReportPublishesNoneOfThem() throws IOException {
         Path project = Path.of("../..").toAbsolutePath().normalize();
-        TemplateSafetyTest.copy(project.resolve("content"), dir.resolve("content"));
-        TemplateSafetyTest.copy(project.resolve("templates"), dir.resolve("templates"));
+        Folders.copy(project.resolve("content"), dir.resolve("content"));
+        Folders.copy(project.resolve("templates"), dir.resolve("templates"));
         Path page = dir.resolve("content/es/anexo.md");
         String added = "\n" + String.join("\n", cases().stream().filter(c -> !c.name().startsWith("directive")).map(Case::body).toList())
                 + "\n::list{data=logros onclick=\"alert(1)\" style=x}\n";

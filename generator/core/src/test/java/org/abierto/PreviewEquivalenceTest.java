@@ -1,12 +1,12 @@
 package org.abierto;
 
 import org.abierto.model.OutputFile;
+import org.abierto.testing.Folders;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +84,8 @@ class PreviewEquivalenceTest {
     @ValueSource(longs = {1, 2, 3, 4})
     void afterEachEditThePreviewServesWhatAFreshBuildWrites(long seed) throws IOException {
         Path project = dir.resolve("project");
-        copy(PROJECT.resolve("content"), project.resolve("content"));
-        copy(PROJECT.resolve("templates"), project.resolve("templates"));
+        Folders.copy(PROJECT.resolve("content"), project.resolve("content"));
+        Folders.copy(PROJECT.resolve("templates"), project.resolve("templates"));
         Files.writeString(project.resolve("pom.xml"), "<project/>\n"); // marks the repository root, as in the real one
         Files.writeString(project.resolve("templates/partials/aliases.ftlh"), ALIASES);
         int ends = 0;
@@ -273,23 +273,6 @@ class PreviewEquivalenceTest {
     private static List<Path> files(Path root, String suffix) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            walk.forEach(source -> {
-                try {
-                    Path target = to.resolve(from.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(source, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 

@@ -1,5 +1,6 @@
 package org.abierto;
 
+import org.abierto.testing.Folders;
 import org.abierto.testing.MiniSite;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,8 +68,8 @@ class TemplateSafetyTest {
 
     @BeforeAll
     static void buildTheRealReportOnce() throws IOException {
-        copy(PROJECT.resolve("content"), real.resolve("content"));
-        copy(PROJECT.resolve("templates"), real.resolve("templates"));
+        Folders.copy(PROJECT.resolve("content"), real.resolve("content"));
+        Folders.copy(PROJECT.resolve("templates"), real.resolve("templates"));
         BuildResult result = buildReal();
         assertTrue(result.written(), () -> result.diagnostics().toString());
         realOutput = snapshot(real.resolve("out"));
@@ -218,18 +219,5 @@ class TemplateSafetyTest {
             throw new UncheckedIOException(e);
         }
         return files;
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path f : walk.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import org.abierto.Abierto;
 import org.abierto.BuildRequest;
 import org.abierto.BuildResult;
 import org.abierto.testing.BuildInAnotherJvm;
+import org.abierto.testing.Folders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +40,8 @@ class KilledBuildTest {
 
     @Test
     void aBuildKilledAtAnyMomentLeavesAWholeOutputAndTheNextBuildSucceeds() throws Exception {
-        copy(PROJECT.resolve("content"), project.resolve("content"));
-        copy(PROJECT.resolve("templates"), project.resolve("templates"));
+        Folders.copy(PROJECT.resolve("content"), project.resolve("content"));
+        Folders.copy(PROJECT.resolve("templates"), project.resolve("templates"));
         Path out = project.resolve("out");
         Path page = project.resolve("content/es/vision-a-futuro.md");
         String original = Files.readString(page, StandardCharsets.UTF_8);
@@ -73,7 +74,7 @@ class KilledBuildTest {
             }
             states.add(state);
             if (k == KILLS / 2 && Files.exists(out)) {
-                deleteTree(out); // and an editor deletes the output by hand
+                SiteWriter.deleteTree(out); // and an editor deletes the output by hand
                 published = false;
                 states.add(k + ": output deleted by hand");
             }
@@ -127,23 +128,6 @@ class KilledBuildTest {
             assertEquals(e.size(), Files.size(file), e.path());
             assertEquals(e.sha256(), SiteWriter.sha256(file), e.path());
         }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        SiteWriter.deleteTree(root);
     }
 
     private static String read(Path log) {
