@@ -367,10 +367,13 @@ public final class Abierto {
         } catch (java.nio.file.FileSystemException e) {
             // Named at the file concerned, with what happened to it: the system's message is the bare path.
             Path at = e.getFile() == null ? out : Path.of(e.getFile());
-            String gone = e instanceof java.nio.file.NoSuchFileException
-                    ? " (it disappeared while this build read the folder: is another program deleting or changing it? Build again once it is done)" : "";
-            diagnostics.error(at, 0, 0, "write-failed", "cannot prepare the output folder " + out.getFileName() + ": "
-                    + FileNotWritten.reason(e) + gone + "; the previous output is unchanged");
+            String why = e instanceof java.nio.file.NoSuchFileException
+                    ? "it disappeared while this build read the folder (is another program deleting or changing it? Build again once it is done)"
+                    : e instanceof java.nio.file.FileAlreadyExistsException && Files.isRegularFile(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? "this is a file, where the output's path needs a folder"
+                    : FileNotWritten.reason(e);
+            diagnostics.error(at, 0, 0, "write-failed", "cannot prepare the output folder " + out.getFileName() + ": " + why
+                    + "; the previous output is unchanged");
         } catch (IOException | RuntimeException e) {
             diagnostics.error(out, 0, 0, "write-failed", "cannot prepare the output folder: " + e.getMessage()
                     + "; the previous output is unchanged");

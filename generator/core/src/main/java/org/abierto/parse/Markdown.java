@@ -208,8 +208,8 @@ public final class Markdown {
      * body without any of them parses to the same tree with or without Autolink.
      */
     static boolean mayHoldBareAddress(String body) {
-        // String.indexOf, not a loop of charAt: on C1 (the launcher's compiler for most builds) a charAt
-        // of Spanish text checks its index and decodes each character, and this ran on every page.
+        // String.indexOf, not a loop of charAt: on C1 (the launcher's compiler for most builds) each
+        // charAt is a call that checks its index, and this runs on every page.
         if (body.indexOf('@') >= 0 || body.indexOf('&') >= 0 || body.contains("://")) {
             return true;
         }

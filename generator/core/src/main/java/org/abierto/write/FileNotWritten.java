@@ -26,7 +26,7 @@ public final class FileNotWritten extends IOException {
         return switch (e.getClass().getSimpleName()) {
             case "AccessDeniedException" -> "permission denied";
             case "NoSuchFileException" -> "it no longer exists";
-            case "FileAlreadyExistsException" -> "a file of this name is in the way of a folder";
+            case "FileAlreadyExistsException" -> "a file or folder of this name is already there";
             case "NotDirectoryException" -> "it is not a folder";
             case "FileSystemException" -> ((java.nio.file.FileSystemException) e).getReason() == null ? "the system refused it"
                     : ((java.nio.file.FileSystemException) e).getReason();

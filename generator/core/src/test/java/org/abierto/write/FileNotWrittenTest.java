@@ -86,7 +86,7 @@ class FileNotWrittenTest {
     void theReasonIsSaidInWords() {
         assertEquals("permission denied", FileNotWritten.reason(new AccessDeniedException("/x")));
         assertEquals("it no longer exists", FileNotWritten.reason(new NoSuchFileException("/x")));
-        assertEquals("a file of this name is in the way of a folder", FileNotWritten.reason(new java.nio.file.FileAlreadyExistsException("/x")));
+        assertEquals("a file or folder of this name is already there", FileNotWritten.reason(new java.nio.file.FileAlreadyExistsException("/x")));
         assertEquals("it is not a folder", FileNotWritten.reason(new java.nio.file.NotDirectoryException("/x")));
         assertEquals("Is a directory", FileNotWritten.reason(new FileSystemException("/x", null, "Is a directory")));
         assertEquals("the system refused it", FileNotWritten.reason(new FileSystemException("/x")));
