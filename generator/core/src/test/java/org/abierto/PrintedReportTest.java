@@ -34,6 +34,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -214,6 +215,24 @@ class PrintedReportTest {
                 walk(element, types, languages, problems);
             }
         }
+    }
+
+    @Test
+    void aBrokenLinkOfAPageInThePdfIsReportedAtItsPlaceNotAsACrash(@TempDir Path project) throws IOException {
+        // The PDFs are made before the pages are checked: a link to a page that does not exist reached
+        // the PDF's link rewriting first, which crashed on it (an internal error, no position).
+        org.abierto.testing.Folders.copy(PROJECT.resolve("content"), project.resolve("content"));
+        org.abierto.testing.Folders.copy(PROJECT.resolve("templates"), project.resolve("templates"));
+        Path page = project.resolve("content/es/vision-a-futuro.md");
+        String text = Files.readString(page);
+        Files.writeString(page, text + "\nVer [la guía](no-existe.md).\n");
+        int line = (int) text.lines().count() + 2;
+        BuildResult broken = new Abierto().build(new BuildRequest(project.resolve("content"), project.resolve("templates"),
+                project.resolve("site"), "https://example.gob.mx/informe/", false).withDownloads(true, true));
+        assertEquals(List.of("content/es/vision-a-futuro.md:" + line + ":5: error: the link 'no-existe.md' points at "
+                + "content/es/no-existe.md, which is not a published page; check the file name (drafts are not published)"),
+                broken.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(project)).toList());
+        assertFalse(broken.written());
     }
 
     @Test

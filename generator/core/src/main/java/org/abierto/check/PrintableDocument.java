@@ -1,6 +1,7 @@
 package org.abierto.check;
 
 import org.abierto.diagnostic.Diagnostics;
+import org.abierto.diagnostic.SourcePosition;
 import org.abierto.model.Page;
 import org.abierto.model.Site;
 import org.abierto.model.Slug;
@@ -147,7 +148,9 @@ public final class PrintableDocument {
         }
         String target;
         if (link.hasAttr(Markdown.SOURCE_ATTRIBUTE) && !decoded.startsWith("/") && page != null && page.source() != null) {
-            target = resolver.contentTarget(page, decoded, HtmlChecker.context(site), null, written, new Diagnostics());
+            // A link that leads nowhere is reported where the page is checked; here it is only dropped.
+            target = resolver.contentTarget(page, decoded, HtmlChecker.context(site), SourcePosition.of(page.source()), written,
+                    new Diagnostics());
         } else if (decoded.startsWith("/")) {
             target = decoded;
         } else {
