@@ -372,7 +372,8 @@ public final class Abierto {
                     : e instanceof java.nio.file.FileAlreadyExistsException && Files.isRegularFile(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)
                     ? "this is a file, where the output's path needs a folder"
                     : FileNotWritten.reason(e);
-            diagnostics.error(at, 0, 0, "write-failed", "cannot prepare the output folder " + out.getFileName() + ": " + why
+            int start = Files.isRegularFile(at, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? 1 : 0; // as for a refused output, above
+            diagnostics.error(at, start, start, "write-failed", "cannot prepare the output folder " + out.getFileName() + ": " + why
                     + "; the previous output is unchanged");
         } catch (IOException | RuntimeException e) {
             diagnostics.error(out, 0, 0, "write-failed", "cannot prepare the output folder: " + e.getMessage()

@@ -110,7 +110,7 @@ class PositionsTest {
         var r = site.request();
         BuildResult result = new Abierto().build(new BuildRequest(r.contentDir(), r.templatesDir(), site.root().resolve("publicar/sitio"),
                 null, false));
-        assertEquals(List.of("publicar: error: cannot prepare the output folder sitio: this is a file, where the output's path needs a folder; "
+        assertEquals(List.of("publicar:1:1: error: cannot prepare the output folder sitio: this is a file, where the output's path needs a folder; "
                 + "the previous output is unchanged"), site.errors(result));
         assertFalse(result.written());
     }

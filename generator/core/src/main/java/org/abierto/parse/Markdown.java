@@ -185,17 +185,14 @@ public final class Markdown {
         // or attributes is cleaned, with the whole body, since raw HTML may span several nodes.
         boolean clean = conversion.hasRawHtml || !conversion.marks.isEmpty();
         List<BodyPart> parts = new ArrayList<>();
-        if (conversion.directives.isEmpty()) {
-            // No directive, so no marker (most pages): the HTML is not scanned again.
-            addHtml(parts, html, clean, conversion);
-            return new MarkdownBody(parts, conversion.outline);
-        }
-        Matcher marker = MARKER.matcher(html);
         int from = 0;
-        while (marker.find()) {
-            addHtml(parts, html.substring(from, marker.start()), clean, conversion);
-            parts.add(conversion.directives.get(Integer.parseInt(marker.group(1))));
-            from = marker.end();
+        if (!conversion.directives.isEmpty()) { // without a directive there is no marker (most pages): no scan
+            Matcher marker = MARKER.matcher(html);
+            while (marker.find()) {
+                addHtml(parts, html.substring(from, marker.start()), clean, conversion);
+                parts.add(conversion.directives.get(Integer.parseInt(marker.group(1))));
+                from = marker.end();
+            }
         }
         addHtml(parts, html.substring(from), clean, conversion);
         return new MarkdownBody(parts, conversion.outline);
