@@ -308,7 +308,7 @@ public final class Abierto {
         var handed = new java.util.concurrent.atomic.AtomicInteger();
         if (staging == null) {
             // A check, or a build refused its output: the content's problems are reported all the same
-            // (apart, since the pipeline stops at the first stage that finds errors).
+            // (apart: the refused output is not the content's error, and would stop the stages).
             var found = new Diagnostics();
             Pipeline.Outcome outcome = pipeline.run(found, progress, file -> handed.incrementAndGet());
             found.all().forEach(diagnostics::add);

@@ -179,8 +179,8 @@ final class Downloads {
         site.pages().forEach(p -> paths.add(p.outputPath()));
         Map<String, OutputFile> entries = new java.util.concurrent.ConcurrentSkipListMap<>();
         others.forEach(f -> entries.put(f.path(), f));
-        var found = new Diagnostics(request.strictness());
-        var checks = new Diagnostics(request.strictness()); // as the build's: reported only if rendering succeeded
+        var found = new Diagnostics(); // unraised: the build's own applies its strictness
+        var checks = new Diagnostics(); // as the build's: reported only if rendering succeeded
         PageRenderer.Pass rendering = stages.pass(site);
         HtmlChecker.Pass checking = stages.checker.beginForDisk(site, paths);
         site.pages().parallelStream().forEach(page -> rendering.render(page, found)

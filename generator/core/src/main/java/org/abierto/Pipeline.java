@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The six stages of a build, in order: load → parse → assemble → render → check → write. Each stage
- * reports every problem it finds; the next does not start once there are errors. Render, check and
+ * reports every problem it finds; the next does not start once a stage found errors of its own (errors
+ * that only {@code --strict} raised do not stop it: the run reports the rest too). Render, check and
  * write go page by page, so a large site is never held in memory whole.
  */
 final class Pipeline {
@@ -79,11 +80,11 @@ final class Pipeline {
         }
         Sources sources = unread.isEmpty() ? loaded.get() : loaded.get().without(unread);
         ParsedContent parsed = stages.parse(sources, diagnostics);
-        if (diagnostics.hasErrors()) {
+        if (diagnostics.hasStageErrors()) {
             return Optional.empty();
         }
         Optional<Site> site = stages.assemble(parsed, sources, diagnostics);
-        return diagnostics.hasErrors() ? Optional.empty() : site;
+        return diagnostics.hasStageErrors() ? Optional.empty() : site;
     }
 
     /** The PDF of each language (load, parse, assemble, then the document template and the layout); nothing else. */
@@ -138,14 +139,14 @@ final class Pipeline {
         boolean preview = stages instanceof PreviewCache;
         progress.update("making the downloads", 0, 1);
         Downloads.Made made = preview ? downloads.promised(site.get()) : downloads.pdfs(site.get(), diagnostics);
-        if (diagnostics.hasErrors()) {
+        if (diagnostics.hasStageErrors()) {
             return new Outcome(site, List.of());
         }
         List<OutputFile> documents = new ArrayList<>(made.files());
         documents.addAll(assets(made.site(), diagnostics));
-        if (!preview && !diagnostics.hasErrors()) { // an image's error is reported with the pages' below
+        if (!preview && !diagnostics.hasStageErrors()) { // an image's error is reported with the pages' below
             made = downloads.offline(made.site(), s -> otherFiles(s, documents), diagnostics);
-            if (diagnostics.hasErrors()) {
+            if (diagnostics.hasStageErrors()) {
                 return new Outcome(site, List.of());
             }
             documents.addAll(made.files());
@@ -174,12 +175,12 @@ final class Pipeline {
             });
         });
         rendering.finish(diagnostics);
-        if (diagnostics.hasErrors()) {
+        if (diagnostics.hasStageErrors()) {
             return new Outcome(site, List.of());
         }
         Map<String, List<SourcePosition>> external = checking.finish(checks);
         checks.all().forEach(diagnostics::add);
-        if (diagnostics.hasErrors()) {
+        if (diagnostics.hasStageErrors()) {
             return new Outcome(site, List.of());
         }
         search.ifPresent(index -> others.addAll(index.files()));

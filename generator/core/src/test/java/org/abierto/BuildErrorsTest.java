@@ -276,6 +276,43 @@ class BuildErrorsTest {
     }
 
     @Test
+    void aStrictRunReportsTheBrokenLinksOfASiteWhoseTranslationsItRefusesAndKeepsTheOutput() {
+        var site = MiniSite.create(dir);
+        assertTrue(site.buildStrict().written());
+        String published = site.output("es/diagnostico/index.html");
+        // Two problems of two stages: a page left untranslated (assemble, an error only under --strict)
+        // and a broken link (check). Both are reported in the one run; nothing is written.
+        site.delete("content/en/diagnosis.md").file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\norder: 1\n---\n\nVer [el anexo](anexo.md).\n");
+        BuildResult strict = site.buildStrict();
+        assertEquals(List.of("content/es/diagnostico.md: error: this page has no English translation (translationKey "
+                        + "'diagnostico'); the language switcher sends readers to the English home",
+                "content/es/diagnostico.md:6:5: error: the link 'anexo.md' points at content/es/anexo.md, which is not a "
+                        + "published page; check the file name (drafts are not published)"),
+                site.errors(strict));
+        assertFalse(strict.written());
+        assertEquals(published, site.output("es/diagnostico/index.html"));
+        assertEquals(List.of("abierto-manifest.json", "en/diagnosis/index.html", "en/index.html",
+                "es/diagnostico/index.html", "es/index.html", "index.html", "robots.txt"), site.outputFiles());
+        // Without --strict the same content builds, with the translation a warning.
+        assertEquals(List.of("content/es/diagnostico.md:6:5: error: the link 'anexo.md' points at content/es/anexo.md, "
+                + "which is not a published page; check the file name (drafts are not published)"), site.errors(site.build()));
+    }
+
+    @Test
+    void aStageErrorStillStopsTheRunBeforeTheNextStage() {
+        // A layout that does not exist is the assemble stage's own error: the pages are not made, so their
+        // links are not checked. The stale translation, found by the same stage, is reported with it.
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\nlayout: ninguno\n---\n\nVer [el anexo](anexo.md).\n");
+        assertEquals(List.of("content/en/diagnosis.md:5:13: error: the original content/es/diagnostico.md changed since "
+                        + "this translation was marked; update it, then run 'abierto translations --mark content/en/diagnosis.md'",
+                "content/es/diagnostico.md:3:9: error: there is no layout 'ninguno': no template templates/ninguno.ftlh "
+                        + "(the layouts are home, landing, page, section)"),
+                site.errors(site.buildStrict()));
+    }
+
+    @Test
     void schemaViolationsInDataFilesPointAtTheOffendingValue() {
         var site = MiniSite.create(dir).file("content/data/ejemplares.yaml", """
                 title: {es: Ejemplares, en: Copies}

@@ -6,13 +6,14 @@ import java.util.List;
 
 /**
  * Collects the diagnostics of one run. Stages report every problem they find here instead of
- * throwing at the first one; the pipeline stops between stages once errors exist. Which warnings
- * count as errors is decided here, by the run's {@link Strictness}, not by each stage.
+ * throwing at the first one; the pipeline stops between stages once a stage found errors of its own.
+ * Which warnings count as errors is decided here, by the run's {@link Strictness}, not by each stage.
  * Safe to use from the parallel parts of a stage.
  */
 public final class Diagnostics {
     private final List<Diagnostic> items = new ArrayList<>();
     private final Strictness strictness;
+    private boolean stageErrors;
 
     /** Diagnostics reported at the severity their stage gives them. */
     public Diagnostics() {
@@ -24,7 +25,12 @@ public final class Diagnostics {
         this.strictness = java.util.Objects.requireNonNull(strictness, "strictness");
     }
 
+    /**
+     * Adds a diagnostic as its stage reported it; the run's strictness may raise it. (Collections made
+     * inside a stage are therefore {@link Strictness#NONE}, and hand their diagnostics over unraised.)
+     */
     public synchronized void add(Diagnostic diagnostic) {
+        stageErrors |= diagnostic.isError();
         items.add(strictness.apply(diagnostic));
     }
 
@@ -44,8 +50,18 @@ public final class Diagnostics {
         warning(at.file(), at.line(), at.column(), code, message);
     }
 
+    /** Whether the run failed: nothing it made may be published. */
     public synchronized boolean hasErrors() {
         return items.stream().anyMatch(Diagnostic::isError);
+    }
+
+    /**
+     * Whether a stage found errors of its own, so that what it made may be incomplete: the next stage does
+     * not start. A warning that only the run's strictness raised (a stale translation under {@code --strict})
+     * leaves the site whole, so the run goes on and reports every other problem too; it still fails.
+     */
+    public synchronized boolean hasStageErrors() {
+        return stageErrors;
     }
 
     /** Every diagnostic so far, in report order (deterministic whatever the threads did). */

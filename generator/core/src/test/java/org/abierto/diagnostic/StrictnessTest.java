@@ -32,6 +32,27 @@ class StrictnessTest {
     }
 
     @Test
+    void aRaisedWarningFailsTheRunWithoutStoppingItsStagesButAStagesOwnErrorStopsThem() {
+        var diagnostics = new Diagnostics(Strictness.of(true, false));
+        diagnostics.warning(FILE, 1, 1, "unsafe-html", "m");
+        assertFalse(diagnostics.hasErrors());
+        assertFalse(diagnostics.hasStageErrors());
+        diagnostics.warning(FILE, 2, 1, "stale-translation", "m");
+        assertTrue(diagnostics.hasErrors());
+        assertFalse(diagnostics.hasStageErrors());
+        // handed over from a stage's own collection, unraised, it is raised here and still does not stop the stages
+        var inner = new Diagnostics();
+        inner.warning(FILE, 3, 1, "missing-translation", "m");
+        inner.all().forEach(diagnostics::add);
+        assertFalse(diagnostics.hasStageErrors());
+        assertEquals(List.of(Severity.WARNING, Severity.ERROR, Severity.ERROR),
+                diagnostics.all().stream().map(Diagnostic::severity).toList());
+        diagnostics.error(FILE, 4, 1, "broken-link", "m");
+        assertTrue(diagnostics.hasStageErrors());
+        assertTrue(diagnostics.hasErrors());
+    }
+
+    @Test
     void requireDeliverablesRaisesOnlyTheDeliverables() {
         Strictness deliverables = Strictness.of(false, true);
         assertEquals(List.of(Severity.ERROR), severities(deliverables, "document-unavailable"));
