@@ -116,21 +116,24 @@ class LauncherTest {
     }
 
     @Test
-    void serveKeepsTheJvmsCollectorAndHeapAndChoosesTheCompilersAsABuildDoes() throws Exception {
+    void serveKeepsTheJvmsHeapAndChoosesTheCompilersAndTheCollectorBySize() throws Exception {
         var env = Map.of("ABIERTO_C1_PAGES", "50");
         String small = command(env, "serve", "--content", content(49).toString());
         assertTrue(small.contains(" -XX:TieredStopAtLevel=1 "), small);
-        assertFalse(small.contains("UseSerialGC"), small);
+        assertTrue(small.contains(" -XX:+UseSerialGC "), small);
         assertFalse(small.contains("-Xmx"), small);
 
         String large = command(env, "serve", "--content", content(50).toString());
         assertFalse(large.contains("TieredStopAtLevel"), large);
-        assertFalse(large.contains("UseSerialGC"), large);
+        assertTrue(large.contains(" -XX:+UseSerialGC "), "the collector goes by the site's size alone: " + large);
         assertFalse(large.contains("-Xmx"), large);
 
-        assertTrue(command(Map.of(), "serve", "--content", content(2499).toString()).contains(" -XX:TieredStopAtLevel=1 "));
+        String belowLarge = command(Map.of(), "serve", "--content", content(2499).toString());
+        assertTrue(belowLarge.contains(" -XX:TieredStopAtLevel=1 "), belowLarge);
+        assertTrue(belowLarge.contains(" -XX:+UseSerialGC "), belowLarge);
         String largeSite = command(Map.of(), "serve", "--content", content(2500).toString());
         assertFalse(largeSite.contains("TieredStopAtLevel"), "a large site's preview keeps both compilers: " + largeSite);
+        assertFalse(largeSite.contains("UseSerialGC"), "and the JVM's collector: " + largeSite);
         assertFalse(largeSite.contains("-Xmx"), largeSite);
         assertFalse(largeSite.contains(HeapForSite.STARTED_AGAIN), largeSite);
     }
