@@ -8,11 +8,11 @@ import org.abierto.model.Site;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A build kept in memory and brought up to date after edits, for the live preview: each
@@ -49,7 +49,7 @@ public final class Workspace {
     public synchronized Snapshot update(Collection<Path> changed) {
         long started = System.nanoTime();
         var diagnostics = new Diagnostics(request.strictness());
-        Map<String, OutputFile> files = new TreeMap<>();
+        Map<String, OutputFile> files = Map.of();
         Map<String, Integer> pages = Map.of();
         site = null;
         this.files = Map.of();
@@ -58,15 +58,18 @@ public final class Workspace {
         try {
             cache.changed(changed);
             Pipeline.Outcome outcome = new Pipeline(request, cache).run(diagnostics);
-            outcome.files().forEach(f -> files.put(f.path(), f));
+            // By path, in no order: 26,000 paths of a large site sorted at every edit were 2 % of its time.
+            Map<String, OutputFile> byPath = new HashMap<>(outcome.files().size() * 4 / 3 + 1);
+            outcome.files().forEach(f -> byPath.put(f.path(), f));
+            files = Map.copyOf(byPath);
             pages = outcome.site().map(Abierto::pagesPerLanguage).orElse(Map.of());
             site = diagnostics.hasErrors() ? null : outcome.site().orElse(null);
-            this.files = Map.copyOf(files);
+            this.files = files;
         } catch (Exception | Error e) {
             // Whatever broke (a stack overflow on a deeply nested page included) may have left a stage
             // half done: start over next time.
             cache.forget();
-            files.clear();
+            files = Map.of();
             // Name the file saved, most likely the cause; an editor's save may also touch folders.
             Path at = changed.stream().filter(java.nio.file.Files::isRegularFile).findFirst()
                     .or(() -> changed.stream().findFirst()).orElse(request.contentDir()).toAbsolutePath().normalize();
@@ -114,7 +117,7 @@ public final class Workspace {
      */
     public record Snapshot(long version, Map<String, OutputFile> files, BuildResult result, Set<String> rendered, Duration took) {
         public Snapshot {
-            files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+            files = Map.copyOf(files); // the same map when it is one already: no copy per edit
             rendered = Set.copyOf(rendered);
         }
 
