@@ -12,6 +12,7 @@ import java.util.List;
  */
 public final class Diagnostics {
     private final List<Diagnostic> items = new ArrayList<>();
+    private final java.util.Set<Diagnostic> reported = new java.util.HashSet<>();
     private final Strictness strictness;
     private boolean stageErrors;
 
@@ -28,10 +29,15 @@ public final class Diagnostics {
     /**
      * Adds a diagnostic as its stage reported it; the run's strictness may raise it. (Collections made
      * inside a stage are therefore {@link Strictness#NONE}, and hand their diagnostics over unraised.)
+     * The same problem at the same place is reported once, however many times it was found: a data
+     * text without its English is read for its table's cell and for {@code data}, one problem.
      */
     public synchronized void add(Diagnostic diagnostic) {
         stageErrors |= diagnostic.isError();
-        items.add(strictness.apply(diagnostic));
+        Diagnostic reportedAs = strictness.apply(diagnostic);
+        if (reported.add(reportedAs)) {
+            items.add(reportedAs);
+        }
     }
 
     public void error(Path file, int line, int column, String code, String message) {

@@ -53,6 +53,19 @@ class StrictnessTest {
     }
 
     @Test
+    void theSameProblemAtTheSamePlaceIsReportedOnce() {
+        var diagnostics = new Diagnostics(Strictness.of(true, false));
+        diagnostics.warning(FILE, 6, 34, "missing-translation", "'nota' has no en");
+        diagnostics.warning(FILE, 6, 34, "missing-translation", "'nota' has no en");
+        diagnostics.warning(FILE, 6, 35, "missing-translation", "'nota' has no en");
+        diagnostics.warning(FILE, 6, 34, "missing-translation", "'otra' has no en");
+        diagnostics.error(FILE, 6, 34, "missing-translation", "'nota' has no en"); // the same, once raised
+        assertEquals(List.of("6:34 'nota' has no en", "6:34 'otra' has no en", "6:35 'nota' has no en"),
+                diagnostics.all().stream().map(d -> d.line() + ":" + d.column() + " " + d.message()).toList());
+        assertTrue(diagnostics.hasStageErrors()); // the error itself was a stage's, though reported once
+    }
+
+    @Test
     void requireDeliverablesRaisesOnlyTheDeliverables() {
         Strictness deliverables = Strictness.of(false, true);
         assertEquals(List.of(Severity.ERROR), severities(deliverables, "document-unavailable"));
