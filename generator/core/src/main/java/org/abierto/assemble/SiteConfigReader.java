@@ -122,7 +122,7 @@ final class SiteConfigReader {
         Object value = fields.get(pointer);
         var result = new LinkedHashMap<String, String>();
         if (value instanceof Map<?, ?>) {
-            fields.onlyKeys(pointer, codes);
+            fields.onlyLanguages(pointer, codes);
             for (String code : codes) {
                 String text = fields.text(pointer + "/" + code, required);
                 if (text != null) {

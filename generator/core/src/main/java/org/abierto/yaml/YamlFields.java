@@ -72,6 +72,20 @@ public final class YamlFields {
         }
     }
 
+    /**
+     * The keys of a text given per language must be the site's languages ({@code codes}, in the order of
+     * site.yaml): a key that is not one is named as such, not as a misspelt key.
+     */
+    public void onlyLanguages(String pointer, Collection<String> codes) {
+        for (String key : YamlDocument.asMap(get(pointer)).keySet()) {
+            if (!codes.contains(key)) {
+                diagnostics.error(yaml.keyPosition(YamlDocument.child(pointer, key)), "unknown-language",
+                        "'" + key + "' is not a language of site.yaml (" + String.join(", ", codes) + ")");
+                failed = true;
+            }
+        }
+    }
+
     /** A text (numbers and booleans are accepted as their text); null when absent. */
     public String text(String pointer, boolean required) {
         Object value = get(pointer);
@@ -102,7 +116,7 @@ public final class YamlFields {
     public void perLanguageText(String pointer, java.util.Set<String> codes, boolean required) {
         Object value = get(pointer);
         if (value instanceof Map<?, ?> map) {
-            onlyKeys(pointer, codes);
+            onlyLanguages(pointer, codes);
             for (Object code : map.keySet()) {
                 Object text = map.get(code);
                 if (text != null && !(text instanceof String) && !(text instanceof Number)) {
