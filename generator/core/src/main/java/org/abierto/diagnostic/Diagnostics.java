@@ -11,8 +11,7 @@ import java.util.List;
  * Safe to use from the parallel parts of a stage.
  */
 public final class Diagnostics {
-    private final List<Diagnostic> items = new ArrayList<>();
-    private final java.util.Set<Diagnostic> reported = new java.util.HashSet<>();
+    private final java.util.Set<Diagnostic> items = new java.util.HashSet<>(); // a problem found twice at one place is one
     private final Strictness strictness;
     private boolean stageErrors;
 
@@ -34,10 +33,7 @@ public final class Diagnostics {
      */
     public synchronized void add(Diagnostic diagnostic) {
         stageErrors |= diagnostic.isError();
-        Diagnostic reportedAs = strictness.apply(diagnostic);
-        if (reported.add(reportedAs)) {
-            items.add(reportedAs);
-        }
+        items.add(strictness.apply(diagnostic));
     }
 
     public void error(Path file, int line, int column, String code, String message) {
