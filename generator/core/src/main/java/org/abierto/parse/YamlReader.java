@@ -140,7 +140,7 @@ public final class YamlReader {
             }
             positions.put(pointer, at);
             if (p.getObjectId() instanceof String anchor) {
-                anchors.putIfAbsent(anchor, at);
+                anchors.put(anchor, at);
             }
             JsonToken token = p.currentToken();
             switch (token) {
@@ -228,23 +228,35 @@ public final class YamlReader {
 
     /**
      * The line and column (from 1) of the first value, on a line before {@code line}, that opens with a
-     * quote and does not close it on its own line; null when there is none.
+     * quote and does not close it before {@code line} (a quoted text closed on a later line is a text of
+     * several lines, not an error); null when there is none.
      */
     static int[] openQuote(String text, int line) {
         String[] lines = text.split("\n", -1);
-        for (int i = 0; i < Math.min(line - 1, lines.length); i++) {
+        int before = Math.min(line - 1, lines.length);
+        for (int i = 0; i < before; i++) {
             var m = QUOTED_VALUE.matcher(lines[i]);
-            if (m.find() && !closes(lines[i], m.start(1))) {
+            if (!m.find()) {
+                continue;
+            }
+            char quote = lines[i].charAt(m.start(1));
+            int closed = i;
+            int from = m.start(1) + 1;
+            while (closed < before && !closes(lines[closed], from, quote)) {
+                closed++;
+                from = 0;
+            }
+            if (closed == before) {
                 return new int[] {i + 1, m.start(1) + 1};
             }
+            i = closed;
         }
         return null;
     }
 
-    /** Whether the quote at {@code open} closes on its line (a backslash escapes in double quotes, '' is a quote in single ones). */
-    private static boolean closes(String line, int open) {
-        char quote = line.charAt(open);
-        for (int i = open + 1; i < line.length(); i++) {
+    /** Whether {@code quote} closes on {@code line} from {@code from} on (a backslash escapes in double quotes, '' is a quote in single ones). */
+    private static boolean closes(String line, int from, char quote) {
+        for (int i = from; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quote == '"' && c == '\\') {
                 i++;
