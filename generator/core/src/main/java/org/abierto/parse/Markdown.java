@@ -83,6 +83,7 @@ public final class Markdown {
     // The elements of raw HTML whose addresses the check stage verifies (HtmlChecker.LINK_ATTRIBUTES).
     private static final Pattern LINKING_TAG = Pattern.compile("<(a|area|img|source|video|audio|track|iframe|link|script)(?=[\\s/>])",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMENT_END = Pattern.compile("--!?>");
 
     private static final DataKey<Map<Node, Map<String, String>>> EXTRA_ATTRIBUTES =
             new DataKey<>("ABIERTO_EXTRA_ATTRIBUTES", Map.of());
@@ -258,8 +259,9 @@ public final class Markdown {
         int i = 0;
         while ((i = html.indexOf('<', i)) >= 0) {
             if (html.startsWith("<!--", i)) {
-                int close = html.indexOf("-->", i + 4);
-                i = close < 0 ? html.length() : close + 3;
+                // As a browser reads it: "<!-->" and "<!--->" are comments already closed, and "--!>" closes one too.
+                Matcher close = COMMENT_END.matcher(html).region(i + 2, html.length());
+                i = close.find() ? close.end() : html.length();
                 continue;
             }
             Matcher tag = LINKING_TAG.matcher(html).region(i, html.length());
@@ -391,10 +393,9 @@ public final class Markdown {
                     mark(child);
                 } else if (child instanceof TableCell cell) {
                     cell(cell);
-                } else if ((child instanceof HtmlBlock || child instanceof HtmlInline)
-                        && !(child instanceof HtmlCommentBlock) && !(child instanceof HtmlInlineComment)) {
-                    rawHtml(child);
-                } else if (child instanceof HtmlCommentBlock || child instanceof HtmlInlineComment) {
+                } else if (child instanceof HtmlBlock || child instanceof HtmlInline || child instanceof HtmlCommentBlock) {
+                    rawHtml(child); // a comment block runs to the end of its line, which may hold more HTML
+                } else if (child instanceof HtmlInlineComment) {
                     hasRawHtml = true; // comments are dropped by the cleaner, silently
                 }
                 visit(child);
