@@ -113,6 +113,37 @@ class BuildErrorsTest {
     }
 
     @Test
+    void aSlugWithAccentsOrSpacesSaysWhichCharactersItMayUseAndSuggestsOne() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\nslug: Diagnóstico Final\n---\n\nTexto.\n");
+        assertEquals(List.of("content/es/diagnostico.md:3:7: error: the slug 'Diagnóstico Final' may use only lower-case letters "
+                + "without accents, digits and hyphens, e.g. 'diagnostico-final'"), site.errors(site.build()));
+    }
+
+    @Test
+    void aSourceHashNotWrittenByTheMarkCommandSaysWhatItIs() {
+        var site = MiniSite.create(dir).file("content/en/diagnosis.md",
+                "---\ntitle: Diagnosis\ntranslationKey: diagnostico\nsourceHash: a1b2c3\n---\n\nText.\n");
+        assertEquals(List.of("content/en/diagnosis.md:4:13: error: sourceHash is written by 'abierto translations --mark'; "
+                + "it is 12 hexadecimal digits, not 'a1b2c3'"), site.errors(site.build()));
+    }
+
+    @Test
+    void aLayoutNamedWithItsExtensionOrCapitalsNamesTheTemplateItShouldBe() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\nlayout: Home.ftlh\n---\n\nTexto.\n");
+        assertEquals(List.of("content/es/diagnostico.md:3:9: error: the layout 'Home.ftlh' must name a template of templates/ "
+                + "without '.ftlh', e.g. 'home'"), site.errors(site.build()));
+    }
+
+    @Test
+    void validSlugSourceHashAndLayoutValuesAreNotErrors() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\nslug: fase-2\nlayout: page\n---\n\nTexto.\n");
+        assertEquals(List.of(), site.errors(site.build()));
+    }
+
+    @Test
     void missingTitle() {
         var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\norder: 1\n---\n\nTexto.\n");
         assertEquals(List.of("content/es/diagnostico.md:2:1: error: the front matter needs 'title'; add it"),
