@@ -87,8 +87,16 @@ public final class YamlReader {
                         "invalid " + what + ": " + unclosed("while scanning a quoted scalar"));
                 return Optional.empty();
             }
-            diagnostics.error(file, line + lineOffset, col, "yaml-syntax",
-                    "invalid " + what + ": " + describe(e) + "; check the indentation and quote text that contains ': ' or starts with a symbol");
+            String problem = describe(e);
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null && marked.getProblem() != null) {
+                // SnakeYAML names what went wrong (its problem) where it went wrong; its first line is only
+                // the context ("while scanning a double-quoted scalar"), and Jackson points at its last token.
+                line = marked.getProblemMark().getLine() + 1;
+                col = marked.getProblemMark().getColumn() + 1;
+                problem = problem(marked.getProblem());
+            }
+            diagnostics.error(file, line + lineOffset, col, "yaml-syntax", "invalid " + what + ": " + problem
+                    + (problem.contains("; ") ? "" : "; check the indentation and quote text that contains ': ' or starts with a symbol"));
             return Optional.empty();
         } catch (IOException e) {
             diagnostics.error(file, 0, 0, "unreadable", "cannot read the " + what + ": " + e.getMessage());
@@ -105,6 +113,8 @@ public final class YamlReader {
         final Map<String, SourcePosition> keys = new HashMap<>();
         final Map<String, SourcePosition> anchors = new HashMap<>();
         final List<Alias> aliases = new ArrayList<>();
+        /** Where each line of the text starts, found when a single value may carry an anchor. */
+        private List<Integer> lineStarts;
 
         Reading(Path file, String text, int lineOffset) {
             this.file = file;
@@ -133,14 +143,53 @@ public final class YamlReader {
             return found;
         }
 
+        /**
+         * The anchor written before a single value ({@code &name}, before or after a tag), read from the
+         * text where the value starts: Jackson names the anchor of a mapping or a list only. Null if none.
+         */
+        String writtenAnchor(JsonLocation at) {
+            if (lineStarts == null) {
+                if (text.indexOf('&') < 0) {
+                    return null; // most files mark nothing: no need to find where their lines start
+                }
+                lineStarts = new ArrayList<>(List.of(0));
+                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                    lineStarts.add(i + 1);
+                }
+            }
+            if (at.getLineNr() < 1 || at.getLineNr() > lineStarts.size() || at.getColumnNr() < 1) {
+                return null;
+            }
+            int i = lineStarts.get(at.getLineNr() - 1) + at.getColumnNr() - 1;
+            for (int property = 0; property < 2 && i < text.length(); property++) {
+                int end = i;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && ",[]{}".indexOf(text.charAt(end)) < 0) {
+                    end++;
+                }
+                if (text.charAt(i) == '&') {
+                    return end > i + 1 ? text.substring(i + 1, end) : null;
+                }
+                if (text.charAt(i) != '!') {
+                    return null;
+                }
+                i = end; // a tag such as !!str: its anchor may follow it
+                while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                    i++;
+                }
+            }
+            return null;
+        }
+
         Object value(JsonParser p, String pointer, int depth) throws IOException {
             SourcePosition at = position(p.currentTokenLocation(), file, lineOffset);
             if (depth > MAX_NESTING) {
                 throw new TooDeep(at);
             }
             positions.put(pointer, at);
-            if (p.getObjectId() instanceof String anchor) {
-                anchors.put(anchor, at);
+            Object anchor = p.getObjectId() != null ? p.getObjectId()
+                    : p.currentToken().isScalarValue() ? writtenAnchor(p.currentTokenLocation()) : null;
+            if (anchor instanceof String name) {
+                anchors.put(name, at);
             }
             JsonToken token = p.currentToken();
             switch (token) {
@@ -269,6 +318,16 @@ public final class YamlReader {
             }
         }
         return false;
+    }
+
+    /** SnakeYAML's problem, in the editor's terms where it has a usual cause. */
+    static String problem(String problem) {
+        var escape = java.util.regex.Pattern.compile("found unknown escape character (.+)\\(\\d+\\)").matcher(problem.strip());
+        if (escape.matches()) {
+            return "\\" + escape.group(1) + " is not an escape YAML knows inside double quotes; write \\\\ for a backslash, "
+                    + "or put the text in single quotes";
+        }
+        return problem.lines().findFirst().orElse(problem).strip();
     }
 
     private static String describe(JsonProcessingException e) {

@@ -74,7 +74,21 @@ class YamlReaderTest {
     @Test
     void aWrongBraceInAListOnOneLineIsReportedWhereItIsNotWhereTheListOpens() {
         reader.read(FILE, "tags: [a, b}\nn: 1\n", 0, "data file", diagnostics);
-        assertEquals(List.of("/c/data/x.yaml:1:12: error: invalid data file: while parsing a flow sequence" + CHECK), errors());
+        assertEquals(List.of("/c/data/x.yaml:1:12: error: invalid data file: expected ',' or ']', but got }" + CHECK), errors());
+    }
+
+    @Test
+    void anUnknownEscapeInDoubleQuotesIsReportedAtTheEscapeWithWhatToWrite() {
+        reader.read(FILE, "n: 1\ntitle: \"Visión \\q a futuro\"\n", 3, "data file", diagnostics);
+        assertEquals(List.of("/c/data/x.yaml:5:17: error: invalid data file: \\q is not an escape YAML knows inside double quotes; "
+                + "write \\\\ for a backslash, or put the text in single quotes"), errors());
+    }
+
+    @Test
+    void aBlockOfTheWrongIndentationIsReportedWhereItIsWithWhatWasExpected() {
+        reader.read(FILE, "phases:\n  - name: a\n   order: 1\n", 0, "data file", diagnostics);
+        assertEquals(List.of("/c/data/x.yaml:3:4: error: invalid data file: expected <block end>, but found '<block mapping start>'" + CHECK),
+                errors());
     }
 
     @Test
@@ -121,6 +135,23 @@ class YamlReaderTest {
     void anAliasRepeatsTheLatestAnchorOfItsNameBeforeIt() {
         reader.read(FILE, "a: &x {k: 1}\nb: &x {k: 2}\nc: *x\nd: &x {k: 3}\n", 0, "data file", diagnostics);
         assertEquals(List.of("/c/data/x.yaml:3:4: error: '*x' is a YAML alias, which repeats the value marked '&x' on line 2" + ALIAS),
+                errors());
+    }
+
+    @Test
+    void anAliasRepeatsTheLatestAnchorOfItsNameEvenOnAPlainValue() {
+        reader.read(FILE, "a: &x {k: 1}\nb: &x plano\nc: *x\n", 0, "data file", diagnostics);
+        assertEquals(List.of("/c/data/x.yaml:3:4: error: '*x' is a YAML alias, which repeats the value marked '&x' on line 2" + ALIAS),
+                errors());
+    }
+
+    @Test
+    void anAnchorOnAPlainValueIsFoundBeforeOrAfterItsTag() {
+        reader.read(FILE, "a: &x {k: 1}\nb: !!str &x 'uno'\nc: &y !!str dos\nd: [*x, *y]\ne: &z\nf: *z\n", 0, "data file", diagnostics);
+        assertEquals(List.of(
+                "/c/data/x.yaml:4:5: error: '*x' is a YAML alias, which repeats the value marked '&x' on line 2" + ALIAS,
+                "/c/data/x.yaml:4:9: error: '*y' is a YAML alias, which repeats the value marked '&y' on line 3" + ALIAS,
+                "/c/data/x.yaml:6:4: error: '*z' is a YAML alias, which repeats the value marked '&z' on line 5" + ALIAS),
                 errors());
     }
 
