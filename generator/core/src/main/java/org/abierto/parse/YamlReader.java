@@ -94,6 +94,9 @@ public final class YamlReader {
                 line = marked.getProblemMark().getLine() + 1;
                 col = marked.getProblemMark().getColumn() + 1;
                 problem = problem(marked.getProblem());
+                if (problem.startsWith("\\") && col > 1) {
+                    col--; // SnakeYAML marks the letter after the backslash; the escape starts at the backslash
+                }
             }
             diagnostics.error(file, line + lineOffset, col, "yaml-syntax", "invalid " + what + ": " + problem
                     + (problem.contains("; ") ? "" : "; check the indentation and quote text that contains ': ' or starts with a symbol"));

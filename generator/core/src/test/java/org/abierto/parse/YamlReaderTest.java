@@ -80,7 +80,7 @@ class YamlReaderTest {
     @Test
     void anUnknownEscapeInDoubleQuotesIsReportedAtTheEscapeWithWhatToWrite() {
         reader.read(FILE, "n: 1\ntitle: \"Visión \\q a futuro\"\n", 3, "data file", diagnostics);
-        assertEquals(List.of("/c/data/x.yaml:5:17: error: invalid data file: \\q is not an escape YAML knows inside double quotes; "
+        assertEquals(List.of("/c/data/x.yaml:5:16: error: invalid data file: \\q is not an escape YAML knows inside double quotes; "
                 + "write \\\\ for a backslash, or put the text in single quotes"), errors());
     }
 
