@@ -85,6 +85,16 @@ class BuildErrorsTest {
     }
 
     @Test
+    void anUnknownEscapeInADoubleQuotedTitleIsReportedAtItsBackslash() {
+        // The example of content/README.md, "Data".
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: \"Visión \\q a futuro\"\n---\n\nTexto.\n");
+        assertEquals(List.of("content/es/diagnostico.md:2:16: error: invalid front matter: \\q is not an escape YAML knows inside "
+                        + "double quotes; write \\\\ for a backslash, or put the text in single quotes"),
+                site.errors(site.build()));
+    }
+
+    @Test
     void pageWithoutFrontMatter() {
         var site = MiniSite.create(dir).file("content/es/diagnostico.md", "Texto sin encabezado.\n");
         assertEquals(List.of("content/es/diagnostico.md:1:1: error: the page has no front matter; start the file with a line "
