@@ -69,6 +69,60 @@ class PositionsTest {
     }
 
     @Test
+    void aReferenceLinkIsReportedWhereItIsUsed() {
+        // [text][name] with "[name]: address" elsewhere: each use is a link of its own, reported where it is.
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\n---\n\n"
+                + "Ver [el plan][plan] y, más abajo, [el plan] otra vez.\n\n"
+                + "Y la ![imagen][foto], y [un script][js].\n\n"
+                + "[js]: JaVa&#115;cript:alert(1)\n"
+                + "[plan]: /es/no-existe/\n"
+                + "[el plan]: #sin-ancla\n"
+                + "[foto]: /falta.png\n");
+        assertEquals(List.of(
+                "content/es/diagnostico.md:5:5: error: the link '/es/no-existe/' leads to /es/no-existe/index.html, which the site does not have",
+                "content/es/diagnostico.md:5:35: error: the link '#sin-ancla' points at the anchor #sin-ancla, which /es/diagnostico/ does not have",
+                "content/es/diagnostico.md:7:6: error: the link '/falta.png' leads to /falta.png, which the site does not have",
+                "content/es/diagnostico.md:7:25: error: the link 'JaVascript:alert(1)' runs code or embeds data; link to a page or file instead"),
+                site.errors(site.build()));
+    }
+
+    @Test
+    void aReferenceLinkToAPageLeadsWhereTheSameInlineLinkLeads() {
+        // Before reference links were read as Markdown links, [x][d] with "[d]: diagnostico.md" kept the
+        // address diagnostico.md, a file the site does not publish.
+        var site = MiniSite.create(dir).file("content/es/_index.md", "---\ntitle: Inicio\ntranslationKey: home\n---\n\n"
+                + "Ver [el diagnóstico](diagnostico.md) y [el mismo][d].\n\n[d]: diagnostico.md\n");
+        BuildResult built = site.build();
+        assertTrue(built.written(), site.errors(built).toString());
+        var hrefs = java.util.regex.Pattern.compile("<a href=\"([^\"]*)\">(el diagnóstico|el mismo)</a>")
+                .matcher(site.output("es/index.html")).results().map(m -> m.group(1)).toList();
+        assertEquals(2, hrefs.size(), hrefs.toString());
+        assertEquals(hrefs.get(0), hrefs.get(1));
+        assertFalse(hrefs.get(1).endsWith(".md"), hrefs.toString());
+    }
+
+    @Test
+    void tablesAndHeadingsOfRawHtmlAreReportedAtTheirTags() {
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\n---\n\n"
+                + "Texto.\n\n"
+                + "<table><tr><th>Fase</th></tr><tr><td>Uno</td></tr></table>\n\n"
+                + "<div><p>Y</p><h1>Otro título</h1>\n<H3 id=\"tres\">Tres</H3></div>\n");
+        assertEquals(List.of(
+                "content/es/diagnostico.md:7:1: error: a table has no caption; in Markdown, write [Its title] on the line right after the table",
+                "content/es/diagnostico.md:9:14: error: the page has a second level-1 heading ('Otro título'); the title is the only one: "
+                        + "start the page's headings with ## in Markdown",
+                "content/es/diagnostico.md:10:1: error: the heading 'Tres' is level 3 right after a level 1; use level 2 (## in Markdown)"),
+                site.errors(site.build()));
+        var quiet = MiniSite.create(dir.resolve("otra")).file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\n---\n\n"
+                + "<table><caption>Fases</caption><tr><th>Fase</th></tr><tr><td>Uno</td></tr></table>\n\n<h2>Dos</h2>\n\nTexto.\n");
+        BuildResult built = quiet.build();
+        assertTrue(built.written(), quiet.errors(built).toString());
+        String html = quiet.output("es/diagnostico/index.html");
+        assertTrue(html.contains("<table><caption>Fases</caption>") && html.contains("<h2>Dos</h2>"), html);
+        assertFalse(html.contains("data-src"), "where a tag was written is never published: " + html);
+    }
+
+    @Test
     void aPositionWrittenByHandInRawHtmlIsNoCrash() {
         // data-src is how Markdown's own elements carry their position; raw HTML may hold one that is not a position.
         var site = MiniSite.create(dir).file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\n---\n\n"

@@ -8,6 +8,7 @@ import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Paragraph;
@@ -76,13 +77,14 @@ public final class Markdown {
     public static final String ATTRIBUTES_SOURCE = "data-src-attributes";
 
     /**
-     * The attribute that carries, on an element of raw HTML that links somewhere, where its tag was
-     * written ({@code 12:5}), so the check stage reports its link there. Never published.
+     * The attribute that carries, on an element of raw HTML that the check stage may report on, where
+     * its tag was written ({@code 12:5}), so its message says where to look. Never published.
      */
     public static final String RAW_SOURCE_ATTRIBUTE = "data-src-html";
-    // The elements of raw HTML whose addresses the check stage verifies (HtmlChecker.LINK_ATTRIBUTES).
-    private static final Pattern LINKING_TAG = Pattern.compile("<(a|area|img|source|video|audio|track|iframe|link|script)(?=[\\s/>])",
-            Pattern.CASE_INSENSITIVE);
+    // The elements of raw HTML the check stage reports on: those whose addresses it verifies
+    // (HtmlChecker.LINK_ATTRIBUTES), and those of the safelist the accessibility lint judges (tables, headings).
+    private static final Pattern REPORTED_TAG = Pattern.compile(
+            "<(a|area|img|source|video|audio|track|iframe|link|script|table|h[1-6])(?=[\\s/>])", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMENT_END = Pattern.compile("--!?>");
 
     private static final DataKey<Map<Node, Map<String, String>>> EXTRA_ATTRIBUTES =
@@ -220,8 +222,8 @@ public final class Markdown {
     }
 
     /**
-     * Gives each linking element of raw HTML the place its tag was written. Flexmark copies raw HTML
-     * as it is, in order: each piece is found again in the output, after the previous one.
+     * Gives each element of raw HTML the check stage reports on the place its tag was written. Flexmark
+     * copies raw HTML as it is, in order: each piece is found again in the output, after the previous one.
      */
     private static String markRawHtml(String html, Conversion conversion) {
         if (conversion.raw.isEmpty()) {
@@ -237,7 +239,7 @@ public final class Markdown {
             }
             out.append(html, from, found);
             int copied = 0;
-            for (int[] tag : linkingTags(written)) {
+            for (int[] tag : reportedTags(written)) {
                 SourcePosition at = conversion.at(node.getStartOffset() + tag[0]);
                 int name = tag[1];
                 out.append(written, copied, name).append(' ').append(RAW_SOURCE_ATTRIBUTE).append("=\"")
@@ -251,10 +253,10 @@ public final class Markdown {
     }
 
     /**
-     * Each start tag of a linking element in a piece of HTML, as {where its '<' is, where its name
-     * ends}, skipping comments and what is quoted inside tags (an attribute's value may hold "<a").
+     * Each start tag of an element the check stage reports on in a piece of HTML, as {where its '<' is,
+     * where its name ends}, skipping comments and what is quoted inside tags (a value may hold "<a").
      */
-    private static List<int[]> linkingTags(String html) {
+    private static List<int[]> reportedTags(String html) {
         List<int[]> found = new ArrayList<>();
         int i = 0;
         while ((i = html.indexOf('<', i)) >= 0) {
@@ -264,7 +266,7 @@ public final class Markdown {
                 i = close.find() ? close.end() : html.length();
                 continue;
             }
-            Matcher tag = LINKING_TAG.matcher(html).region(i, html.length());
+            Matcher tag = REPORTED_TAG.matcher(html).region(i, html.length());
             if (tag.lookingAt()) {
                 found.add(new int[] {i, tag.end()});
             }
@@ -389,7 +391,7 @@ public final class Markdown {
                 if (child instanceof com.vladsch.flexmark.ast.Heading heading) {
                     heading(heading);
                 } else if (child instanceof Link || child instanceof Image || child instanceof AutoLink
-                        || child instanceof TableBlock) {
+                        || child instanceof LinkRef || child instanceof ImageRef || child instanceof TableBlock) {
                     mark(child);
                 } else if (child instanceof TableCell cell) {
                     cell(cell);
