@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,6 +88,19 @@ class EditorHtmlTest {
                 .file("templates/directives/table.ftlh", "<div class=\"directive\"<#list args as name, value> data-${name}=\"${value}\"</#list>>"
                         + "<#if args.url??><a href=\"${args.url}\">la OGP</a></#if></div>\n")
                 .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\n---\n\n" + body);
+    }
+
+    @Test
+    void aWordInBracesIsReadAsAnAttributeAndTheWarningSaysHowToShowTheBraces() {
+        // Flexmark's attributes extension reads {texto} after text as an attribute named "texto"; an escaped brace is text.
+        var site = site("El campo {texto} y el campo \\{nombre} y {.nota}.\n");
+        BuildResult result = site.build();
+        assertEquals(List.of("content/es/diagnostico.md:5:11: warning: attributes in braces: removed the texto attribute of <span>" + PUBLISHED
+                        + "; if the braces are text to show, write a backslash before the {"),
+                site.reportIgnoringTranslations(result));
+        String html = site.output("es/diagnostico/index.html");
+        assertTrue(html.contains("el campo {nombre}"), html);
+        assertFalse(html.contains("texto"), html);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,6 +34,9 @@ final class LinkTextLint {
         if (a.hasClass("footnote-backref")) {
             return; // its name is the edition's label (HtmlFixups)
         }
+        if (!a.hasAttr("href")) {
+            return; // <a id="…"></a> is a place to link to, not a link: nothing is announced as one
+        }
         String name = a.hasAttr("aria-label") ? a.attr("aria-label") : a.text();
         if (name.isBlank()) {
             name = String.join(" ", a.select("img[alt]").eachAttr("alt"));

@@ -300,8 +300,10 @@ public final class Markdown {
         // on the element they ended up on, so the safelist judges them with their element.
         for (HtmlSafelist.Removal removal : cleaned.removals()) {
             if (removal.mark() != null) {
-                conversion.diagnostics.warning(conversion.written(removal), "unsafe-html", "attributes in braces: removed "
-                        + removal.what() + "; only safe markup is published (see content/README.md)");
+                SourcePosition at = conversion.written(removal);
+                conversion.diagnostics.warning(at, "unsafe-html", "attributes in braces: removed "
+                        + removal.what() + "; only safe markup is published (see content/README.md)"
+                        + (conversion.bare.contains(at) ? "; if the braces are text to show, write a backslash before the {" : ""));
             }
         }
         parts.add(new BodyPart.Html(cleaned.html()));
@@ -317,6 +319,8 @@ public final class Markdown {
         final Map<Node, String> marks = new IdentityHashMap<>();
         // Lines that look like a directive but are not one: reported as errors, their braces are not attributes.
         final Set<Node> notDirectives = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Where a name without a value was written in braces ({string}): perhaps text meant to show its braces. */
+        final Set<SourcePosition> bare = new java.util.HashSet<>();
         final List<BodyPart.Directive> directives = new ArrayList<>();
         final List<Heading> outline = new ArrayList<>();
         final Map<String, Integer> usedIds = new HashMap<>();
@@ -353,6 +357,9 @@ public final class Markdown {
                         if (a instanceof AttributeNode attribute) {
                             SourcePosition p = at(attribute);
                             mark.add(name(attribute) + "@" + p.line() + ":" + p.column());
+                            if (!attribute.isImplicitName() && attribute.getAttributeSeparator().isEmpty()) {
+                                bare.add(p);
+                            }
                         }
                     }
                 }

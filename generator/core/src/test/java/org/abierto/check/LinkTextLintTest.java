@@ -29,6 +29,10 @@ class LinkTextLintTest {
                 lint("<p><a data-src=\"2:3\" href=\"/es/\"> </a></p>"));
         assertEquals(List.of("2:3 empty-link-text: a link has no text; screen readers would announce only its address"),
                 lint("<p><a data-src=\"2:3\" href=\"/es/\"><img src=\"logo.svg\" alt=\"\"></a></p>"));
+        assertEquals(List.of("2:3 empty-link-text: a link has no text; screen readers would announce only its address"),
+                lint("<p><a data-src=\"2:3\" href=\"\"></a></p>"));
+        // An anchor without an address is a place to link to, not a link (HTML: a placeholder).
+        assertEquals(List.of(), lint("<p><a data-src=\"2:3\" id=\"seguridad\"></a>Texto.</p>"));
         // An image's description names the link.
         assertEquals(List.of(), lint("<p><a href=\"/es/\"><img src=\"logo.svg\" alt=\"Inicio\"></a></p>"));
     }
