@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import org.abierto.diagnostic.Diagnostics;
 import org.abierto.diagnostic.SourcePosition;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -80,6 +81,18 @@ public final class YamlReader {
                         "yaml-syntax", "invalid " + what + ": " + unclosed(marked.getContext()));
                 return Optional.empty();
             }
+            if (e.getCause() instanceof ReaderException unreadable && unreadable.getPosition() >= 0
+                    && unreadable.getPosition() <= text.codePointCount(0, text.length())) {
+                // A control character: SnakeYAML refuses the whole text before reading it, and says where
+                // in code points, not lines.
+                int where = text.offsetByCodePoints(0, unreadable.getPosition());
+                int lineStart = text.lastIndexOf('\n', where - 1) + 1;
+                int lineNumber = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
+                diagnostics.error(file, lineNumber + lineOffset, where - lineStart + 1, "yaml-syntax", "invalid " + what + ": the character "
+                        + String.format("U+%04X", unreadable.getCodePoint()) + " cannot be in a YAML file (a control character, "
+                        + "perhaps pasted from another program); delete it");
+                return Optional.empty();
+            }
             int[] quote = openQuote(text, line);
             if (quote != null) {
                 // A quote left open swallows the lines after it, up to the next quote: SnakeYAML complains there.
@@ -96,6 +109,11 @@ public final class YamlReader {
                 problem = problem(marked.getProblem());
                 if (problem.startsWith("\\") && col > 1) {
                     col--; // SnakeYAML marks the letter after the backslash; the escape starts at the backslash
+                }
+                if (problem.startsWith(NO_COLON) && marked.getContextMark() != null) {
+                    // Noticed at the next line's token; the key without a colon is where the context began.
+                    line = marked.getContextMark().getLine() + 1;
+                    col = marked.getContextMark().getColumn() + 1;
                 }
             }
             diagnostics.error(file, line + lineOffset, col, "yaml-syntax", "invalid " + what + ": " + problem
@@ -325,13 +343,24 @@ public final class YamlReader {
 
     /** SnakeYAML's problem, in the editor's terms where it has a usual cause. */
     static String problem(String problem) {
-        var escape = java.util.regex.Pattern.compile("found unknown escape character (.+)\\(\\d+\\)").matcher(problem.strip());
+        String first = problem.lines().findFirst().orElse(problem).strip();
+        var escape = java.util.regex.Pattern.compile("found unknown escape character (.+)\\(\\d+\\)").matcher(first);
         if (escape.matches()) {
             return "\\" + escape.group(1) + " is not an escape YAML knows inside double quotes; write \\\\ for a backslash, "
                     + "or put the text in single quotes";
         }
-        return problem.lines().findFirst().orElse(problem).strip();
+        if (first.equals("could not find expected ':'")) {
+            return NO_COLON;
+        }
+        if (first.startsWith("expected <block end>, but found")) {
+            return "this line is indented differently from the lines above it; align it with the keys or the list items it belongs to";
+        }
+        return first;
     }
+
+    /** SnakeYAML's "could not find expected ':'", in the editor's terms. */
+    private static final String NO_COLON = "a line here is not 'key: value'; add the colon after its key, or, if it continues the "
+            + "text above, put that whole text in quotes";
 
     private static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage();

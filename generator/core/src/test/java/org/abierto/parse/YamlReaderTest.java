@@ -85,10 +85,26 @@ class YamlReaderTest {
     }
 
     @Test
+    void aControlCharacterIsReportedWhereItIsNotAtTheStart() {
+        // SnakeYAML refuses the text before reading it, and counts in code points; the column counts
+        // characters as Markdown's do (the emoji is two).
+        reader.read(FILE, "title: a\nnote: \uD83D\uDE00 dos\u0000tres\n", 2, "data file", diagnostics);
+        assertEquals(List.of("/c/data/x.yaml:4:13: error: invalid data file: the character U+0000 cannot be in a YAML file "
+                + "(a control character, perhaps pasted from another program); delete it"), errors());
+    }
+
+    @Test
     void aBlockOfTheWrongIndentationIsReportedWhereItIsWithWhatWasExpected() {
         reader.read(FILE, "phases:\n  - name: a\n   order: 1\n", 0, "data file", diagnostics);
-        assertEquals(List.of("/c/data/x.yaml:3:4: error: invalid data file: expected <block end>, but found '<block mapping start>'" + CHECK),
-                errors());
+        assertEquals(List.of("/c/data/x.yaml:3:4: error: invalid data file: this line is indented differently from the lines above it; "
+                + "align it with the keys or the list items it belongs to"), errors());
+    }
+
+    @Test
+    void aLineWithoutItsColonIsReportedAtThatLineNotAtTheNext() {
+        reader.read(FILE, "title: a\nnota sin dos puntos\norder: 1\n", 0, "data file", diagnostics);
+        assertEquals(List.of("/c/data/x.yaml:2:1: error: invalid data file: a line here is not 'key: value'; add the colon after its key, "
+                + "or, if it continues the text above, put that whole text in quotes"), errors());
     }
 
     @Test
