@@ -317,6 +317,15 @@ class BuildErrorsTest {
     }
 
     @Test
+    void anUntranslatedPageWhoseKeyIsWrittenIsReportedAtItsKey() {
+        // A mistyped translationKey is the usual cause: the error points at it (a page without one, at the file).
+        var site = MiniSite.create(dir).file("content/es/diagnostico.md",
+                "---\ntitle: Diagnóstico\norder: 1\ntranslationKey: diagnostic\n---\n\nTexto.\n");
+        assertTrue(site.errors(site.buildStrict()).contains("content/es/diagnostico.md:4:17: error: this page has no English translation "
+                + "(translationKey 'diagnostic'); the language switcher sends readers to the English home"), site.errors(site.buildStrict()).toString());
+    }
+
+    @Test
     void aStrictRunReportsTheBrokenLinksOfASiteWhoseTranslationsItRefusesAndKeepsTheOutput() {
         var site = MiniSite.create(dir);
         assertTrue(site.buildStrict().written());

@@ -56,7 +56,11 @@ final class Translations {
                 }
                 Page translation = byKey.get(page.key()).get(language.code());
                 if (translation == null) {
-                    report(SourcePosition.of(page.source()), "missing-translation", "this page has no " + language.name()
+                    // At the translationKey when the page writes one: a mistyped key is the usual cause.
+                    var yaml = source.frontMatter().yaml();
+                    SourcePosition at = yaml.rootMap().containsKey("translationKey") ? yaml.position("/translationKey")
+                            : SourcePosition.of(page.source());
+                    report(at, "missing-translation", "this page has no " + language.name()
                             + " translation (translationKey '" + page.key() + "'); the language switcher sends readers to the "
                             + language.name() + " home");
                     statuses.add(new TranslationStatus(page.key(), page.self(), null, language.code(), State.MISSING,
