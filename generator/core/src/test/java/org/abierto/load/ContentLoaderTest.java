@@ -343,6 +343,27 @@ class ContentLoaderTest {
     }
 
     @Test
+    void aStaticFileOrThemeAssetGoneWhenRereadIsReportedAndLeftOut() throws IOException {
+        write("content/site.yaml", "title: x\n");
+        write("content/static/s.css", "s{}");
+        write("templates/assets/style.css", "body{}");
+        ContentLoader loader = new ContentLoader();
+        Sources before = load(loader);
+        Files.delete(dir.resolve("content/static/s.css"));
+        Files.delete(dir.resolve("templates/assets/style.css"));
+        Sources after = loader.reread(before, Set.of(dir.resolve("content/static/s.css"), dir.resolve("templates/assets/style.css")), diagnostics);
+        assertEquals(List.of(), after.staticFiles());
+        String gone = ":1:1: error: the file cannot be read (it disappeared while it was read); check its permissions";
+        assertEquals(List.of("content/static/s.css" + gone, "templates/assets/style.css" + gone), formatted());
+    }
+
+    @Test
+    void aFileWithoutItsTextKeepsWhereItIs() {
+        SourceFile file = new SourceFile(dir.resolve("es/a.md"), "es/a.md", "texto");
+        assertEquals(new SourceFile(dir.resolve("es/a.md"), "es/a.md", ""), file.withoutText());
+    }
+
+    @Test
     void anEditIsOfAFileTheLoadReadOrOfATemplate() throws IOException {
         write("content/site.yaml", "title: x\n");
         write("content/es/a.md", "a");

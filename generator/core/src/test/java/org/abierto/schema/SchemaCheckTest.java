@@ -17,12 +17,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What an editor is told when a YAML file does not have the shape its schema gives: where, and what to write. */
 class SchemaCheckTest {
     static final Path BASE = Path.of("/informe/content").toAbsolutePath();
-    static final SchemaCheck CHECK = new SchemaCheck();
+    final SchemaCheck check = new SchemaCheck();
     final Diagnostics diagnostics = new Diagnostics();
 
     private List<String> check(SchemaCheck.Kind kind, String file, String yaml) {
         YamlDocument doc = new YamlReader().read(BASE.resolve(file), yaml, 0, "x", diagnostics).orElseThrow();
-        boolean valid = CHECK.validate(doc, kind, diagnostics);
+        boolean valid = check.validate(doc, kind, diagnostics);
         List<String> reported = diagnostics.all().stream().map(d -> d.format(BASE)).toList();
         assertEquals(reported.isEmpty(), valid, "valid exactly when nothing is reported");
         return reported;
@@ -31,7 +31,7 @@ class SchemaCheckTest {
     @Test
     void aValidFileIsValidAndNothingIsReported() {
         assertEquals(List.of(), check(SchemaCheck.Kind.FRONT_MATTER, "es/a.md", "title: Informe\norder: 2\ntranslationKey: 7\ndraft: false\n"));
-        assertTrue(CHECK.validate(YamlDocument.empty(BASE.resolve("i18n/es.yaml")), SchemaCheck.Kind.I18N, diagnostics));
+        assertTrue(check.validate(YamlDocument.empty(BASE.resolve("i18n/es.yaml")), SchemaCheck.Kind.I18N, diagnostics));
     }
 
     @Test

@@ -161,7 +161,8 @@ class YamlFieldsTest {
         assertNull(f.text("/title", true));
         assertNull(f.integer("/order"));
         assertNull(f.integer("/rate"));
-        assertTrue(f.bool("/draft", true));
+        assertTrue(f.bool("/draft", true), "a value of the wrong type reads as the default");
+        assertFalse(f.bool("/draft", false));
         assertEquals(Map.of(), f.map("/menu", true));
         assertEquals(List.of(), f.list("/languages", true));
         assertTrue(f.failed());
@@ -184,6 +185,7 @@ class YamlFieldsTest {
                 """);
         assertEquals(3L, f.integer("/order"));
         assertFalse(f.bool("/draft", true));
+        assertTrue(fields("draft: true\n").bool("/draft", false));
         assertEquals(Map.of("a", "b"), f.map("/menu", true));
         assertEquals(List.of("es"), f.list("/languages", true));
         assertFalse(f.failed());
