@@ -55,8 +55,8 @@ public final class OpenData {
                 if (table.downloads() == null) {
                     continue;
                 }
-                files.add(file(table.downloads().csv(), csv(table)));
-                files.add(file(table.downloads().json(), Json.write(rows(table))));
+                files.add(file(table.downloads().csv(), csv(table, site.config().baseUrl())));
+                files.add(file(table.downloads().json(), Json.write(rows(table, site.config().baseUrl()))));
                 files.add(file(table.downloads().metadata(), Json.write(csvw(site, edition, table))));
             }
         }
@@ -83,8 +83,11 @@ public final class OpenData {
         return keys;
     }
 
-    /** Each row as key → value: numbers stay numbers, texts are this edition's, dates stay ISO. */
-    static List<Map<String, Object>> rows(Table table) {
+    /**
+     * Each row as key → value: numbers stay numbers, texts are this edition's, dates stay ISO. A document
+     * kept in the content is named by its full address: the downloaded file is read away from the site.
+     */
+    static List<Map<String, Object>> rows(Table table, String baseUrl) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Table.Row row : table.rows()) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -97,7 +100,9 @@ public final class OpenData {
                         : table.columns().get(i).type().equals("text") ? cell.text() : cell.value().toString());
             }
             if (table.columns().stream().anyMatch(Table.Column::link)) {
-                values.put("url", row.document() == null || !row.document().available() ? null : row.document().href());
+                Table.Document document = row.document();
+                values.put("url", document == null || !document.available() ? null
+                        : document.file() ? Addresses.absolute(baseUrl, document.href()) : document.href());
             }
             rows.add(values);
         }
@@ -111,11 +116,11 @@ public final class OpenData {
      */
     static final String BYTE_ORDER_MARK = "\uFEFF";
 
-    static String csv(Table table) {
+    static String csv(Table table, String baseUrl) {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
         keys(table).forEach(schema::addColumn);
         try {
-            return BYTE_ORDER_MARK + CSV.writer(schema.build()).writeValueAsString(rows(table));
+            return BYTE_ORDER_MARK + CSV.writer(schema.build()).writeValueAsString(rows(table, baseUrl));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the CSV of " + table.name(), e);
         }

@@ -77,6 +77,30 @@ class OpenDataTest {
         assertEquals("id", schema.get("primaryKey"));
     }
 
+    @Test
+    void aDocumentKeptInTheContentIsPublishedAtItsFullAddress() {
+        MiniSite site = site("""
+                title: {es: Entregas, en: Deliveries}
+                columns:
+                  - {key: documento, label: {es: Documento, en: Document}, link: true}
+                rows:
+                  - {documento: Guía, file: guia.pdf}
+                """);
+        site.file("content/static/guia.pdf", "%PDF-1.4\n");
+        site.file("content/site.yaml", read(site.root().resolve("content/site.yaml")).replace("baseUrl: /", "baseUrl: https://example.org/informe/"));
+        built(site, site.build());
+        assertEquals(OpenData.BYTE_ORDER_MARK + "documento,url\r\nGuía,\"https://example.org/informe/guia.pdf\"\r\n",
+                site.output("es/datos/entregas.csv"), "a downloaded CSV is read away from the site: its addresses must be whole");
+    }
+
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static List<String> columns(Map<?, ?> schema) {
         return ((List<?>) schema.get("columns")).stream().map(c -> ((Map<?, ?>) c).get("name") + " " + ((Map<?, ?>) c).get("datatype")).toList();
     }
