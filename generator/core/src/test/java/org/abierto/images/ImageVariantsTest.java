@@ -127,6 +127,19 @@ class ImageVariantsTest {
     }
 
     @Test
+    void aBuildsCopiesAreResizedImages() throws IOException {
+        Path file = dir.resolve("img/plano.png");
+        Files.createDirectories(file.getParent());
+        ImageIO.write(new BufferedImage(600, 300, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
+        StaticFile plano = new StaticFile(file, "img/plano.png", Files.size(file), null, 600, 300);
+        List<OutputFile.Generated> files = new ImageVariants().files(site(List.of(plano), edition("es", figure("plano", plano))), diagnostics);
+        assertEquals(List.of("img/plano.480w.png"), paths(files));
+        BufferedImage copy = ImageIO.read(new ByteArrayInputStream(files.get(0).bytes()));
+        assertEquals(List.of(480, 240), List.of(copy.getWidth(), copy.getHeight()));
+        assertEquals(List.of(), diagnostics.all());
+    }
+
+    @Test
     void aCopyHasTheWidthAskedAndTheFormatOfItsPathsExtension() throws IOException {
         Path original = dir.resolve("foto.png");
         ImageIO.write(new BufferedImage(100, 50, BufferedImage.TYPE_INT_RGB), "png", original.toFile());
