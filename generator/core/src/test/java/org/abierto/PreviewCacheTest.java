@@ -158,4 +158,27 @@ class PreviewCacheTest {
         assertTrue(served(snapshot, "es/diagnostico/index.html").contains("Textos de  diagnóstico."));
         assertTrue(snapshot.files().containsKey("es/nueva/index.html"));
     }
+
+    /**
+     * A theme author saving a template with a syntax error sees it at its line, as the build says it,
+     * and still after the next edit of the content; not "the site could not be built … a bug in
+     * Abierto" (Freemarker, asked again for a template it failed to parse, throws a plain IOException).
+     */
+    @Test
+    void aTemplateSavedWithASyntaxErrorIsThatErrorAtItsLineEditAfterEdit() throws IOException {
+        String expected = "templates/page.ftlh:2:8: error: template syntax: Unexpected end of file reached. You have an unclosed #if. "
+                + "Check if the FreeMarker end-tags are present, and aren't malformed. (Note that FreeMarker end-tags must have # or @ "
+                + "after the / character.)";
+        site.file("templates/page.ftlh", "<html><#if page.title>\n</html>\n");
+        Workspace.Snapshot broken = workspace.update(List.of(site.root().resolve("templates/page.ftlh")));
+        assertEquals(List.of(expected), broken.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(site.root())).toList());
+
+        site.file("content/es/diagnostico.md", read("content/es/diagnostico.md").replace("Texto del", "Textos del"));
+        Workspace.Snapshot contentEdited = workspace.update(List.of(site.root().resolve("content/es/diagnostico.md")));
+        assertEquals(List.of(expected), contentEdited.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(site.root())).toList());
+
+        edit("templates/page.ftlh", "<!DOCTYPE html><html lang=\"${site.language.code}\"><head><title>${page.title}</title></head>"
+                + "<body><main><h1>${page.title}</h1>${content}</main></body></html>\n");
+        assertTrue(served(workspace.update(List.of()), "es/diagnostico/index.html").contains("Textos del diagnóstico."));
+    }
 }

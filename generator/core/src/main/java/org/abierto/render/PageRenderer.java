@@ -177,12 +177,10 @@ public final class PageRenderer {
             try {
                 Template template = freemarker.getTemplate(name, null, null, null, true, true);
                 return template == null ? "missing" : texts.text(template.getSourceName());
-            } catch (ParseException e) {
-                return texts.text(e.getTemplateName());
             } catch (MalformedTemplateNameException e) {
                 return "malformed";
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                return texts.text(syntaxError(e).getTemplateName());
             }
         }
 
@@ -453,11 +451,10 @@ public final class PageRenderer {
                 return Optional.of(pass.freemarker.getTemplate(n));
             } catch (TemplateNotFoundException e) {
                 return Optional.empty();
-            } catch (ParseException e) {
-                diagnostics.error(TemplateProblem.at(templates, e), "template-syntax", TemplateProblem.message(e));
-                return Optional.empty();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                ParseException syntax = syntaxError(e);
+                diagnostics.error(TemplateProblem.at(templates, syntax), "template-syntax", TemplateProblem.message(syntax));
+                return Optional.empty();
             }
         }).or(() -> {
             if (!Files.exists(templates.resolve(name))) {
@@ -469,6 +466,22 @@ public final class PageRenderer {
             }
             return Optional.empty();
         });
+    }
+
+    /**
+     * The syntax error a template failed to load with. Freemarker remembers a template that failed:
+     * asked for it again in the same run (the live preview asks for its version first, and a run the
+     * preview begins from the last one keeps its templates) it throws a plain IOException around
+     * the first ParseException. Any other failure to read a template is not the theme's: it is thrown.
+     */
+    private static ParseException syntaxError(IOException e) {
+        if (e instanceof ParseException syntax) {
+            return syntax;
+        }
+        if (e.getCause() instanceof ParseException syntax) {
+            return syntax;
+        }
+        throw new UncheckedIOException(e);
     }
 
     private static SourcePosition layoutPosition(Page page) {
