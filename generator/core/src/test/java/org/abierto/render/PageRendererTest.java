@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -121,5 +122,79 @@ class PageRendererTest {
         assertTrue(after.contains("<p>editado</p>"), after);
         assertEquals(original, first.templateVersion("page.ftlh"));
         assertEquals("missing", first.templateVersion("nowhere.ftlh"));
+    }
+
+    @Test
+    void aTemplateThatDoesNotParseHasItsTextAsVersionBeforeAndAfterAPageTriedIt() throws IOException {
+        var site = MiniSite.create(dir);
+        Site model = assemble(site);
+        site.file("templates/page.ftlh", "<html><#if page.title>\n</html>\n");
+        var renderer = new PageRenderer(site.root().resolve("templates"), site.root().resolve("content"));
+        PageRenderer.Pass first = renderer.begin(model);
+        assertEquals("<html><#if page.title>\n</html>\n", first.templateVersion("page.ftlh"));
+        PageRenderer.Pass second = renderer.begin(model);
+        var diagnostics = new Diagnostics();
+        assertTrue(second.render(page(model, "/es/diagnostico/"), diagnostics).isEmpty());
+        assertEquals(List.of("templates/page.ftlh:2:8: error: template syntax: Unexpected end of file reached. You have an unclosed #if. "
+                + "Check if the FreeMarker end-tags are present, and aren't malformed. (Note that FreeMarker end-tags must have # or @ "
+                + "after the / character.)"), diagnostics.all().stream().map(d -> d.format(site.root())).toList());
+        // Freemarker, asked again in the same run for a template it could not parse, throws another exception.
+        assertEquals("<html><#if page.title>\n</html>\n", second.templateVersion("page.ftlh"));
+        assertTrue(renderer.begin(model, second).render(page(model, "/en/diagnosis/"), diagnostics).isEmpty(),
+                "a run begun from one that could not parse a template cannot either");
+        assertEquals("missing", second.templateVersion("../page.ftlh"));
+    }
+
+    private static Page home(Site site, String language) {
+        return site.pages().stream().filter(p -> p.kind() == org.abierto.model.PageKind.HOME && p.language().equals(language))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void theDocumentTemplateSeesTheHomeAndEachChapterWithItsBody() {
+        var site = MiniSite.create(dir)
+                .file("templates/pdf.ftlh", "<h1>${site.title}: ${page.title} (${page.kind})</h1>\n"
+                        + "<#list chapters as c><section data-url=\"${c.page.url}\">${c.content}</section></#list>")
+                .file("templates/directives/eco.ftlh", "<b>${args.texto}</b>")
+                .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto *del* [anexo](anexo.md).\n\n::eco{texto=hola}\n");
+        Site model = assemble(site);
+        var renderer = new PageRenderer(site.root().resolve("templates"), site.root().resolve("content"));
+        assertTrue(renderer.hasDocumentTemplate());
+        var diagnostics = new Diagnostics();
+        String document = renderer.renderDocument(renderer.begin(model), home(model, "es"),
+                List.of(page(model, "/es/"), page(model, "/es/diagnostico/")), diagnostics).orElseThrow();
+        assertEquals("<h1>Informe de prueba: Inicio (HOME)</h1>\n<section data-url=\"/es/\"><p>Bienvenida.</p>\n</section>"
+                + "<section data-url=\"/es/diagnostico/\"><p>Texto <em>del</em> <a href=\"anexo.md\" data-src=\"6:13\">anexo</a>.</p>\n<b>hola</b></section>",
+                document);
+        assertEquals(List.of(), diagnostics.all());
+        site.delete("templates/pdf.ftlh");
+        assertFalse(renderer.hasDocumentTemplate(), "a theme without templates/pdf.ftlh makes no PDF");
+    }
+
+    @Test
+    void theDocumentTemplatesErrorNamesTheEditionAndABodysErrorIsLeftToThePage() {
+        var site = MiniSite.create(dir)
+                .file("templates/pdf.ftlh", "<h1>${site.title}</h1>\n<p>${site.falta}</p>")
+                .file("templates/directives/eco.ftlh", "<b>${args.texto}</b>")
+                .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto.\n\n::eco{texto=hola}\n");
+        Site model = assemble(site);
+        var renderer = new PageRenderer(site.root().resolve("templates"), site.root().resolve("content"));
+        var diagnostics = new Diagnostics();
+        List<Page> chapters = List.of(page(model, "/es/diagnostico/"));
+        assertTrue(renderer.renderDocument(renderer.begin(model), home(model, "es"), chapters, diagnostics).isEmpty());
+        assertEquals(List.of("templates/pdf.ftlh:2:6: error: 'site.falta' is undefined or null; check its spelling, or write ${x!\"\"} "
+                + "or <#if x??> where it may be missing (while rendering the PDF of the es edition)"),
+                diagnostics.all().stream().map(d -> d.format(site.root())).toList());
+
+        site.file("templates/pdf.ftlh", "<h1>${site.title}</h1>").file("templates/directives/eco.ftlh", "<b>${args.falta}</b>");
+        var again = new Diagnostics();
+        assertTrue(renderer.renderDocument(renderer.begin(model), home(model, "es"), chapters, again).isEmpty());
+        assertEquals(List.of(), again.all(), "the page's own render reports its directive's error");
+
+        site.file("templates/pdf.ftlh", "<h1><#if></h1>");
+        var syntax = new Diagnostics();
+        assertTrue(renderer.renderDocument(renderer.begin(model), home(model, "es"), List.of(), syntax).isEmpty());
+        assertEquals(List.of("templates/pdf.ftlh:1:6: error: template syntax: #if is an existing directive, but the tag is malformed. "
+                + "(See FreeMarker Manual / Directive Reference.)"), syntax.all().stream().map(d -> d.format(site.root())).toList());
     }
 }
