@@ -27,4 +27,9 @@ final class LineIndex {
     int column(int offset) {
         return offset - lineStarts[line(offset) - 1] + 1;
     }
+
+    /** The offset of a 1-based line and column, or -1 when the text has no such line. */
+    int offset(int line, int column) {
+        return line < 1 || line > lineStarts.length || column < 1 ? -1 : lineStarts[line - 1] + column - 1;
+    }
 }

@@ -86,11 +86,10 @@ public final class YamlReader {
                 // A control character: SnakeYAML refuses the whole text before reading it, and says where
                 // in code points, not lines.
                 int where = text.offsetByCodePoints(0, unreadable.getPosition());
-                int lineStart = text.lastIndexOf('\n', where - 1) + 1;
-                int lineNumber = (int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1;
-                diagnostics.error(file, lineNumber + lineOffset, where - lineStart + 1, "yaml-syntax", "invalid " + what + ": the character "
-                        + String.format("U+%04X", unreadable.getCodePoint()) + " cannot be in a YAML file (a control character, "
-                        + "perhaps pasted from another program); delete it");
+                var lines = new LineIndex(text);
+                diagnostics.error(file, lines.line(where) + lineOffset, lines.column(where), "yaml-syntax", "invalid " + what
+                        + ": the character " + String.format("U+%04X", unreadable.getCodePoint()) + " cannot be in a YAML file "
+                        + "(a control character, perhaps pasted from another program); delete it");
                 return Optional.empty();
             }
             int[] quote = openQuote(text, line);
@@ -100,24 +99,32 @@ public final class YamlReader {
                         "invalid " + what + ": " + unclosed("while scanning a quoted scalar"));
                 return Optional.empty();
             }
-            String problem = describe(e);
+            String problem = describe(e) + CHECK;
             if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null && marked.getProblem() != null) {
                 // SnakeYAML names what went wrong (its problem) where it went wrong; its first line is only
                 // the context ("while scanning a double-quoted scalar"), and Jackson points at its last token.
                 line = marked.getProblemMark().getLine() + 1;
                 col = marked.getProblemMark().getColumn() + 1;
-                problem = problem(marked.getProblem());
-                if (problem.startsWith("\\") && col > 1) {
-                    col--; // SnakeYAML marks the letter after the backslash; the escape starts at the backslash
-                }
-                if (problem.startsWith(NO_COLON) && marked.getContextMark() != null) {
+                String first = marked.getProblem().lines().findFirst().orElse("").strip();
+                var escape = UNKNOWN_ESCAPE.matcher(first);
+                if (escape.matches()) {
+                    col = Math.max(1, col - 1); // SnakeYAML marks the letter after the backslash; the escape starts at it
+                    problem = "\\" + escape.group(1) + " is not an escape YAML knows inside double quotes; write \\\\ for a "
+                            + "backslash, or put the text in single quotes";
+                } else if (first.equals("could not find expected ':'") && marked.getContextMark() != null) {
                     // Noticed at the next line's token; the key without a colon is where the context began.
                     line = marked.getContextMark().getLine() + 1;
                     col = marked.getContextMark().getColumn() + 1;
+                    problem = "a line here is not 'key: value'; add the colon after its key, or, if it continues the text above, "
+                            + "put that whole text in quotes";
+                } else if (first.startsWith("expected <block end>, but found")) {
+                    problem = "this line is indented differently from the lines above it; align it with the keys or the list "
+                            + "items it belongs to";
+                } else {
+                    problem = first + CHECK;
                 }
             }
-            diagnostics.error(file, line + lineOffset, col, "yaml-syntax", "invalid " + what + ": " + problem
-                    + (problem.contains("; ") ? "" : "; check the indentation and quote text that contains ': ' or starts with a symbol"));
+            diagnostics.error(file, line + lineOffset, col, "yaml-syntax", "invalid " + what + ": " + problem);
             return Optional.empty();
         } catch (IOException e) {
             diagnostics.error(file, 0, 0, "unreadable", "cannot read the " + what + ": " + e.getMessage());
@@ -134,13 +141,16 @@ public final class YamlReader {
         final Map<String, SourcePosition> keys = new HashMap<>();
         final Map<String, SourcePosition> anchors = new HashMap<>();
         final List<Alias> aliases = new ArrayList<>();
-        /** Where each line of the text starts, found when a single value may carry an anchor. */
-        private List<Integer> lineStarts;
+        /** Whether the text holds an '&' at all, so that a single value may carry an anchor. */
+        private final boolean mayHoldAnchors;
+        /** Where the text's lines start, found the first time a single value may carry an anchor. */
+        private LineIndex lines;
 
         Reading(Path file, String text, int lineOffset) {
             this.file = file;
             this.text = text;
             this.lineOffset = lineOffset;
+            this.mayHoldAnchors = text.indexOf('&') >= 0;
         }
 
         /**
@@ -169,19 +179,16 @@ public final class YamlReader {
          * text where the value starts: Jackson names the anchor of a mapping or a list only. Null if none.
          */
         String writtenAnchor(JsonLocation at) {
-            if (lineStarts == null) {
-                if (text.indexOf('&') < 0) {
-                    return null; // most files mark nothing: no need to find where their lines start
-                }
-                lineStarts = new ArrayList<>(List.of(0));
-                for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-                    lineStarts.add(i + 1);
-                }
+            if (!mayHoldAnchors) {
+                return null; // most files mark nothing: no need to find where their lines start
             }
-            if (at.getLineNr() < 1 || at.getLineNr() > lineStarts.size() || at.getColumnNr() < 1) {
+            if (lines == null) {
+                lines = new LineIndex(text);
+            }
+            int i = lines.offset(at.getLineNr(), at.getColumnNr());
+            if (i < 0) {
                 return null;
             }
-            int i = lineStarts.get(at.getLineNr() - 1) + at.getColumnNr() - 1;
             for (int property = 0; property < 2 && i < text.length(); property++) {
                 int end = i;
                 while (end < text.length() && !Character.isWhitespace(text.charAt(end)) && ",[]{}".indexOf(text.charAt(end)) < 0) {
@@ -341,26 +348,9 @@ public final class YamlReader {
         return false;
     }
 
-    /** SnakeYAML's problem, in the editor's terms where it has a usual cause. */
-    static String problem(String problem) {
-        String first = problem.lines().findFirst().orElse(problem).strip();
-        var escape = java.util.regex.Pattern.compile("found unknown escape character (.+)\\(\\d+\\)").matcher(first);
-        if (escape.matches()) {
-            return "\\" + escape.group(1) + " is not an escape YAML knows inside double quotes; write \\\\ for a backslash, "
-                    + "or put the text in single quotes";
-        }
-        if (first.equals("could not find expected ':'")) {
-            return NO_COLON;
-        }
-        if (first.startsWith("expected <block end>, but found")) {
-            return "this line is indented differently from the lines above it; align it with the keys or the list items it belongs to";
-        }
-        return first;
-    }
-
-    /** SnakeYAML's "could not find expected ':'", in the editor's terms. */
-    private static final String NO_COLON = "a line here is not 'key: value'; add the colon after its key, or, if it continues the "
-            + "text above, put that whole text in quotes";
+    /** What a syntax error without a more precise advice adds. */
+    private static final String CHECK = "; check the indentation and quote text that contains ': ' or starts with a symbol";
+    private static final java.util.regex.Pattern UNKNOWN_ESCAPE = java.util.regex.Pattern.compile("found unknown escape character (.+)\\(\\d+\\)");
 
     private static String describe(JsonProcessingException e) {
         String message = e.getOriginalMessage();
