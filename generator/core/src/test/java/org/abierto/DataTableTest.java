@@ -81,7 +81,15 @@ class DataTableTest {
                 "content/data/ejemplares.yaml:9:68: error: the column 'fecha' holds a date written 2024-02-28, not the text '2024-02-30'",
                 "content/data/ejemplares.yaml:9:85: error: the column 'mes' holds a month written 2024-07 (in quotes), not the text '2024-13'",
                 "content/data/ejemplares.yaml:10:13: error: the column 'texto' holds a text, or one text per language, not a list",
-                "content/data/ejemplares.yaml:11:13: error: the column 'texto' holds a text, or one text per language, not keys and values"),
+                "content/data/ejemplares.yaml:11:13: error: the column 'texto' holds a text, or one text per language, not keys and values",
+                "content/data/ejemplares.yaml:12:14: error: the column 'entero' holds a whole number, not an empty text (''); "
+                        + "to leave the cell empty, leave its key out (or write ~)",
+                "content/data/ejemplares.yaml:12:27: error: the column 'decimal' holds a number, not the text ' '; "
+                        + "to leave the cell empty, leave its key out (or write ~)",
+                "content/data/ejemplares.yaml:12:38: error: the column 'fecha' holds a date written 2024-02-28, not an empty text (''); "
+                        + "to leave the cell empty, leave its key out (or write ~)",
+                "content/data/ejemplares.yaml:15:11: error: the column 'fecha' holds a date written 2024-02-28, not an empty text (''); "
+                        + "to leave the cell empty, leave its key out (or write ~)"),
                 errors("""
                 title: {es: Ejemplares, en: Copies}
                 columns:
@@ -94,6 +102,11 @@ class DataTableTest {
                   - {texto: {es: Sí, fr: Oui}, entero: 2.5, decimal: mucho, fecha: 2024-02-30, mes: 2024-13}
                   - {texto: [a], entero: 3, decimal: 2, fecha: "2024-02-28", mes: "2024-07"}
                   - {texto: {}, decimal: 2.75}
+                  - {entero: '', decimal: ' ', fecha: }
+                  - texto:
+                    entero: ~
+                    fecha:
+                  - {texto: a}
                 """));
     }
 

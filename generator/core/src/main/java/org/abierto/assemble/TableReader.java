@@ -201,7 +201,11 @@ final class TableReader {
                 case "month" -> "a month written 2024-07 (in quotes)";
                 default -> "a text, or one text per language";
             };
-            fields.error(at, "table-value", "the column '" + column.key() + "' holds " + expected + ", not " + YamlFields.describe(value));
+            // '' or nothing after the colon (which the YAML reader gives as '') is how an editor writes a cell the
+            // source leaves empty
+            String advice = value instanceof String s && s.isBlank() ? "; to leave the cell empty, leave its key out (or write ~)" : "";
+            fields.error(at, "table-value", "the column '" + column.key() + "' holds " + expected + ", not "
+                    + YamlFields.describe(value) + advice);
         }
     }
 

@@ -210,6 +210,9 @@ public final class YamlFields {
         if (value instanceof Boolean b) {
             return b.toString();
         }
+        if (value instanceof String s && s.isEmpty()) {
+            return "an empty text ('')";
+        }
         if (value instanceof String s) {
             return "the text '" + s + "'";
         }
