@@ -58,7 +58,7 @@ final class HeapForSite {
         }
         long pages = pages(workingDir.resolve(content(args)));
         List<String> options = pages < LARGE ? List.of() : jvm.get();
-        if (pages < LARGE || options.stream().anyMatch(HeapForSite::sizesTheJvm)) {
+        if (pages < LARGE || options.stream().anyMatch(o -> sizesTheJvm(o) || writesItselfAtExit(o))) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
@@ -82,6 +82,14 @@ final class HeapForSite {
         return option.startsWith("-Xmx") || option.startsWith("-Xms") || option.startsWith("-XX:MaxHeapSize")
                 || option.startsWith("-XX:InitialHeapSize") || option.startsWith("-XX:MaxRAM")
                 || (option.startsWith("-XX:+Use") && option.endsWith("GC")) || option.startsWith("-D" + STARTED_AGAIN);
+    }
+
+    /**
+     * An option by which the JVM writes a file about itself as it ends (a flight recording, a class archive): its
+     * user measures this JVM, and a second one given the same option would write the same file at the same time.
+     */
+    private static boolean writesItselfAtExit(String option) {
+        return option.startsWith("-XX:StartFlightRecording") || option.startsWith("-XX:ArchiveClassesAtExit");
     }
 
     /** The value of {@code --content} (picocli's two spellings), or its default. */

@@ -73,7 +73,9 @@ class HeapForSiteTest {
         assertFalse(sized(List.of(), "pdf", "--content", large).isPresent());
         assertFalse(sized(List.of()).isPresent());
         for (String option : List.of("-Xmx2g", "-Xms1g", "-XX:MaxHeapSize=2g", "-XX:InitialHeapSize=1g", "-XX:MaxRAMPercentage=10",
-                "-XX:MaxRAM=4g", "-XX:+UseG1GC", "-XX:+UseParallelGC", "-D" + HeapForSite.STARTED_AGAIN + "=true")) {
+                "-XX:MaxRAM=4g", "-XX:+UseG1GC", "-XX:+UseParallelGC", "-D" + HeapForSite.STARTED_AGAIN + "=true",
+                // a JVM that records itself: two JVMs would write one file (a corrupt recording, a class archive of the waiting JVM)
+                "-XX:StartFlightRecording=filename=/tmp/p.jfr,settings=profile", "-XX:ArchiveClassesAtExit=/tmp/a.jsa")) {
             assertFalse(sized(List.of("-Dx=y", option), "build", "--content", large).isPresent(), option);
         }
         assertTrue(sized(List.of("-XX:+UseCompressedOops", "-XX:-UseLargePages"), "build", "--content", large).isPresent(),
