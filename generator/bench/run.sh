@@ -12,7 +12,8 @@
 # Options: --quick, --runs N (rounds per corpus), --out FILE (default: docs/PERFORMANCE.md, or
 # target/perf/PERFORMANCE-quick.md with --quick), --work DIR (default: generator/bench/target/perf),
 # --sizes "30 1000 10000" (pages per language), --no-profile, --no-jvm-options.
-# --no-serve, --no-directions.
+# --no-serve, --no-directions, --resume (after a run stopped part-way: keep the work folder's corpora and
+# every measurement it completed, measure only what is missing; the report gives the first start).
 # Abierto runs twice in every round: `java -jar abierto.jar` with ABIERTO_JAVA_OPTS (default: none,
 # the JVM's defaults) and through the launcher `generator/cli/target/abierto` that `mvn package`
 # writes ("launcher": its class-data archive, C1 only, the serial collector). Then, on the largest
@@ -42,6 +43,7 @@ profile=true
 jvm_options=true
 serve=true
 directions=true
+resume=false
 serve_edits=20
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -54,6 +56,7 @@ while [ $# -gt 0 ]; do
     --no-jvm-options) jvm_options=false ;;
     --no-serve) serve=false ;;
     --no-directions) directions=false ;;
+    --resume) resume=true ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d'; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -92,7 +95,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 mkdir -p "$work/results"
-rm -f "$work"/results/*
+$resume || rm -f "$work"/results/*
 generated=$work/generated.md
 : > "$generated"
 say() { printf '%s\n' "$*" >&2; }
@@ -117,7 +120,12 @@ measure() {
 # starting with a different one each round, so that a change in the machine's load hits all alike.
 rounds() {
   local n=$1 warmups=$2; shift 2
-  local entries=("$@") count=$# i r k
+  local entries=("$@") count=$# i r k kept=true
+  if $resume; then
+    for e in "${entries[@]}"; do IFS='|' read -r k o c <<<"$e"; [ "$(done_runs "$k")" -ge "$n" ] || kept=false; done
+    if $kept; then say "  kept from the run resumed: ${entries[*]%%|*}"; return; fi
+    for e in "${entries[@]}"; do IFS='|' read -r k o c <<<"$e"; rm -f "$work/results/$k.txt"; done # rounds alternate: all again
+  fi
   for ((r = 0; r < warmups; r++)); do
     for e in "${entries[@]}"; do IFS='|' read -r k o c <<<"$e"; eval "measure warmup-$k $(printf %q "$o") $c"; done
   done
@@ -129,6 +137,11 @@ rounds() {
     done
   done
 }
+
+# How many runs of KEY the results hold (for --resume).
+done_runs() { if [ -f "$work/results/$1.txt" ]; then wc -l < "$work/results/$1.txt" | tr -d ' '; else echo 0; fi; }
+# `kept NAME FILE`: with --resume, whether FILE (a step's result) is there, so that the step is skipped.
+kept() { if $resume && [ -s "$2" ]; then say "$1: kept from the run resumed"; return 0; fi; return 1; }
 
 median() { sort -g | awk '{a[NR] = $1} END {if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 # `med KEY COLUMN`: the median of one column (1 wall s, 2 CPU s, 3 peak RSS KiB).
@@ -147,27 +160,35 @@ hugo_build() { printf '%s' "hugo --quiet --source $(printf %q "$1") --destinatio
 # --- The machine -----------------------------------------------------------------------------------
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 pressure() { [ -r /proc/pressure/cpu ] && sed -n 's/^some avg10=\([0-9.]*\) avg60=\([0-9.]*\).*/\2 %/p' /proc/pressure/cpu || echo "n/a"; }
-started=$(date -u +%Y-%m-%dT%H:%MZ)
-load_start=$(load); pressure_start=$(pressure)
+# The start, kept with the results so that a resumed run reports when and at which commit it began.
+if ! kept "the start of the run" "$work/results/start.txt"; then
+  printf '%s\n%s\n%s\n%s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(load)" "$(pressure)" \
+    "$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)" > "$work/results/start.txt"
+fi
+{ read -r started; read -r load_start; read -r pressure_start; read -r commit_start; } < "$work/results/start.txt"
 say "run.sh: $($quick && echo quick || echo full) benchmark, sizes: $sizes pages per language, work folder $work"
 
 # --- Corpora ---------------------------------------------------------------------------------------
 corpus_cmd() { printf 'java -cp %q org.abierto.bench.Corpus --pages %s --out %q --hugo %q --i18n %q' \
   "$BENCH_CLASSES:$JAR" "$1" "$work/corpus-$1/abierto" "$work/corpus-$1/hugo" "$REAL_CONTENT/i18n"; }
 for n in $sizes; do
+  if kept "the corpus of $n pages per language" "$work/corpus-$n/abierto/site.yaml"; then continue; fi
   say "Writing the corpus of $n pages per language"
   eval "$(corpus_cmd "$n")" >&2
 done
 
 # --- AppCDS: the classes one build of the real report loads, archived for the JVM-option comparison ---
+if ! kept "AppCDS" "$work/results/appcds-dump.txt"; then
 say "AppCDS: archiving the classes a build of the real report loads"
 rm -f "$work/abierto.jsa"
 eval "measure appcds-dump $(printf %q "$work/out-appcds-dump") $(abierto "-XX:ArchiveClassesAtExit=$work/abierto.jsa" "$REAL_CONTENT" "$work/out-appcds-dump")"
+fi
 
 # --- JVM start-up, alone -----------------------------------------------------------------------------
 say "JVM start-up"
 rounds 5 1 "startup-abierto|-|java $ABIERTO_JAVA_OPTS -jar $(printf %q "$JAR") --version" \
   "startup-tuned|-|$(printf %q "$LAUNCHER") --version" "startup-hugo|-|hugo version"
+kept "hyperfine" "$work/results/startup-hyperfine.csv" ||
 hyperfine --style basic --warmup 3 --runs "$startup_runs" --export-csv "$work/results/startup-hyperfine.csv" \
   "java $ABIERTO_JAVA_OPTS -jar $(printf %q "$JAR") --version" "hugo version" > "$work/results/startup-hyperfine.txt" 2>&1
 hf_median() { awk -F, -v row="$1" 'NR == row + 1 {printf "%.0f ms (mean user+sys %.0f ms)", $4 * 1000, ($5 + $6) * 1000}' "$work/results/startup-hyperfine.csv"; }
@@ -233,17 +254,25 @@ fi
 # --- The floor: reading the corpus, copying the output ---------------------------------------------------
 say "Floor on corpus $largest"
 floor_runs=3
+if $resume && [ "$(done_runs floor-read)" -ge "$floor_runs" ] && [ "$(done_runs floor-copy)" -ge "$floor_runs" ]; then
+  floor_runs=0
+else
+  rm -f "$work/results/floor-read.txt" "$work/results/floor-copy.txt"
+fi
 for ((r = 0; r < floor_runs; r++)); do
   measure floor-read - bash -c "find $(printf %q "$work/corpus-$largest/abierto") -type f -print0 | xargs -0 cat > /dev/null"
   measure floor-copy "$work/out-floor-copy" cp -r "$work/out-$largest-abierto" "$work/out-floor-copy"
 done
 
 # --- Profile ------------------------------------------------------------------------------------------------
-if $profile; then
-  say "Profiling Abierto on corpus $largest (JFR)"
+# Through the launcher, as the goals' verdicts are given: the recording in ABIERTO_JAVA_OPTS reaches the
+# JVM that builds (a `java -jar` JVM given -XX:StartFlightRecording builds itself, unsized for the site).
+if $profile && ! kept "the profile" "$work/results/profile.md"; then
+  say "Profiling Abierto on corpus $largest (JFR, launcher)"
   rm -f "$work/profile.jfr"
-  eval "measure profile $(printf %q "$work/out-profile") $(abierto "$ABIERTO_JAVA_OPTS -XX:StartFlightRecording=filename=$work/profile.jfr,settings=profile" "$work/corpus-$largest/abierto" "$work/out-profile")"
-  java -cp "$BENCH_CLASSES" org.abierto.bench.ProfileSummary "$work/profile.jfr" > "$work/results/profile.md"
+  eval "measure profile $(printf %q "$work/out-profile") env ABIERTO_JAVA_OPTS=$(printf %q "-XX:StartFlightRecording=filename=$work/profile.jfr,settings=profile") $(launcher "$work/corpus-$largest/abierto" "$work/out-profile") --no-pdf --no-offline"
+  java -cp "$BENCH_CLASSES" org.abierto.bench.ProfileSummary "$work/profile.jfr" > "$work/results/profile.md.new"
+  mv "$work/results/profile.md.new" "$work/results/profile.md"
 fi
 
 # --- Live preview: from the write of an edited page to the new page served -----------------------------------
@@ -251,9 +280,11 @@ fi
 # first build, edits 3 + N pages one by one and puts them back. Port 0 is not an option for Hugo.
 serve_latency() {
   local key=$1 content=$2 port=$3; shift 3
+  if kept "$key" "$work/results/$key.txt"; then return; fi
   java -cp "$BENCH_CLASSES" org.abierto.bench.ServeLatency --content "$content" --port "$port" --edits "$serve_edits" \
-    --log "$work/results/$key.log" -- "$@" > "$work/results/$key.txt" 2> "$work/results/$key.stderr" \
+    --log "$work/results/$key.log" -- "$@" > "$work/results/$key.txt.new" 2> "$work/results/$key.stderr" \
     || { say "run.sh: $key failed"; tail -n 20 "$work/results/$key.stderr" "$work/results/$key.log" >&2; exit 1; }
+  mv "$work/results/$key.txt.new" "$work/results/$key.txt"
 }
 if $serve; then
   # The real report too (issue 15 wants ≤ 50 ms on both): a copy, since ServeLatency edits its pages.
@@ -283,7 +314,8 @@ java_feature=$(spec java)
 java25_version=
 if $java25; then java25_version=$(spec "$JAVA25_HOME/bin/java"); fi
 hugo_version=$(hugo version | cut -d' ' -f1-2)
-commit=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)
+commit=$commit_start
+[ "$commit" = "$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)" ] || commit="$commit (resumed at a later commit)"
 git -C "$REPO" diff --quiet HEAD 2>/dev/null || commit="$commit (with uncommitted changes)"
 
 md "Run of \`generator/bench/run.sh$($quick && echo " --quick")\` from $started to $finished, at commit $commit."
@@ -482,7 +514,7 @@ fi
 if $profile; then
   md "## Profile of Abierto on $(label "$largest")"
   md ""
-  md "One more build with \`-XX:StartFlightRecording=settings=profile\`: $(seconds "$(med profile 1)") wall, $(seconds "$(med profile 2)") CPU,"
+  md "One more build through the launcher (\`--no-pdf --no-offline\`, as above), with \`ABIERTO_JAVA_OPTS=-XX:StartFlightRecording=settings=profile\`: $(seconds "$(med profile 1)") wall, $(seconds "$(med profile 2)") CPU,"
   md "peak RSS $(mib "$(med profile 3)"); summarised by \`java -cp generator/bench/target/classes org.abierto.bench.ProfileSummary profile.jfr\`."
   md ""
   cat "$work/results/profile.md" >> "$generated"
