@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The live preview, driven over HTTP on the loopback interface as a browser would. */
@@ -393,5 +394,258 @@ class DevServerTest {
         var post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/es/"))
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(405, post.statusCode());
+    }
+
+    /** Stops the preview and starts it again, for files the first build must already see. */
+    private void restart() throws IOException {
+        server.close();
+        server = new DevServer(new Workspace(site.request()), "127.0.0.1", 0, snapshot -> { });
+    }
+
+    /** A whole response (status line, headers, body), to a request sent byte for byte. */
+    private String rawResponse(String method, String path) throws IOException {
+        try (var socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A header of a whole response, or "" when it has none (names compared as HTTP does, ignoring case). */
+    private static String header(String response, String name) {
+        for (String line : response.substring(0, response.indexOf("\r\n\r\n")).split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return "";
+    }
+
+    /** The body of a whole response sent with a length (not in chunks). */
+    private static String body(String response) {
+        return response.substring(response.indexOf("\r\n\r\n") + 4);
+    }
+
+    @Test
+    void headAnswersWithTheHeadersOfGetAndNoBody() throws Exception {
+        String get = rawResponse("GET", "/es/diagnostico/");
+        String head = rawResponse("HEAD", "/es/diagnostico/");
+        assertTrue(get.startsWith("HTTP/1.1 200 OK\r\n"), get);
+        assertTrue(head.startsWith("HTTP/1.1 200 OK\r\n"), head);
+        assertEquals("", body(head), "HEAD has no body");
+        assertTrue(body(get).contains("Texto del diagnóstico."), get);
+        for (String name : List.of("Content-Type", "Content-Security-Policy", "Cache-Control", "X-Content-Type-Options")) {
+            assertEquals(header(get, name), header(head, name), name);
+        }
+        assertEquals("no-store", header(head, "Cache-Control"));
+        assertEquals("nosniff", header(head, "X-Content-Type-Options"));
+    }
+
+    @Test
+    void filesCopiedAsTheyAreAreSentWithTheirTypeAndWithoutThePagesPolicy() throws Exception {
+        site.file("content/static/datos/tabla.csv", "año,monto\n2024,15\n");
+        site.file("content/static/vacio.txt", "");
+        restart();
+        String csv = rawResponse("GET", "/datos/tabla.csv");
+        assertTrue(csv.startsWith("HTTP/1.1 200 OK\r\n"), csv);
+        assertEquals("text/csv; charset=utf-8", header(csv, "Content-Type"));
+        assertEquals(String.valueOf("año,monto\n2024,15\n".getBytes(StandardCharsets.UTF_8).length), header(csv, "Content-Length"));
+        assertEquals("año,monto\n2024,15\n", body(csv));
+        assertEquals("no-store", header(csv, "Cache-Control"));
+        assertEquals("nosniff", header(csv, "X-Content-Type-Options"));
+        assertEquals("", header(csv, "Content-Security-Policy"), "a page's header only");
+
+        String head = rawResponse("HEAD", "/datos/tabla.csv");
+        assertTrue(head.startsWith("HTTP/1.1 200 OK\r\n"), head);
+        assertEquals("text/csv; charset=utf-8", header(head, "Content-Type"));
+        assertEquals("", body(head));
+
+        String empty = rawResponse("GET", "/vacio.txt");
+        assertTrue(empty.startsWith("HTTP/1.1 200 OK\r\n"), empty);
+        assertEquals("text/plain; charset=utf-8", header(empty, "Content-Type"));
+        assertEquals("", body(empty));
+    }
+
+    @Test
+    void anHtmlFileCopiedAsItIsGetsTheReloadScriptBeforeItsLastBodyEndOrAtItsEnd() throws Exception {
+        site.file("content/static/anexo.html", "<!DOCTYPE html><html lang=\"es\"><body><p>Anexo</p></body></html>\n");
+        site.file("content/static/fragmento.html", "<p>Sin cuerpo</p>");
+        restart();
+        HttpResponse<String> whole = get("/anexo.html");
+        assertEquals(200, whole.statusCode());
+        assertEquals("<!DOCTYPE html><html lang=\"es\"><body><p>Anexo</p>" + DevServer.SCRIPT_TAG + "</body></html>\n", whole.body());
+        assertEquals(DevServer.POLICY, whole.headers().firstValue("Content-Security-Policy").orElse(""));
+        HttpResponse<String> fragment = get("/fragmento.html");
+        assertEquals("<p>Sin cuerpo</p>" + DevServer.SCRIPT_TAG, fragment.body());
+        assertEquals("text/html; charset=utf-8", fragment.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void anUnknownAddressShowsThe404PageOfItsLanguage() throws Exception {
+        site.file("templates/404.ftlh", """
+                <!DOCTYPE html>
+                <html lang="${site.language.code}"><head><meta charset="utf-8"><title>${page.title}</title></head>
+                <body><main><h1>No encontrada</h1><p>${page.url}</p></main></body></html>
+                """);
+        restart();
+        for (var expected : java.util.Map.of("/es/no-existe/", "/es/404.html", "/en/missing.html", "/en/404.html",
+                "/no-existe.html", "/404.html", "/xx/no-existe/", "/404.html").entrySet()) {
+            HttpResponse<String> page = get(expected.getKey());
+            assertEquals(404, page.statusCode(), expected.getKey());
+            assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElse(""), expected.getKey());
+            assertTrue(page.body().contains("<p>" + expected.getValue() + "</p>"), expected.getKey() + ": " + page.body());
+            assertTrue(page.body().contains(DevServer.SCRIPT_TAG + "</body>"), expected.getKey() + " reloads by itself");
+            assertEquals(DevServer.POLICY, page.headers().firstValue("Content-Security-Policy").orElse(""));
+        }
+    }
+
+    @Test
+    void anUnknownAddressOfASiteWithout404PagesIsPlainText() throws Exception {
+        String missing = rawResponse("GET", "/es/no-existe/");
+        assertTrue(missing.startsWith("HTTP/1.1 404 "), missing);
+        assertEquals("text/plain; charset=utf-8", header(missing, "Content-Type"));
+        assertEquals("Not found.", body(missing));
+        assertEquals("", header(missing, "Content-Security-Policy"));
+        assertEquals("nosniff", header(missing, "X-Content-Type-Options"));
+    }
+
+    @Test
+    void refusalsSayWhy() throws Exception {
+        String climbing = rawResponse("GET", "/es/../../secreto.txt");
+        assertTrue(climbing.startsWith("HTTP/1.1 400 "), climbing);
+        assertEquals("Bad request.", body(climbing));
+        String post = rawResponse("POST", "/es/");
+        assertTrue(post.startsWith("HTTP/1.1 405 "), post);
+        assertEquals("text/plain; charset=utf-8", header(post, "Content-Type"));
+        assertEquals("Only GET and HEAD.", body(post));
+        assertTrue(rawResponse("POST", DevServer.EVENTS).startsWith("HTTP/1.1 405 "), "the events are read with GET only");
+        assertTrue(rawResponse("DELETE", DevServer.RELOAD_SCRIPT).startsWith("HTTP/1.1 405 "));
+        String script = rawResponse("GET", DevServer.RELOAD_SCRIPT);
+        assertEquals("text/javascript; charset=utf-8", header(script, "Content-Type"));
+        assertEquals(ReloadScript.TEXT, body(script));
+    }
+
+    @Test
+    void everyBuildIsToldAndServedAndTheReloadNamesItsVersion() throws Exception {
+        List<Long> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.close();
+        server = new DevServer(new Workspace(site.request()), "127.0.0.1", 0, snapshot -> told.add(snapshot.version()));
+        assertEquals(List.of(1L), told, "the first build is told before the server answers");
+        assertEquals(1, server.snapshot().version());
+        BlockingQueue<String> lines = events();
+        site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nSegunda versión.\n");
+        assertEquals("event: reload", nextEvent(lines, 5000));
+        assertEquals("data: 2", lines.poll(5, TimeUnit.SECONDS));
+        assertEquals(List.of(1L, 2L), told);
+        assertEquals(2, server.snapshot().version());
+        assertTrue(server.snapshot().result().succeeded());
+    }
+
+    @Test
+    void anErrorOfTheJavaMachineStopsThePreviewAndEveryAddressSaysSo() throws Exception {
+        server.close();
+        server = new DevServer(new Workspace(site.request()), "127.0.0.1", 0, snapshot -> {
+            if (snapshot.version() == 2) {
+                throw new InternalError("<roto> & \"vm\"");
+            }
+        });
+        BlockingQueue<String> lines = events();
+        site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nOtra.\n");
+        assertEquals("event: reload", nextEvent(lines, 5000), "the tabs are told, to show that it stopped");
+        assertEquals("data: 2", lines.poll(5, TimeUnit.SECONDS), "the build made before the error is the one served");
+        for (String address : List.of("/es/diagnostico/", "/no-existe.html")) {
+            HttpResponse<String> page = get(address);
+            assertEquals(500, page.statusCode(), address);
+            assertTrue(page.body().contains("<title>The preview has stopped</title>"), page.body());
+            assertTrue(page.body().contains("<code>java.lang.InternalError: &lt;roto&gt; &amp; &quot;vm&quot;</code>"), page.body());
+            assertTrue(page.body().contains(DevServer.SCRIPT_TAG + "</body>"), page.body());
+        }
+        assertEquals(200, get(DevServer.RELOAD_SCRIPT).statusCode(), "the reload script is still served");
+        site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nY otra.\n");
+        assertEquals(null, nextEvent(lines, 1000), "edits are no longer seen");
+    }
+
+    @Test
+    void aPortInUseIsToldBeforeAnyBuild() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            var builds = new java.util.concurrent.atomic.AtomicInteger();
+            assertThrows(java.net.BindException.class, () -> new DevServer(new Workspace(site.request()), "127.0.0.1",
+                    taken.getLocalPort(), snapshot -> builds.incrementAndGet()).close());
+            assertEquals(0, builds.get(), "the site was built before the port was known to be taken");
+        }
+    }
+
+    @Test
+    void aFirstBuildThatThrowsStopsWatching() throws Exception {
+        long watchersBefore = liveThreads("abierto-watch");
+        var failure = assertThrows(IllegalStateException.class, () -> new DevServer(new Workspace(site.request()), "127.0.0.1", 0,
+                snapshot -> {
+                    throw new IllegalStateException("the report of the first build failed");
+                }).close());
+        assertEquals("the report of the first build failed", failure.getMessage());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (liveThreads("abierto-watch") > watchersBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(watchersBefore, liveThreads("abierto-watch"), "the watcher of the failed start still runs");
+    }
+
+    private static long liveThreads(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals(name)).count();
+    }
+
+    @Test
+    void closingEndsTheOpenEventStreamsAndTheServer() throws Exception {
+        int port = server.port();
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + DevServer.EVENTS)).build();
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        var ended = new java.util.concurrent.CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(line -> { });
+            } catch (RuntimeException e) {
+                // a stream cut off ends too
+            }
+            ended.countDown();
+        });
+        reader.setDaemon(true);
+        reader.start();
+        assertFalse(ended.await(200, TimeUnit.MILLISECONDS), "the stream stays open while the preview runs");
+        server.close();
+        assertTrue(ended.await(5, TimeUnit.SECONDS), "the tab's event stream did not end when the preview stopped");
+        assertThrows(java.net.ConnectException.class, () -> new Socket("127.0.0.1", port).close());
+        server = new DevServer(new Workspace(site.request()), "127.0.0.1", 0, snapshot -> { }); // for stop()
+    }
+
+    @Test
+    void closedTabsAreForgottenSoOthersCanOpen() throws Exception {
+        List<Socket> tabs = new java.util.ArrayList<>();
+        for (int i = 0; i < DevServer.MAX_TABS; i++) {
+            Socket tab = new Socket("127.0.0.1", server.port());
+            tabs.add(tab);
+            tab.setSoTimeout(5000);
+            tab.getOutputStream().write(("GET " + DevServer.EVENTS + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            var reader = new BufferedReader(new InputStreamReader(tab.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null && !line.equals(": connected")) {
+                // headers and the chunk size, until the first event
+            }
+        }
+        assertEquals(503, raw(DevServer.EVENTS), "every place is taken");
+        for (Socket tab : tabs) {
+            tab.close();
+        }
+        // A closed tab is noticed when an event cannot be written to it: the first write after the close
+        // may still succeed, so a few edits may be needed.
+        int status = 503;
+        for (int edit = 1; edit <= 10 && status == 503; edit++) {
+            assertTrue(savedAndServed("Edición " + edit + "."), "edit " + edit);
+            Thread.sleep(100);
+            status = raw(DevServer.EVENTS);
+        }
+        assertEquals(200, status, "the closed tabs still took every place");
     }
 }
