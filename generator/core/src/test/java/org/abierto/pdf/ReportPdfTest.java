@@ -51,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One document laid out as a PDF, read back with PDFBox: what it holds, where and in which font. */
 class ReportPdfTest {
-    static final ReportPdf PDF = new ReportPdf();
+    /** One per test, as one per build: its fonts are parsed by the test that uses them. */
+    final ReportPdf layout = new ReportPdf();
     static final Function<String, byte[]> NO_FILES = path -> null;
 
     private static org.w3c.dom.Document document(String lang, String title, String body) {
@@ -59,8 +60,8 @@ class ReportPdfTest {
                 + "</title></head><body>" + body + "</body></html>"));
     }
 
-    private static ReportPdf.Made write(String body, String date, Function<String, byte[]> files) {
-        return PDF.write(document("es", "Informe de prueba", body), date, body.getBytes(StandardCharsets.UTF_8), files);
+    private ReportPdf.Made write(String body, String date, Function<String, byte[]> files) {
+        return layout.write(document("es", "Informe de prueba", body), date, body.getBytes(StandardCharsets.UTF_8), files);
     }
 
     @Test
@@ -97,11 +98,11 @@ class ReportPdfTest {
     @Test
     void theSameDocumentGivesTheSameBytesAndItsIdentifierComesFromItsIdentity() throws Exception {
         var body = "<h1>Informe</h1><p>Texto.</p>";
-        byte[] first = PDF.write(document("es", "Informe", body), "2024-07-15", "uno".getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
+        byte[] first = layout.write(document("es", "Informe", body), "2024-07-15", "uno".getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
         Thread.sleep(1100); // a clock in the file would show now
-        byte[] again = PDF.write(document("es", "Informe", body), "2024-07-15", "uno".getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
+        byte[] again = layout.write(document("es", "Informe", body), "2024-07-15", "uno".getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
         assertArrayEquals(first, again);
-        byte[] other = PDF.write(document("es", "Informe", body), "2024-07-15", "dos".getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
+        byte[] other = layout.write(document("es", "Informe", body), "2024-07-15", "dos".getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
         for (var identity : Map.of("uno", first, "dos", other).entrySet()) {
             try (PDDocument pdf = Loader.loadPDF(identity.getValue())) {
                 COSArray ids = (COSArray) pdf.getDocument().getTrailer().getDictionaryObject(COSName.ID);
@@ -254,7 +255,7 @@ class ReportPdfTest {
     void textIsSetInTheEmbeddedDejaVuFaces() throws IOException {
         String body = "<p>Normal <strong>Fuerte</strong> <em>Cursiva</em> <strong><em>Ambas</em></strong> <code>Codigo</code> "
                 + "<code><strong>CodigoFuerte</strong></code></p>";
-        byte[] bytes = PDF.write(new W3CDom().fromJsoup(Jsoup.parse("<!DOCTYPE html><html lang=\"es\"><head><title>Caras</title>"
+        byte[] bytes = layout.write(new W3CDom().fromJsoup(Jsoup.parse("<!DOCTYPE html><html lang=\"es\"><head><title>Caras</title>"
                 + "<style>code { font-family: 'DejaVu Sans Mono'; }</style></head><body>" + body + "</body></html>")), "2024-07",
                 body.getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
         Map<String, String> fonts = new LinkedHashMap<>();
@@ -349,7 +350,7 @@ class ReportPdfTest {
 
     @Test
     void aChartIsDrawnWithItsTextWhereItsLengthsSayAndItsBarsInTheTextColour() throws IOException {
-        byte[] bytes = PDF.write(new W3CDom().fromJsoup(Jsoup.parse("<!DOCTYPE html><html lang=\"es\"><head><title>Gráfica</title>"
+        byte[] bytes = layout.write(new W3CDom().fromJsoup(Jsoup.parse("<!DOCTYPE html><html lang=\"es\"><head><title>Gráfica</title>"
                 + CHART_STYLE + "</head><body>" + CHART + "</body></html>")), "2024-07", "g".getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
         Map<String, Run> runs = runs(bytes);
         for (String text : List.of("Título", "Segunda", "Etiqueta", "Debajo", "42")) {
@@ -390,7 +391,7 @@ class ReportPdfTest {
         for (int i = 0; i < 2; i++) {
             String svg = "<svg class=\"chart__svg\" role=\"img\" alt=\"Barra\" height=\"" + (i == 0 ? "5em" : "15em") + "\" xmlns=\"http://www.w3.org/2000/svg\">"
                     + "<text x=\"0\" y=\"1em\">Inicio</text><text x=\"100%\" y=\"1em\">Fin</text></svg>";
-            byte[] bytes = PDF.write(new W3CDom().fromJsoup(Jsoup.parse("<!DOCTYPE html><html lang=\"es\"><head><title>Gráfica</title>"
+            byte[] bytes = layout.write(new W3CDom().fromJsoup(Jsoup.parse("<!DOCTYPE html><html lang=\"es\"><head><title>Gráfica</title>"
                     + "<style>.chart__svg { display: block; font-size: 10px; } p { margin: 0; font-size: 10px; }</style></head><body>"
                     + "<p>Antes</p>" + svg + "<p>Después</p></body></html>")), "2024-07", "g".getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
             Map<String, Run> runs = runs(bytes);
