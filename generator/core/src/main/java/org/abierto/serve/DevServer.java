@@ -114,7 +114,6 @@ public final class DevServer implements AutoCloseable {
             throw e;
         }
         server.setExecutor(executor);
-        server.createContext("/", this::handle);
         // Watching starts before the first build: a file saved while it runs, or in the moment before
         // the watch would otherwise begin, makes a rebuild once the first build is done, never a lost edit.
         ContentWatcher watching = null;
@@ -128,12 +127,17 @@ public final class DevServer implements AutoCloseable {
             if (watching != null) {
                 watching.close();
             }
+            // The JDK's server gives its port back only from its own thread: a server never started kept the
+            // port bound in this JVM, and a second preview started in it failed with "Address already in use".
+            // It has no handler yet, so for this instant it answers only 404.
+            server.start();
             server.stop(0);
             executor.shutdownNow();
             keepAlive.shutdownNow();
             throw e;
         }
         this.watcher = watching;
+        server.createContext("/", this::handle);
         // Proxies and browsers close a stream silent for long; a comment every 15 s keeps it open.
         keepAlive.scheduleAtFixedRate(() -> tell(": keep-alive\n\n"), 15, 15, TimeUnit.SECONDS);
         server.start();

@@ -592,6 +592,20 @@ class DevServerTest {
         assertEquals(watchersBefore, liveThreads("abierto-watch"), "the watcher of the failed start still runs");
     }
 
+    @Test
+    void aFirstBuildThatThrowsGivesItsPortBack() throws Exception {
+        int port;
+        try (var free = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = free.getLocalPort();
+        }
+        assertThrows(IllegalStateException.class, () -> new DevServer(new Workspace(site.request()), "127.0.0.1", port,
+                snapshot -> {
+                    throw new IllegalStateException("the report of the first build failed");
+                }).close());
+        // a program that embeds the preview starts it again on the same port, in the same JVM
+        new DevServer(new Workspace(site.request()), "127.0.0.1", port, snapshot -> { }).close();
+    }
+
     private static long liveThreads(String name) {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().equals(name)).count();
     }
