@@ -22,5 +22,23 @@ class ProgressTest {
         assertTrue(updates.contains("building pages 5/5"), updates.toString());
         assertEquals(5, updates.stream().filter(u -> u.startsWith("building pages ")).count());
         assertTrue(updates.get(updates.size() - 1).startsWith("writing "), updates.toString());
+        assertEquals(List.of("reading", "making the downloads", "building pages", "writing"),
+                updates.stream().map(u -> u.substring(0, u.lastIndexOf(' '))).distinct().toList());
+        assertEquals(List.of("1/5", "2/5", "3/5", "4/5", "5/5"), updates.stream().filter(u -> u.startsWith("building pages "))
+                .map(u -> u.substring("building pages ".length())).sorted().toList(), "each page counted once");
+    }
+
+    @Test
+    void aCheckReportsTheSameStagesButWritesNothing(@TempDir Path dir) {
+        var site = MiniSite.create(dir);
+        List<String> updates = new CopyOnWriteArrayList<>();
+        BuildResult result = new Abierto().check(site.request(), (stage, done, total) -> updates.add(stage + " " + done + "/" + total));
+        assertTrue(result.succeeded());
+        assertEquals(List.of("reading", "making the downloads", "building pages"),
+                updates.stream().map(u -> u.substring(0, u.lastIndexOf(' '))).distinct().toList());
+        assertTrue(java.nio.file.Files.notExists(site.out()));
+        BuildResult build = site.build();
+        assertEquals(build.files(), result.files() + 1, "a check counts every file the build writes but its manifest");
+        assertEquals(build.pages(), result.pages());
     }
 }
