@@ -1,0 +1,180 @@
+package org.abierto;
+
+import org.abierto.model.OutputFile;
+import org.abierto.testing.MiniSite;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the live preview keeps between updates still gives what a fresh build gives: the problems of files
+ * not edited are reported again, links are verified again when what they point at changes, and what is
+ * kept (a page's check, an image's copies, a template's version) is kept only while its inputs are the same.
+ */
+class PreviewReuseTest {
+    @TempDir
+    Path dir;
+    MiniSite site;
+    Workspace workspace;
+
+    @BeforeEach
+    void site() {
+        site = MiniSite.create(dir)
+                .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto del diagnóstico.\n\n## Hallazgos\n\nTexto.\n")
+                .file("content/es/propuesta.md", "---\ntitle: Propuesta\norder: 2\n---\n\nVer [los hallazgos](diagnostico.md#hallazgos).\n")
+                .file("content/en/proposal.md", "---\ntitle: Proposal\norder: 2\ntranslationKey: propuesta\n---\n\nSee the findings.\n");
+        new Abierto().translations(site.request(), true, List.of(), true);
+        workspace = new Workspace(site.request());
+    }
+
+    /** Updates after {@code path} was written, as the watcher reports it, and asserts a fresh build gives the same. */
+    private Workspace.Snapshot edit(String path, String text) throws IOException {
+        site.file(path, text);
+        return updated(site.root().resolve(path));
+    }
+
+    private Workspace.Snapshot updated(Path changed) throws IOException {
+        Workspace.Snapshot snapshot = workspace.update(List.of(changed));
+        Workspace.Snapshot fresh = new Workspace(site.request()).update(List.of());
+        assertEquals(fresh.diagnostics(), snapshot.diagnostics());
+        assertEquals(fresh.result().pages(), snapshot.result().pages());
+        assertEquals(fresh.files().keySet(), snapshot.files().keySet());
+        for (var file : fresh.files().entrySet()) {
+            assertArrayEquals(bytes(file.getValue()), bytes(snapshot.files().get(file.getKey())), file.getKey());
+        }
+        return snapshot;
+    }
+
+    private static byte[] bytes(OutputFile file) throws IOException {
+        return file instanceof OutputFile.Generated g ? g.bytes() : Files.readAllBytes(((OutputFile.Copied) file).source());
+    }
+
+    private String read(String path) throws IOException {
+        return Files.readString(site.root().resolve(path));
+    }
+
+    private List<String> errors(Workspace.Snapshot snapshot) {
+        return report(snapshot).stream().filter(d -> d.contains(": error: ")).toList();
+    }
+
+    private List<String> report(Workspace.Snapshot snapshot) {
+        return snapshot.diagnostics().stream().map(d -> d.format(site.root())).toList();
+    }
+
+    @Test
+    void theWarningsOfFilesNotEditedAreReportedAgain() throws IOException {
+        site.file("content/es/diagnostico.md", read("content/es/diagnostico.md") + "\nUn <span onclick=\"x()\">aviso</span>.\n");
+        site.delete("content/en/proposal.md");
+        Workspace.Snapshot first = workspace.update(List.of());
+        List<String> warnings = report(first);
+        assertEquals(List.of("content/es/diagnostico.md:12:4: warning: raw HTML: removed the onclick attribute of <span>; only safe "
+                        + "markup is published (see content/README.md)"),
+                warnings.stream().filter(w -> w.contains("raw HTML")).toList());
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("content/es/propuesta.md") && w.contains("warning")), warnings.toString());
+
+        Workspace.Snapshot after = edit("content/en/_index.md", read("content/en/_index.md").replace("Welcome.", "Welcome!"));
+        assertEquals(warnings, report(after));
+        assertEquals(Set.of("/en/"), after.rendered());
+    }
+
+    @Test
+    void aPageWhoseLinkedAnchorIsRenamedReportsItWithoutBeingRenderedAgain() throws IOException {
+        assertEquals(List.of(), workspace.update(List.of()).diagnostics());
+        Workspace.Snapshot renamed = edit("content/es/diagnostico.md", read("content/es/diagnostico.md").replace("## Hallazgos", "## Resultados"));
+        assertEquals(List.of("content/es/propuesta.md:6:5: error: the link 'diagnostico.md#hallazgos' points at the anchor #hallazgos, "
+                + "which /es/diagnostico/ does not have"), errors(renamed));
+        assertEquals(Set.of("/es/diagnostico/"), renamed.rendered());
+
+        Workspace.Snapshot other = edit("content/en/_index.md", read("content/en/_index.md").replace("Welcome.", "Welcome!"));
+        assertEquals(errors(renamed), errors(other), "still broken after an edit elsewhere");
+
+        assertEquals(List.of(), errors(edit("content/es/diagnostico.md", read("content/es/diagnostico.md")
+                .replace("## Resultados", "## Hallazgos"))));
+    }
+
+    @Test
+    void aPageWhoseLinkedPageIsDeletedReportsIt() throws IOException {
+        assertEquals(List.of(), workspace.update(List.of()).diagnostics());
+        site.delete("content/es/diagnostico.md").delete("content/en/diagnosis.md");
+        Workspace.Snapshot deleted = updated(site.root().resolve("content/es/diagnostico.md"));
+        assertEquals(List.of("content/es/propuesta.md:6:5: error: the link 'diagnostico.md#hallazgos' points at content/es/diagnostico.md, "
+                + "which is not a published page; check the file name (drafts are not published)"), errors(deleted));
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsReportedAtEveryUpdateUntilItIsFixed() throws IOException {
+        Path page = site.root().resolve("content/es/diagnostico.md");
+        Files.write(page, "---\ntitle: Diagnóstico\n---\n\nTexto \u00ff.\n".getBytes(StandardCharsets.ISO_8859_1));
+        Workspace.Snapshot broken = workspace.update(List.of());
+        assertEquals(1, broken.result().errors(), report(broken).toString());
+        String error = report(broken).stream().filter(d -> d.contains("error")).findFirst().orElseThrow();
+        assertTrue(error.startsWith("content/es/diagnostico.md:2:13: error: the byte 0xF3 is not valid UTF-8"), error);
+
+        Workspace.Snapshot other = edit("content/es/_index.md", read("content/es/_index.md").replace("Bienvenida.", "Bienvenidos."));
+        assertTrue(report(other).contains(error), report(other).toString());
+
+        Workspace.Snapshot fixed = edit("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto.\n\n## Hallazgos\n\nTexto.\n");
+        assertEquals(0, fixed.result().errors(), report(fixed).toString());
+    }
+
+    @Test
+    void aPageIsCheckedAgainOnlyWhenItsHtmlChanges() throws IOException {
+        Workspace.Snapshot first = workspace.update(List.of());
+        Workspace.Snapshot after = edit("content/es/diagnostico.md", read("content/es/diagnostico.md").replace("Texto.", "Otro texto."));
+        assertEquals(Set.of("/es/diagnostico/"), after.rendered());
+        assertSame(((OutputFile.Generated) first.files().get("es/propuesta/index.html")).bytes(),
+                ((OutputFile.Generated) after.files().get("es/propuesta/index.html")).bytes(), "checked once");
+        assertNotSame(((OutputFile.Generated) first.files().get("es/diagnostico/index.html")).bytes(),
+                ((OutputFile.Generated) after.files().get("es/diagnostico/index.html")).bytes());
+    }
+
+    @Test
+    void aTemplateSavedUnchangedRendersNothing() throws IOException {
+        workspace.update(List.of());
+        assertEquals(Set.of(), edit("templates/page.ftlh", read("templates/page.ftlh")).rendered());
+        assertEquals(Set.of(), edit("templates/directives/table.ftlh", read("templates/directives/table.ftlh")).rendered());
+    }
+
+    @Test
+    void aFigureIsResizedAgainOnlyWhenItsImageChanges() throws IOException {
+        site.file("templates/directives/figure.ftlh", Files.readString(Path.of("../../templates/directives/figure.ftlh")))
+                .file("content/i18n/es.yaml", "next: Siguiente\nfigureSource: Fuente\nformat:\n  month: MMMM 'de' y\n")
+                .file("content/i18n/en.yaml", "next: Next\nfigureSource: Source\nformat:\n  month: MMMM y\n")
+                .file("content/data/figuras.yaml", "reunion:\n  image: figuras/reunion.png\n  alt: {es: Una mesa, en: A table}\n"
+                        + "  caption: {es: Reunión, en: Meeting}\n")
+                .file("content/es/propuesta.md", read("content/es/propuesta.md") + "\n::figure{id=reunion}\n");
+        Path image = site.root().resolve("content/static/figuras/reunion.png");
+        Files.createDirectories(image.getParent());
+        ImageIO.write(new BufferedImage(1000, 600, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
+        Workspace.Snapshot first = workspace.update(List.of());
+        assertEquals(0, first.result().errors(), report(first).toString());
+        byte[] copy = ((OutputFile.Generated) first.files().get("figuras/reunion.480w.png")).bytes();
+
+        Workspace.Snapshot edited = edit("content/es/diagnostico.md", read("content/es/diagnostico.md").replace("Texto.", "Otro texto."));
+        assertSame(copy, ((OutputFile.Generated) edited.files().get("figuras/reunion.480w.png")).bytes(), "not resized again");
+
+        ImageIO.write(new BufferedImage(900, 900, BufferedImage.TYPE_INT_RGB), "png", image.toFile());
+        Workspace.Snapshot replaced = updated(image);
+        BufferedImage small = ImageIO.read(new java.io.ByteArrayInputStream(
+                ((OutputFile.Generated) replaced.files().get("figuras/reunion.480w.png")).bytes()));
+        assertEquals(480, small.getHeight(), "the new image's copy");
+        assertEquals(new TreeSet<>(List.of("figuras/reunion.480w.png", "figuras/reunion.800w.png")),
+                new TreeSet<>(replaced.files().keySet().stream().filter(f -> f.startsWith("figuras/reunion.") && f.contains("w.")).toList()));
+    }
+}
