@@ -134,6 +134,20 @@ class PreviewReuseTest {
     }
 
     @Test
+    void aKnownFileSavedInAnotherEncodingIsReportedUntilItIsFixed() throws IOException {
+        assertEquals(List.of(), workspace.update(List.of()).diagnostics());
+        Path page = site.root().resolve("content/es/diagnostico.md");
+        // Only a known file edited: the preview reads it alone, and must report it as a full read does.
+        Files.write(page, "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto.\n".getBytes(StandardCharsets.ISO_8859_1));
+        Workspace.Snapshot broken = updated(page);
+        assertTrue(errors(broken).stream().anyMatch(e -> e.startsWith("content/es/diagnostico.md:2:13: error: the byte 0xF3 is not valid UTF-8")),
+                report(broken).toString());
+        Workspace.Snapshot other = edit("content/en/_index.md", read("content/en/_index.md").replace("Welcome.", "Welcome!"));
+        assertEquals(errors(broken), errors(other), "still reported after an edit elsewhere");
+        assertEquals(List.of(), errors(edit("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto.\n\n## Hallazgos\n\nTexto.\n")));
+    }
+
+    @Test
     void aPageIsCheckedAgainOnlyWhenItsHtmlChanges() throws IOException {
         Workspace.Snapshot first = workspace.update(List.of());
         Workspace.Snapshot after = edit("content/es/diagnostico.md", read("content/es/diagnostico.md").replace("Texto.", "Otro texto."));
