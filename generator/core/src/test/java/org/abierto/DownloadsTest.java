@@ -62,6 +62,21 @@ class DownloadsTest {
     }
 
     @Test
+    void eachPdfHoldsTheListedPagesOfItsLanguageInReadingOrder() throws IOException {
+        var site = MiniSite.create(dir).file("templates/pdf.ftlh", PDF_TEMPLATE)
+                .file("content/es/aviso.md", "---\ntitle: Aviso de privacidad\nlisted: false\n---\n\nAviso.\n");
+        assertEquals(List.of(), site.errors(new Abierto().build(site.request().withDownloads(true, false))));
+        String text;
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(site.out().resolve("es/informe-de-prueba.pdf")))) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+        }
+        assertTrue(text.indexOf("Inicio") >= 0 && text.indexOf("Inicio") < text.indexOf("Diagnóstico"), text);
+        assertTrue(text.contains("Texto del diagnóstico."), text);
+        assertFalse(text.contains("Aviso"), "a page kept out of the navigation is no chapter: " + text);
+        assertFalse(text.contains("Diagnosis") || text.contains("Welcome"), "nor a page of another language: " + text);
+    }
+
+    @Test
     void noPdfWithoutTheDocumentTemplateOrUnlessAskedFor() {
         var site = MiniSite.create(dir);
         assertEquals(List.of(), site.errors(new Abierto().build(site.request().withDownloads(true, false))));
