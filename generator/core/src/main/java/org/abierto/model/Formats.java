@@ -65,7 +65,8 @@ public final class Formats {
         String[] units = {"KB", "MB", "GB", "TB"};
         double value = bytes;
         int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
+        // 999,999 bytes would round to "1,000 KB": a value that rounds to 1,000 is one of the next unit
+        while (value >= 999.5 && unit < units.length - 1) {
             value /= 1000;
             unit++;
         }

@@ -66,6 +66,14 @@ class FormatsTest {
     }
 
     @Test
+    void aSizeThatRoundsToAThousandIsOneOfTheNextUnit() {
+        assertEquals("999 KB", english.size(999_499));
+        assertEquals("1 MB", english.size(999_500));
+        assertEquals("1 MB", english.size(999_999));
+        assertEquals("1 GB", spain.size(999_999_999));
+    }
+
+    @Test
     void terabytesAreTheLargestUnit() {
         assertEquals("4,000 TB", english.size(4_000_000_000_000_000L));
     }
