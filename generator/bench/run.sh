@@ -487,7 +487,7 @@ fi
 md ""
 md "## The floor"
 md ""
-md "On $(label "$largest"), median of $floor_runs runs: reading every corpus file (\`find … | xargs cat > /dev/null\`, from the page cache)"
+md "On $(label "$largest"), median of $(count floor-read) runs: reading every corpus file (\`find … | xargs cat > /dev/null\`, from the page cache)"
 md "$(seconds "$(med floor-read 1)") wall; copying Abierto's output (\`cp -r\`, $(du -sh "$work/out-$largest-abierto" | cut -f1)) $(seconds "$(med floor-copy 1)") wall, $(seconds "$(med floor-copy 2)") CPU."
 
 if $jvm_options; then

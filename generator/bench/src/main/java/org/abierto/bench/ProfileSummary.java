@@ -27,7 +27,7 @@ import java.util.Set;
  * the JDK's own {@code jdk.jfr.consumer} API; needs nothing else.
  *
  * <pre>
- * java -XX:StartFlightRecording=filename=build.jfr,settings=profile -jar abierto.jar build …
+ * ABIERTO_JAVA_OPTS=-XX:StartFlightRecording=filename=build.jfr,settings=profile generator/cli/target/abierto build …
  * java -cp generator/bench/target/classes org.abierto.bench.ProfileSummary build.jfr
  * </pre>
  *
