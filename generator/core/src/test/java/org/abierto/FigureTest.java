@@ -82,4 +82,17 @@ class FigureTest {
         assertEquals(List.of("content/data/figuras.yaml:2:3: error: the figure 'reunion' has an image but no 'alt': describe what it "
                 + "shows, or write alt: \"\" if it is only decorative"), site.errors(site.build()));
     }
+
+    @Test
+    void anAltLeftEmptyIsNoDescriptionWhileAnEmptyTextMarksADecorativeImage() throws IOException {
+        var site = site();
+        image(site.root().resolve("content/static/figuras/reunion.png"), 300, 200);
+        site.file("content/data/figuras.yaml", "reunion:\n  image: figuras/reunion.png\n  alt:\n  caption: {es: Reunión, en: Meeting}\n");
+        assertEquals(List.of("content/data/figuras.yaml:2:3: error: the figure 'reunion' has an image but no 'alt': describe what it "
+                + "shows, or write alt: \"\" if it is only decorative"), site.errors(site.build()));
+        site.file("content/data/figuras.yaml", "reunion:\n  image: figuras/reunion.png\n  alt: \"\"\n  caption: {es: Reunión, en: Meeting}\n");
+        assertEquals(List.of(), site.errors(site.build()));
+        assertTrue(site.output("es/diagnostico/index.html").contains("<img src=\"../../figuras/reunion.png\" alt=\"\" "),
+                site.output("es/diagnostico/index.html"));
+    }
 }

@@ -35,6 +35,13 @@ class TextsPerLanguageTest {
     }
 
     @Test
+    void anInterfaceWordLeftEmptyIsReportedNotPublishedEmpty() {
+        var site = MiniSite.create(dir).file("content/i18n/en.yaml", "next:\nformat:\n  month: MMMM y\n");
+        assertEquals(List.of("content/i18n/en.yaml:1:6: error: 'next' is empty; write it or remove the line"),
+                site.report(site.build()));
+    }
+
+    @Test
     void nestedInterfaceWordsAreKeyedByTheirPath() {
         var site = MiniSite.create(dir)
                 .file("content/i18n/es.yaml", "next: Siguiente\nformat:\n  month: MMMM 'de' y\nnav:\n  skip: Saltar al contenido\n  count: 3\n")
@@ -58,7 +65,7 @@ class TextsPerLanguageTest {
                         rows:
                           - {institucion: INFO NL, nota: {es: Entregado}}
                         """)
-                .file("content/data/contacto.yaml", "saludo: {es: Hola}\nlista:\n  - {es: Uno}\n")
+                .file("content/data/contacto.yaml", "saludo: {es: Hola, en: }\nlista:\n  - {es: Uno}\n") // 'en' left empty: no text
                 .file("templates/directives/table.ftlh", """
                         <#assign t = site.tables[args.data]>
                         <#list t.rows as r><p>row <#list r.cells as cell>[${cell.text}|${cell.lang!'-'}]</#list></p></#list>

@@ -25,7 +25,9 @@ final class FigureReader {
             String at = "/" + YamlDocument.token(id);
             fields.onlyKeys(at, KEYS);
             fields.perLanguageText(at + "/caption", codes, true);
-            fields.perLanguageText(at + "/alt", codes, false);
+            if (!"".equals(fields.get(at + "/alt"))) { // alt: "" is a decorative image, as in HTML
+                fields.perLanguageText(at + "/alt", codes, false);
+            }
             String image = fields.text(at + "/image", true);
             String sourceLang = fields.text(at + "/sourceLang", false);
             if (sourceLang != null && !codes.contains(sourceLang)) {

@@ -36,6 +36,9 @@ public final class YamlReader {
 
     private final YAMLFactory factory = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // 'key:' with nothing after it is YAML's null, as '~' is (off, Jackson read it as ''): an empty
+            // cell, a translation not written, a word left empty are then told apart from a text ''.
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .build();
 
     /**

@@ -52,6 +52,20 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aKeyLeftEmptyIsNamedEmptyNotAValueOfTheWrongType() {
+        // YAML reads a key with nothing after its colon (and ~) as null: the editor left it empty.
+        assertEquals(List.of(
+                "es/a.md:1:7: error: 'title' is empty; write it or remove the line",
+                "es/a.md:2:14: error: 'description' is empty; write it or remove the line",
+                "es/a.md:3:8: error: 'draft' must be true or false, not an empty text ('')"),
+                check(SchemaCheck.Kind.FRONT_MATTER, "es/a.md", """
+                        title:
+                        description: ~
+                        draft: ''
+                        """));
+    }
+
+    @Test
     void aTextThatMayBePerLanguageNamesItsThreeShapes() {
         assertEquals(List.of("site.yaml:1:8: error: 'title' must be text, a number or keys and values, not a list"),
                 check(SchemaCheck.Kind.SITE, "site.yaml", """
