@@ -44,15 +44,11 @@ public final class StructuredData {
         }
     }
 
-    /** What {@link #of(Site, Page)} reads of the site for {@code page}. */
+    /** What {@link #of(Inputs, Page)} reads of the site for {@code page}. */
     public static Inputs inputs(Site site, Page page) {
         Edition edition = site.edition(page);
         return new Inputs(site.config(), edition.title(), edition.subtitle(), edition.language(), edition.home(),
                 DATASETS_LAYOUT.equals(page.layout()) ? edition.tables() : Map.of());
-    }
-
-    public static String of(Site site, Page page) {
-        return of(inputs(site, page), page);
     }
 
     /** The JSON-LD of a page, made only of {@code site} and the page. */
