@@ -3,7 +3,6 @@ package org.abierto;
 import org.abierto.check.ExternalLinks;
 import org.abierto.diagnostic.Strictness;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -73,11 +72,12 @@ public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, S
 
     /**
      * Why the output folder may not be written, or empty when it may: the build replaces it as a
-     * whole, so it must not be, or contain, the content, the templates or the repository; and it must
-     * not lie inside the content or the templates, where the next build would read the site as input.
+     * whole, so it must not be, or contain, the content or the templates (nor so the repository, which
+     * holds the content); and it must not lie inside the content or the templates, where the next build
+     * would read the site as input.
      */
     public Optional<String> outputConflict() {
-        for (Path source : List.of(contentDir, templatesDir, projectRoot(contentDir))) {
+        for (Path source : List.of(contentDir, templatesDir)) {
             if (source.startsWith(outputDir)) {
                 return Optional.of("it is, or contains, " + source + ", which the build would replace; use a folder such as site/target/site");
             }
@@ -89,16 +89,6 @@ public record BuildRequest(Path contentDir, Path templatesDir, Path outputDir, S
             }
         }
         return Optional.empty();
-    }
-
-    /** The repository the content belongs to: the nearest folder above it with .git or pom.xml. */
-    private static Path projectRoot(Path content) {
-        for (Path p = content.getParent(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git")) || Files.exists(p.resolve("pom.xml"))) {
-                return p;
-            }
-        }
-        return content.getParent() == null ? content : content.getParent();
     }
 
     /** Where {@code --check-external} remembers answers by default: beside the output, in the build folder. */

@@ -64,12 +64,19 @@ class OutputSafetyTest {
     }
 
     @Test
-    void refusesTheRepositoryRoot() {
+    void refusesTheRepositoryRootAndAnyFolderAboveItForTheContentTheyHold() {
+        // The repository (here the folder with pom.xml) holds the content: the refusal names the content.
         var site = MiniSite.create(dir);
         var r = site.request();
-        BuildResult result = new Abierto().build(new BuildRequest(r.contentDir(), r.templatesDir(), site.root().getParent(), null, false));
-        assertFalse(result.succeeded());
-        assertTrue(site.errors(result).get(0).contains("refusing to write the site to"), site.errors(result).toString());
+        for (Path out : List.of(site.root(), site.root().getParent())) {
+            BuildResult result = new Abierto().build(new BuildRequest(r.contentDir(), r.templatesDir(), out, null, false));
+            assertFalse(result.written(), out.toString());
+            assertEquals(List.of(out + ": error: refusing to write the site to " + out + ": it is, or contains, " + r.contentDir()
+                            + ", which the build would replace; use a folder such as site/target/site"),
+                    result.diagnostics().stream().map(d -> d.format(null)).toList());
+        }
+        assertTrue(Files.exists(site.root().resolve("pom.xml")));
+        assertTrue(Files.exists(site.root().resolve("content/site.yaml")));
     }
 
     private static final String MOVE_ASIDE = "; move what you need out of the folder (a file the site needs, such as CNAME, "
