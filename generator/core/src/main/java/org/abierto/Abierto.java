@@ -236,8 +236,20 @@ public final class Abierto {
             }
         } catch (IOException e) {
             diagnostics.error(page, 0, 0, "new-page", "cannot create the page: " + e.getMessage());
+            // Nothing is created unless everything is: the pages written before the failure go again.
+            created.removeIf(Abierto::deleted);
         }
         return new ScaffoldResult(created, diagnostics.all());
+    }
+
+    /** Deletes a file this command created, telling whether it is gone (if not, it is still listed as created). */
+    private static boolean deleted(Path file) {
+        try {
+            Files.delete(file);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The folder of another language that translates a folder of the original: the section with the same key. */
