@@ -173,9 +173,12 @@ final class Downloads {
                     + "(build with --no-offline to leave it out without this warning)");
             return new Made(site, List.of());
         }
+        Edition original = site.editions().get(site.config().defaultLanguage().code());
+        String name = Slug.fold(original.title()).isEmpty() ? "report" : Slug.fold(original.title());
         List<OutputFile> others = files.apply(site);
         java.util.Set<String> paths = new java.util.HashSet<>();
         others.forEach(f -> paths.add(f.path()));
+        paths.add(name + ".zip"); // a page may link to the copy, which the site holds though the copy cannot
         site.pages().forEach(p -> paths.add(p.outputPath()));
         Map<String, OutputFile> entries = new java.util.concurrent.ConcurrentSkipListMap<>();
         others.forEach(f -> entries.put(f.path(), f));
@@ -194,8 +197,6 @@ final class Downloads {
             found.all().forEach(diagnostics::add);
             return new Made(site, List.of());
         }
-        Edition original = site.editions().get(site.config().defaultLanguage().code());
-        String name = Slug.fold(original.title()).isEmpty() ? "report" : Slug.fold(original.title());
         byte[] zip = zip(name, entries, site.config().date());
         var download = new Download("/" + name + ".zip", "ZIP", zip.length, null, sha256(zip));
         Map<String, Download> pdfs = new HashMap<>();
