@@ -64,7 +64,9 @@ class DownloadsTest {
     @Test
     void eachPdfHoldsTheListedPagesOfItsLanguageInReadingOrder() throws IOException {
         var site = MiniSite.create(dir).file("templates/pdf.ftlh", PDF_TEMPLATE)
-                .file("content/es/aviso.md", "---\ntitle: Aviso de privacidad\nlisted: false\n---\n\nAviso.\n");
+                .file("content/es/aviso.md", "---\ntitle: Aviso de privacidad\nlisted: false\n---\n\nAviso.\n")
+                .file("content/es/ruta/_index.md", "---\ntitle: Ruta de trabajo\norder: 2\n---\n\nLa ruta.\n")
+                .file("content/es/ruta/fase.md", "---\ntitle: Primera fase\n---\n\nLa fase.\n");
         assertEquals(List.of(), site.errors(new Abierto().build(site.request().withDownloads(true, false))));
         String text;
         try (var pdf = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(site.out().resolve("es/informe-de-prueba.pdf")))) {
@@ -72,6 +74,8 @@ class DownloadsTest {
         }
         assertTrue(text.indexOf("Inicio") >= 0 && text.indexOf("Inicio") < text.indexOf("Diagnóstico"), text);
         assertTrue(text.contains("Texto del diagnóstico."), text);
+        assertTrue(text.indexOf("Diagnóstico") < text.indexOf("Ruta de trabajo") && text.indexOf("Ruta de trabajo") < text.indexOf("Primera fase"),
+                "a section and its pages, after the page before it: " + text);
         assertFalse(text.contains("Aviso"), "a page kept out of the navigation is no chapter: " + text);
         assertFalse(text.contains("Diagnosis") || text.contains("Welcome"), "nor a page of another language: " + text);
     }
@@ -166,11 +170,12 @@ class DownloadsTest {
 
     @Test
     void theOfflineCopyHoldsEveryFileOfTheSiteUnderOneFolderInPathOrder() throws IOException {
-        var site = MiniSite.create(dir).file("content/static/documentos/nota.txt", "Una nota.\n");
+        var site = MiniSite.create(dir).file("content/static/documentos/nota.txt", "Una nota.\n")
+                .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nTexto del diagnóstico y [una nota](/documentos/nota.txt).\n");
         // Built for its public address, the site's pages link folders; the copy's name index.html, to work opened from disk.
         site.file("content/site.yaml", Files.readString(site.root().resolve("content/site.yaml")).replace("baseUrl: /", "baseUrl: https://example.org/informe/"));
         BuildResult result = new Abierto().build(site.request().withDownloads(false, true));
-        assertEquals(List.of(), site.errors(result));
+        assertEquals(List.of(), site.reportIgnoringTranslations(result), "the copy's link to a file of the site is no broken link");
         assertTrue(site.outputFiles().contains("informe-de-prueba.zip"), site.outputFiles().toString());
         Zip zip = Zip.of(Files.readAllBytes(site.out().resolve("informe-de-prueba.zip")));
 
@@ -214,5 +219,97 @@ class DownloadsTest {
         Zip zip = Zip.of(Files.readAllBytes(site.out().resolve("report.zip")));
         assertTrue(zip.entries().containsKey("report/es/report.pdf"), "the copy holds the PDFs: " + zip.entries().keySet());
         assertFalse(zip.entries().containsKey("report/report.zip"), "but not itself");
+    }
+
+    /** A page template that states what the site says of its downloads, as the theme's footer and catalogue do. */
+    static final String DOWNLOADS_PAGE = """
+            <!DOCTYPE html>
+            <html lang="${site.language.code}"><head><meta charset="utf-8"><title>${page.title}</title></head>
+            <body><main><h1>${page.title}</h1>${content}</main>
+            <#if site.pdf??><p>pdf ${site.pdf.url} ${site.pdf.bytes?c} ${site.pdf.pages?c}</p></#if>
+            <#if site.offline??><p>zip ${site.offline.url} ${site.offline.bytes?c} ${site.offline.sha256}</p></#if>
+            </body></html>
+            """;
+
+    @Test
+    void everyPageStatesEachDownloadsSizeAndTheCopysChecksumAsTheFilesAre() throws Exception {
+        var site = MiniSite.create(dir).file("templates/pdf.ftlh", PDF_TEMPLATE).file("templates/page.ftlh", DOWNLOADS_PAGE);
+        assertEquals(List.of(), site.errors(new Abierto().build(site.request().withDownloads(true, true))));
+        byte[] pdf = Files.readAllBytes(site.out().resolve("es/informe-de-prueba.pdf"));
+        byte[] zip = Files.readAllBytes(site.out().resolve("informe-de-prueba.zip"));
+        int pages;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            pages = document.getNumberOfPages();
+        }
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(zip));
+        String offered = "<p>pdf /es/informe-de-prueba.pdf " + pdf.length + " " + pages + "</p>";
+        String page = site.output("es/diagnostico/index.html");
+        assertTrue(page.contains(offered), page);
+        assertTrue(page.contains("<p>zip /informe-de-prueba.zip " + zip.length + " " + sha256 + "</p>"), page);
+        // The copy's own pages offer the PDF (which it holds) but not the copy itself.
+        String copied = Zip.of(zip).text("informe-de-prueba/es/diagnostico/index.html");
+        assertTrue(copied.contains(offered), copied);
+        assertFalse(copied.contains("<p>zip "), copied);
+        assertArrayEquals(pdf, Zip.of(zip).entries().get("informe-de-prueba/es/informe-de-prueba.pdf"));
+    }
+
+    @Test
+    void eachPdfIsTitledInItsLanguage() throws IOException {
+        var site = MiniSite.create(dir).file("templates/pdf.ftlh", PDF_TEMPLATE);
+        assertEquals(List.of(), site.errors(new Abierto().build(site.request().withDownloads(true, false))));
+        for (var expected : Map.of("es/informe-de-prueba.pdf", "Informe de prueba|es", "en/test-report.pdf", "Test report|en").entrySet()) {
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(site.out().resolve(expected.getKey())))) {
+                assertEquals(expected.getValue(), pdf.getDocumentInformation().getTitle() + "|" + pdf.getDocumentCatalog().getLanguage(),
+                        expected.getKey());
+            }
+        }
+    }
+
+    @Test
+    void aPdfHoldsTheImagesOfItsPages() throws IOException {
+        var site = MiniSite.create(dir).file("templates/pdf.ftlh", PDF_TEMPLATE)
+                .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\n![Una gráfica](/img/grafica.png)\n");
+        Path image = site.root().resolve("content/static/img/grafica.png");
+        Files.createDirectories(image.getParent());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", image.toFile());
+        assertEquals(List.of(), site.errors(new Abierto().build(site.request().withDownloads(true, false))));
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(site.out().resolve("es/informe-de-prueba.pdf")))) {
+            List<String> images = new ArrayList<>();
+            for (var page : pdf.getPages()) {
+                for (var name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject img) {
+                        images.add(img.getWidth() + "x" + img.getHeight());
+                    }
+                }
+            }
+            assertEquals(List.of("40x30"), images);
+        }
+    }
+
+    @Test
+    void whenPagesFailToRenderOnlyThatIsReportedAlsoWhileTheCopyIsMade() {
+        // The check comes after the render: a broken link is not reported while a template fails, copy or not.
+        var site = MiniSite.create(dir)
+                .file("templates/roto.ftlh", "<!DOCTYPE html><html><head><title>${page.nada}</title></head><body></body></html>\n")
+                .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\nlayout: roto\n---\n\nTexto.\n")
+                .file("content/en/diagnosis.md", "---\ntitle: Diagnosis\norder: 1\ntranslationKey: diagnostico\n---\n\n[Gone](/en/gone/).\n");
+        List<String> withoutCopy = site.errors(site.build());
+        assertEquals(1, withoutCopy.size(), withoutCopy.toString());
+        assertTrue(withoutCopy.get(0).startsWith("templates/roto.ftlh:"), withoutCopy.toString());
+        BuildResult withCopy = new Abierto().build(site.request().withDownloads(false, true));
+        assertEquals(withoutCopy, site.errors(withCopy));
+        assertFalse(withCopy.written());
+        assertFalse(Files.exists(site.out()));
+    }
+
+    @Test
+    void aPageMayLinkToTheOfflineCopy() {
+        // The copy's pages were checked against the site's files without the copy: the link was an error, and the build failed.
+        var site = MiniSite.create(dir)
+                .file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nLa [copia para leer sin conexión](/informe-de-prueba.zip).\n");
+        BuildResult result = new Abierto().build(site.request().withDownloads(false, true));
+        assertEquals(List.of(), site.errors(result));
+        assertTrue(result.written());
+        assertTrue(site.output("es/diagnostico/index.html").contains("href=\"../../informe-de-prueba.zip\""), site.output("es/diagnostico/index.html"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -81,5 +82,77 @@ class NewPageTest {
         Abierto.ScaffoldResult named = new Abierto().newPage(site.request(), page, null, Map.of("", "evaluation.md"));
         assertEquals(List.of(page, site.root().resolve("content/en/roadmap/evaluation.md")), named.created());
         assertEquals(List.of(), site.errors(site.build()));
+    }
+
+    @Test
+    void aNewPageIsAMarkdownFileInsideTheContent() {
+        var site = site();
+        for (Path outside : List.of(dir.resolve("fuera/nueva.md"), site.root().resolve("content/es/nueva.txt"))) {
+            Abierto.ScaffoldResult refused = new Abierto().newPage(site.request(), outside, null, Map.of("", "new"));
+            assertEquals(List.of(outside + ": error: a page is a .md file inside " + site.root().resolve("content")
+                    + ", e.g. content/es/nueva-pagina.md"), refused.diagnostics().stream().map(d -> d.format(null)).toList());
+            assertFalse(refused.succeeded());
+            assertEquals(List.of(), refused.created());
+            assertTrue(Files.notExists(outside));
+        }
+    }
+
+    @Test
+    void noPageIsCreatedWhileTheContentHasErrors() {
+        var site = site().file("content/es/diagnostico.md", "---\ntitle: [roto\n---\n\nTexto.\n");
+        Path page = site.root().resolve("content/es/ruta-de-trabajo/evaluacion.md");
+        Abierto.ScaffoldResult refused = new Abierto().newPage(site.request(), page, null, Map.of("", "evaluation"));
+        assertEquals(List.of("content/es/diagnostico.md"), refused.diagnostics().stream()
+                .map(d -> site.root().relativize(d.file()).toString().replace('\\', '/')).distinct().toList());
+        assertFalse(refused.succeeded());
+        assertEquals(List.of(), refused.created());
+        assertTrue(Files.notExists(page));
+        assertTrue(Files.notExists(site.root().resolve("content/en/roadmap/evaluation.md")));
+    }
+
+    @Test
+    void aCounterpartThatExistsIsNamedAndNothingIsCreated() throws IOException {
+        var site = site().file("content/en/roadmap/evaluation.md", "---\ntitle: Evaluation\n---\n\nMine.\n");
+        Path page = site.root().resolve("content/es/ruta-de-trabajo/evaluacion.md");
+        Abierto.ScaffoldResult refused = new Abierto().newPage(site.request(), page, null, Map.of("en", "evaluation"));
+        assertEquals(List.of("content/en/roadmap/evaluation.md: error: this page already exists; choose another name for the English page"),
+                refused.diagnostics().stream().map(d -> d.format(site.root())).toList());
+        assertFalse(refused.succeeded());
+        assertTrue(Files.notExists(page), "not the original either");
+        assertEquals("---\ntitle: Evaluation\n---\n\nMine.\n", Files.readString(site.root().resolve("content/en/roadmap/evaluation.md")));
+    }
+
+    @Test
+    void aPageAtTheTopOfTheOriginalLanguageHasItsCounterpartAtTheTopOfTheOther() {
+        var site = site();
+        Path page = site.root().resolve("content/es/anexo.md");
+        Abierto.ScaffoldResult created = new Abierto().newPage(site.request(), page, null, Map.of("", "annex"));
+        assertEquals(List.of(), created.diagnostics());
+        assertTrue(created.succeeded());
+        assertEquals(List.of(page, site.root().resolve("content/en/annex.md")), created.created());
+        assertEquals(List.of(), site.errors(site.build()));
+    }
+
+    @Test
+    void aPageInANewSectionHasItsCounterpartInTheSameFolderOfTheOtherLanguage() {
+        var site = site();
+        Path page = site.root().resolve("content/es/anexos/metodologia.md");
+        Abierto.ScaffoldResult created = new Abierto().newPage(site.request(), page, null, Map.of("", "methodology"));
+        assertEquals(List.of(), created.diagnostics());
+        assertEquals(List.of(page, site.root().resolve("content/en/anexos/methodology.md")), created.created());
+    }
+
+    @Test
+    void aPageWhoseCounterpartCannotBeWrittenIsNotCreatedEither() throws IOException {
+        // A file stands where the English folder must go: the Spanish page, written first, was left behind.
+        var site = site();
+        Files.writeString(site.root().resolve("content/en/anexos"), "un archivo donde iría la carpeta");
+        Path page = site.root().resolve("content/es/anexos/metodologia.md");
+        Abierto.ScaffoldResult failed = new Abierto().newPage(site.request(), page, null, Map.of("", "methodology"));
+        assertEquals(List.of("new-page"), failed.diagnostics().stream().map(d -> d.code()).toList(), failed.diagnostics().toString());
+        assertTrue(failed.diagnostics().get(0).message().startsWith("cannot create the page: "), failed.diagnostics().toString());
+        assertFalse(failed.succeeded());
+        assertEquals(List.of(), failed.created());
+        assertTrue(Files.notExists(page), "nothing is created unless everything is");
     }
 }

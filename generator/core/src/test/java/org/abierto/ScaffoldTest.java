@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** abierto new site / new page: what they create builds, and lands where an editor expects. */
@@ -39,6 +40,7 @@ class ScaffoldTest {
         assertEquals(List.of(dir + ": error: this folder already holds files (content), which would be mixed with the report's; "
                 + "name a new or empty folder"), again.diagnostics().stream().map(d -> d.format(null)).toList());
         assertEquals(List.of(), again.created());
+        assertFalse(again.succeeded());
     }
 
     @Test
@@ -123,5 +125,17 @@ class ScaffoldTest {
         Abierto.ScaffoldResult english = new Abierto().newPage(site.request(), site.root().resolve("content/en/other.md"), "Other",
                 java.util.Map.of());
         assertTrue(english.diagnostics().get(0).message().startsWith("create new pages in the original language, under content/es/"));
+    }
+
+    @Test
+    void aNewSiteThatCannotBeWrittenIsReported() throws IOException {
+        Files.writeString(dir.resolve("archivo"), "un archivo, no una carpeta");
+        Abierto.ScaffoldResult failed = new Abierto().newSite(dir.resolve("archivo/informe"));
+        assertEquals(List.of("new-site"), failed.diagnostics().stream().map(org.abierto.diagnostic.Diagnostic::code).toList());
+        assertTrue(failed.diagnostics().get(0).message().startsWith("cannot create the report: "), failed.diagnostics().toString());
+        assertEquals(dir.resolve("archivo/informe"), failed.diagnostics().get(0).file());
+        assertFalse(failed.succeeded());
+        assertEquals(List.of(), failed.created());
+        assertEquals("un archivo, no una carpeta", Files.readString(dir.resolve("archivo")));
     }
 }

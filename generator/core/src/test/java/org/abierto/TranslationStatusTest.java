@@ -88,4 +88,17 @@ class TranslationStatusTest {
                 report.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(site.root())).toList());
         assertEquals(List.of(), report.marked());
     }
+
+    @Test
+    void markingATranslationByAnyPathToItMarksItAlone() throws IOException {
+        var site = MiniSite.create(dir)
+                .file("content/en/_index.md", "---\ntitle: Home\ntranslationKey: home\n---\n\nWelcome.\n")
+                .file("content/en/diagnosis.md", "---\ntitle: Diagnosis\norder: 1\ntranslationKey: diagnostico\n---\n\nDiagnosis text.\n");
+        Path diagnosis = site.root().resolve("content/en/diagnosis.md");
+        TranslationReport marked = translations(site, true, List.of(site.root().resolve("content/es/../en/./diagnosis.md")));
+        assertEquals(List.of(), marked.diagnostics().stream().filter(d -> d.isError()).map(d -> d.format(site.root())).toList());
+        assertEquals(List.of(diagnosis), marked.marked());
+        assertEquals(List.of("home=unmarked", "diagnostico=current"), states(marked));
+        assertEquals("---\ntitle: Home\ntranslationKey: home\n---\n\nWelcome.\n", Files.readString(site.root().resolve("content/en/_index.md")));
+    }
 }
