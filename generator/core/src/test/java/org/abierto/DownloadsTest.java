@@ -254,10 +254,13 @@ class DownloadsTest {
     }
 
     @Test
-    void eachPdfIsTitledInItsLanguage() throws IOException {
-        var site = MiniSite.create(dir).file("templates/pdf.ftlh", PDF_TEMPLATE);
+    void eachPdfIsTitledInItsLanguageWithItsHomeAsTheDocumentsPage() throws IOException {
+        // The document template sees the language's home page as `page`.
+        var site = MiniSite.create(dir).file("templates/pdf.ftlh", PDF_TEMPLATE.replace("<title>${site.title}</title>",
+                "<title>${site.title}: ${page.title}</title>"));
         assertEquals(List.of(), site.errors(new Abierto().build(site.request().withDownloads(true, false))));
-        for (var expected : Map.of("es/informe-de-prueba.pdf", "Informe de prueba|es", "en/test-report.pdf", "Test report|en").entrySet()) {
+        for (var expected : Map.of("es/informe-de-prueba.pdf", "Informe de prueba: Inicio|es", "en/test-report.pdf", "Test report: Home|en")
+                .entrySet()) {
             try (var pdf = org.apache.pdfbox.Loader.loadPDF(Files.readAllBytes(site.out().resolve(expected.getKey())))) {
                 assertEquals(expected.getValue(), pdf.getDocumentInformation().getTitle() + "|" + pdf.getDocumentCatalog().getLanguage(),
                         expected.getKey());

@@ -41,4 +41,24 @@ class ProgressTest {
         assertEquals(build.files(), result.files() + 1, "a check counts every file the build writes but its manifest");
         assertEquals(build.pages(), result.pages());
     }
+
+    @Test
+    void aBuildWaitingForAnotherOnesOutputSaysWhoseAndThenBuilds(@TempDir Path dir) throws Exception {
+        var site = MiniSite.create(dir);
+        List<String> updates = new CopyOnWriteArrayList<>();
+        var waiting = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<BuildResult> second;
+        try (var first = new org.abierto.write.SiteWriter().open(site.out(), false)) {
+            second = java.util.concurrent.CompletableFuture.supplyAsync(() -> new Abierto().build(site.request(), (stage, done, total) -> {
+                updates.add(stage + " " + done + "/" + total);
+                if (stage.startsWith("waiting")) {
+                    waiting.countDown();
+                }
+            }));
+            assertTrue(waiting.await(20, java.util.concurrent.TimeUnit.SECONDS), "not told it waits: " + updates);
+            first.commit();
+        }
+        assertTrue(second.get(60, java.util.concurrent.TimeUnit.SECONDS).written());
+        assertEquals("waiting for the build of process " + ProcessHandle.current().pid() + " to finish writing the output 0/1", updates.get(0));
+    }
 }
