@@ -42,6 +42,16 @@ class WorkspaceTest {
     }
 
     @Test
+    void anUpdateSaysHowLongItTook() {
+        var workspace = new Workspace(MiniSite.create(dir).request());
+        long before = System.nanoTime();
+        Workspace.Snapshot snapshot = workspace.update(List.of());
+        long took = System.nanoTime() - before;
+        assertFalse(snapshot.took().isNegative(), snapshot.took().toString());
+        assertTrue(snapshot.took().toNanos() <= took, snapshot.took() + " of " + took + " ns");
+    }
+
+    @Test
     void contentWithErrorsHasNoFilesNoPagesAndNothingOnDemand() {
         var site = MiniSite.create(dir).file("templates/pdf.ftlh", DownloadsTest.PDF_TEMPLATE);
         var workspace = new Workspace(site.request().withDownloads(true, false));
