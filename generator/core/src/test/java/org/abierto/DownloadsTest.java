@@ -123,6 +123,25 @@ class DownloadsTest {
     }
 
     @Test
+    void aBuildWhosePdfOrOfflineCopyFailsWritesNothing() {
+        var site = MiniSite.create(dir).file("templates/pdf.ftlh", PDF_TEMPLATE.replace("${site.title}", "${site.nada}"));
+        assertEquals(List.of(), site.errors(site.build()));
+        List<String> published = site.outputFiles();
+        BuildResult pdf = new Abierto().build(site.request().withDownloads(true, false));
+        assertEquals(2, pdf.errors(), site.errors(pdf).toString()); // one per language
+        assertTrue(site.errors(pdf).stream().allMatch(e -> e.startsWith("templates/pdf.ftlh:")), site.errors(pdf).toString());
+        assertFalse(pdf.written());
+        assertEquals(published, site.outputFiles(), "the published site left as it was");
+
+        site.file("templates/page.ftlh", "${page.nada}\n");
+        BuildResult offline = new Abierto().build(site.request().withDownloads(false, true));
+        assertTrue(offline.errors() > 0, site.report(offline).toString());
+        assertTrue(site.errors(offline).stream().allMatch(e -> e.contains("page.ftlh")), site.errors(offline).toString());
+        assertFalse(offline.written());
+        assertEquals(published, site.outputFiles());
+    }
+
+    @Test
     void thePdfsNeedTheDocumentTemplateAndContentWithoutErrors() {
         var site = MiniSite.create(dir);
         Path out = dir.resolve("pdf");

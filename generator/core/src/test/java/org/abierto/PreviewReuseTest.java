@@ -158,6 +158,127 @@ class PreviewReuseTest {
                 ((OutputFile.Generated) after.files().get("es/diagnostico/index.html")).bytes());
     }
 
+    /** Writes a file with text of the same length as before and gives it back its date, as a quick save can leave it. */
+    private Path sameSizeAndDate(String path, String from, String to) throws IOException {
+        assertEquals(from.length(), to.length());
+        Path file = site.root().resolve(path);
+        var modified = Files.getLastModifiedTime(file);
+        site.file(path, read(path).replace(from, to));
+        Files.setLastModifiedTime(file, modified);
+        return file;
+    }
+
+    private String page(Workspace.Snapshot snapshot, String path) {
+        return new String(((OutputFile.Generated) snapshot.files().get(path)).bytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anEditOfTheSameSizeAndDateShowsAndStillShowsAfterAFileIsAdded() throws IOException {
+        workspace.update(List.of());
+        // A quick save of the same length can keep the file's date: the watcher's report is what tells.
+        Path edited = sameSizeAndDate("content/es/diagnostico.md", "Texto del", "TEXTO DEL");
+        assertTrue(page(updated(edited), "es/diagnostico/index.html").contains("TEXTO DEL diagnóstico."));
+        // A file added: every file is listed again, and the one edited above is not taken from before its edit.
+        Workspace.Snapshot added = edit("content/es/nueva.md", "---\ntitle: Nueva\norder: 3\n---\n\nNueva.\n");
+        assertTrue(page(added, "es/diagnostico/index.html").contains("TEXTO DEL diagnóstico."));
+    }
+
+    @Test
+    void aFileReportedChangedIsReadAgainEvenWithTheSameSizeAndDate() throws IOException {
+        workspace.update(List.of());
+        // Reported with a file added: the whole content is listed again, and the file reported is read again.
+        Path edited = sameSizeAndDate("content/es/diagnostico.md", "Texto del", "TEXTO DEL");
+        site.file("content/es/nueva.md", "---\ntitle: Nueva\norder: 3\n---\n\nNueva.\n");
+        Workspace.Snapshot both = workspace.update(List.of(edited, site.root().resolve("content/es/nueva.md")));
+        assertTrue(page(both, "es/diagnostico/index.html").contains("TEXTO DEL diagnóstico."));
+        assertTrue(both.files().containsKey("es/nueva/index.html"));
+        // Nothing reported (events were lost): every file is read again.
+        sameSizeAndDate("content/es/diagnostico.md", "TEXTO DEL", "Texto del");
+        Workspace.Snapshot lost = workspace.update(List.of());
+        assertTrue(page(lost, "es/diagnostico/index.html").contains("Texto del diagnóstico."));
+    }
+
+    @Test
+    void aLinkToAStaticFileIsCheckedAgainWhenTheFileIsDeletedOrAdded() throws IOException {
+        site.file("content/static/datos.csv", "a,b\n1,2\n")
+                .file("content/es/propuesta.md", read("content/es/propuesta.md") + "\nDescargue [los datos](../static/datos.csv).\n");
+        assertEquals(List.of(), errors(workspace.update(List.of())));
+        // The page's HTML is the same: what its link resolves against is not.
+        site.delete("content/static/datos.csv");
+        assertEquals(List.of("content/es/propuesta.md:8:11: error: the link '../static/datos.csv' points at content/static/datos.csv, "
+                + "which does not exist"), errors(updated(site.root().resolve("content/static/datos.csv"))));
+        assertEquals(Set.of(), workspace.update(List.of(site.root().resolve("content/es"))).rendered(), "not rendered again");
+        site.file("content/static/datos.csv", "a,b\n1,2\n");
+        assertEquals(List.of(), errors(updated(site.root().resolve("content/static/datos.csv"))));
+    }
+
+    @Test
+    void aProblemTheCheckFoundMovesWithItsLineWhenTheFrontMatterGrows() throws IOException {
+        site.file("content/es/propuesta.md", read("content/es/propuesta.md") + "\nVer [el anexo](anexo.md).\n");
+        List<String> before = errors(workspace.update(List.of()));
+        assertEquals(List.of("content/es/propuesta.md:8:5: error: the link 'anexo.md' points at content/es/anexo.md, which is not a "
+                + "published page; check the file name (drafts are not published)"), before);
+        // The same HTML, for a page whose body now starts a line further down.
+        Workspace.Snapshot grown = edit("content/es/propuesta.md", read("content/es/propuesta.md").replace("order: 2\n", "order: 2\ndescription: Una propuesta\n"));
+        assertEquals(List.of(before.get(0).replace(":8:5:", ":9:5:")), errors(grown));
+    }
+
+    @Test
+    void aLinkToATablesFileIsReportedWhenItsDataIsDeleted() throws IOException {
+        site.file("templates/datasets.ftlh", read("templates/page.ftlh"))
+                .file("content/es/datos.md", "---\ntitle: Datos\norder: 3\nlayout: datasets\n---\n\nLos datos.\n")
+                .file("content/data/cifras.yaml", "title: {es: Cifras, en: Figures}\ncolumns:\n  - {key: nombre, label: {es: Nombre, en: Name}}\n"
+                        + "rows:\n  - {nombre: Uno}\n")
+                .file("content/es/propuesta.md", read("content/es/propuesta.md") + "\nDescargue [las cifras](/es/datos/cifras.csv).\n");
+        Workspace.Snapshot first = workspace.update(List.of());
+        assertEquals(List.of(), errors(first));
+        assertTrue(first.files().containsKey("es/datos/cifras.csv"), first.files().keySet().toString());
+        // Neither the page nor what its links resolve against changed: only the site's files did.
+        site.delete("content/data/cifras.yaml");
+        Workspace.Snapshot deleted = updated(site.root().resolve("content/data/cifras.yaml"));
+        assertEquals(1, errors(deleted).size(), report(deleted).toString());
+        assertTrue(errors(deleted).get(0).startsWith("content/es/propuesta.md:8:11: error: "), errors(deleted).toString());
+        assertEquals(Set.of("/es/datos/"), deleted.rendered(), "the page linking it is not rendered again");
+        site.file("content/data/cifras.yaml", "title: {es: Cifras, en: Figures}\ncolumns:\n  - {key: nombre, label: {es: Nombre, en: Name}}\n"
+                + "rows:\n  - {nombre: Dos}\n");
+        Workspace.Snapshot back = updated(site.root().resolve("content/data/cifras.yaml"));
+        assertEquals(List.of(), errors(back));
+        assertTrue(page(back, "es/datos/cifras.csv").contains("Dos"));
+    }
+
+    @Test
+    void theWarningsOfATableAndOfThePlacesKeptAreReportedAgain() throws IOException {
+        site.file("content/data/cifras.yaml", "title: {es: Cifras, en: Figures}\ncolumns:\n  - {key: nombre, label: {es: Nombre}}\n"
+                        + "rows:\n  - {nombre: Uno}\n")
+                .file("content/en/extra.md", "---\ntitle: Extra\norder: 5\ntranslationKey: nada\n---\n\nMore.\n");
+        List<String> warnings = report(workspace.update(List.of())).stream().filter(w -> w.contains("cifras.yaml") || w.contains("extra.md")).toList();
+        assertEquals(List.of("content/data/cifras.yaml:3:26: warning: 'label' has no en (English) version; add 'en: …' beside the other "
+                        + "languages; until then the original is shown",
+                "content/en/extra.md:4:17: warning: no Español page has the translationKey 'nada'; give this page the key of the page it translates"),
+                warnings.stream().sorted().toList());
+        // A page's text edited: the table and the pages' places are kept, and so are their warnings.
+        Workspace.Snapshot edited = edit("content/es/diagnostico.md", read("content/es/diagnostico.md").replace("Texto del", "El texto del"));
+        assertTrue(report(edited).containsAll(warnings), report(edited).toString());
+    }
+
+    @Test
+    void aLinkToAMissingAnchorAddedToAPageIsReported() throws IOException {
+        assertEquals(List.of(), errors(workspace.update(List.of())));
+        // The page's own links changed, and nothing it links to did.
+        Workspace.Snapshot added = edit("content/es/propuesta.md", read("content/es/propuesta.md") + "\nY [el resumen](diagnostico.md#resumen).\n");
+        assertEquals(List.of("content/es/propuesta.md:8:3: error: the link 'diagnostico.md#resumen' points at the anchor #resumen, "
+                + "which /es/diagnostico/ does not have"), errors(added));
+    }
+
+    @Test
+    void aTemplateEditedGivesEveryPageItsNewHtml() throws IOException {
+        workspace.update(List.of());
+        // The pages are the same: only their HTML changes.
+        Workspace.Snapshot edited = edit("templates/page.ftlh", read("templates/page.ftlh").replace("</main>", "</main><footer>Pie</footer>"));
+        assertEquals(Set.of("/es/diagnostico/", "/es/propuesta/", "/en/diagnosis/", "/en/proposal/"), edited.rendered());
+        assertTrue(page(edited, "es/propuesta/index.html").contains("<footer>Pie</footer>"), page(edited, "es/propuesta/index.html"));
+    }
+
     @Test
     void aTemplateSavedUnchangedRendersNothing() throws IOException {
         workspace.update(List.of());
