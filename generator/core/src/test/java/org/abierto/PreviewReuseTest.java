@@ -247,18 +247,19 @@ class PreviewReuseTest {
     }
 
     @Test
-    void theWarningsOfATableAndOfThePlacesKeptAreReportedAgain() throws IOException {
+    void theProblemsOfATableAndOfThePlacesKeptAreReportedAgain() throws IOException {
         site.file("content/data/cifras.yaml", "title: {es: Cifras, en: Figures}\ncolumns:\n  - {key: nombre, label: {es: Nombre}}\n"
-                        + "rows:\n  - {nombre: Uno}\n")
+                        + "  - {key: nombre, label: {es: Otro, en: Other}}\nrows:\n  - {nombre: Uno}\n")
                 .file("content/en/extra.md", "---\ntitle: Extra\norder: 5\ntranslationKey: nada\n---\n\nMore.\n");
-        List<String> warnings = report(workspace.update(List.of())).stream().filter(w -> w.contains("cifras.yaml") || w.contains("extra.md")).toList();
+        List<String> problems = report(workspace.update(List.of())).stream().filter(w -> w.contains("cifras.yaml") || w.contains("extra.md")).toList();
         assertEquals(List.of("content/data/cifras.yaml:3:26: warning: 'label' has no en (English) version; add 'en: …' beside the other "
                         + "languages; until then the original is shown",
+                "content/data/cifras.yaml:4:11: error: two columns have the key 'nombre'",
                 "content/en/extra.md:4:17: warning: no Español page has the translationKey 'nada'; give this page the key of the page it translates"),
-                warnings.stream().sorted().toList());
-        // A page's text edited: the table and the pages' places are kept, and so are their warnings.
+                problems.stream().sorted().toList());
+        // A page's text edited: the table and the pages' places are kept, and so are their problems.
         Workspace.Snapshot edited = edit("content/es/diagnostico.md", read("content/es/diagnostico.md").replace("Texto del", "El texto del"));
-        assertTrue(report(edited).containsAll(warnings), report(edited).toString());
+        assertTrue(report(edited).containsAll(problems), report(edited).toString());
     }
 
     @Test
@@ -277,6 +278,18 @@ class PreviewReuseTest {
         Workspace.Snapshot edited = edit("templates/page.ftlh", read("templates/page.ftlh").replace("</main>", "</main><footer>Pie</footer>"));
         assertEquals(Set.of("/es/diagnostico/", "/es/propuesta/", "/en/diagnosis/", "/en/proposal/"), edited.rendered());
         assertTrue(page(edited, "es/propuesta/index.html").contains("<footer>Pie</footer>"), page(edited, "es/propuesta/index.html"));
+    }
+
+    @Test
+    void aPageMadeASectionAtTheSameAddressResolvesItsLinksFromItsNewFolder() throws IOException {
+        assertEquals(List.of(), errors(workspace.update(List.of())));
+        // The same text at the same address, so the same HTML: only where its links start from changed.
+        String text = read("content/es/propuesta.md");
+        site.delete("content/es/propuesta.md").file("content/es/propuesta/_index.md", text);
+        Workspace.Snapshot moved = updated(site.root().resolve("content/es/propuesta"));
+        assertEquals(List.of("content/es/propuesta/_index.md:6:5: error: the link 'diagnostico.md#hallazgos' points at "
+                + "content/es/propuesta/diagnostico.md, which is not a published page; check the file name (drafts are not published)"),
+                errors(moved));
     }
 
     @Test
