@@ -122,10 +122,14 @@ public final class SchemaCheck {
         Object value = new YamlFields(doc, new Diagnostics(), kind.what).get(pointer);
         String name = pointer.isEmpty() ? "the " + kind.what : describe(pointer);
         switch (m.getKeyword()) {
-            // A key with nothing after its colon is YAML's null: the editor left it empty.
-            case "type" -> diagnostics.error(doc.position(pointer), value == null ? "empty-value" : "schema-type", value == null
-                    ? name + " is empty; write it or remove the line"
-                    : name + " must be " + expected(m.getSchemaNode()) + ", not " + YamlFields.describe(value));
+            case "type" -> {
+                if (value == null) { // a key with nothing after its colon (or ~): YAML's null, a value left empty
+                    diagnostics.error(doc.position(pointer), "empty-value", YamlFields.leftEmpty(name));
+                } else {
+                    diagnostics.error(doc.position(pointer), "schema-type",
+                            name + " must be " + expected(m.getSchemaNode()) + ", not " + YamlFields.describe(value));
+                }
+            }
             case "required" -> diagnostics.error(doc.position(pointer), "missing-key",
                     (pointer.isEmpty() ? "the " + kind.what : name) + " needs '" + m.getProperty() + "'; add it");
             case "additionalProperties" -> {

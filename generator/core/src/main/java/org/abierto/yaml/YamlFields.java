@@ -97,7 +97,7 @@ public final class YamlFields {
         }
         if (value instanceof String s) {
             if (s.isBlank()) {
-                error(pointer, "empty-value", "'" + name(pointer) + "' is empty; write it or remove the line");
+                error(pointer, "empty-value", leftEmpty("'" + name(pointer) + "'"));
                 return null;
             }
             return s.strip();
@@ -194,6 +194,11 @@ public final class YamlFields {
 
     private static String name(String pointer) {
         return pointer.substring(pointer.lastIndexOf('/') + 1).replace("~1", "/").replace("~0", "~");
+    }
+
+    /** What an editor is told of a value left empty ({@code ''}, or a key with nothing after its colon), named as {@code name}. */
+    public static String leftEmpty(String name) {
+        return name + " is empty; write it or remove the line";
     }
 
     /** How a value looks to an editor: "a list", "the number 3". */
