@@ -235,7 +235,10 @@ public final class Abierto {
                 created.add(counterpart);
             }
         } catch (IOException e) {
-            diagnostics.error(page, 0, 0, "new-page", "cannot create the page: " + e.getMessage());
+            // Where and why, as a build says it of a file it cannot write: the exception's own text is a bare path.
+            String where = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null
+                    ? content.getParent().relativize(Path.of(fs.getFile()).toAbsolutePath()).toString().replace('\\', '/') + ": " : "";
+            diagnostics.error(page, 0, 0, "new-page", "cannot create the page: " + where + FileNotWritten.reason(e));
             // Nothing is created unless everything is: the pages written before the failure go again.
             created.removeIf(Abierto::deleted);
         }

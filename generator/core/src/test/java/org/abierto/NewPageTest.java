@@ -151,6 +151,8 @@ class NewPageTest {
         Abierto.ScaffoldResult failed = new Abierto().newPage(site.request(), page, null, Map.of("", "methodology"));
         assertEquals(List.of("new-page"), failed.diagnostics().stream().map(d -> d.code()).toList(), failed.diagnostics().toString());
         assertTrue(failed.diagnostics().get(0).message().startsWith("cannot create the page: "), failed.diagnostics().toString());
+        assertEquals("cannot create the page: content/en/anexos: a file or folder of this name is already there",
+                failed.diagnostics().get(0).message());
         assertFalse(failed.succeeded());
         assertEquals(List.of(), failed.created());
         assertTrue(Files.notExists(page), "nothing is created unless everything is");
