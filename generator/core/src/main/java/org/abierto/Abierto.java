@@ -224,14 +224,15 @@ public final class Abierto {
         String key = Scaffold.keyOf(inLanguage);
         String pageTitle = title != null ? title : Scaffold.titleOf(page);
         List<Path> created = new ArrayList<>();
+        List<Path> madeFolders = new ArrayList<>();
         try {
             int order = Scaffold.nextOrder(folders);
-            Scaffold.create(page, Scaffold.page(pageTitle, order, key, "<!-- Escriba aquí el texto de la página. -->"));
+            madeFolders.addAll(Scaffold.create(page, Scaffold.page(pageTitle, order, key, "<!-- Escriba aquí el texto de la página. -->")));
             created.add(page);
             for (Path counterpart : counterparts.keySet()) {
-                Scaffold.create(counterpart, Scaffold.page(pageTitle, order, key,
+                madeFolders.addAll(Scaffold.create(counterpart, Scaffold.page(pageTitle, order, key,
                         "<!-- Translate the title and the text of " + shown + " here, remove 'draft', then run: abierto translations --mark "
-                                + content.getParent().relativize(counterpart).toString().replace('\\', '/') + " -->"));
+                                + content.getParent().relativize(counterpart).toString().replace('\\', '/') + " -->")));
                 created.add(counterpart);
             }
         } catch (IOException e) {
@@ -241,6 +242,7 @@ public final class Abierto {
             diagnostics.error(page, 0, 0, "new-page", "cannot create the page: " + where + FileNotWritten.reason(e));
             // Nothing is created unless everything is: the pages written before the failure go again.
             created.removeIf(Abierto::deleted);
+            Scaffold.removeEmpty(madeFolders);
         }
         return new ScaffoldResult(created, diagnostics.all());
     }
@@ -281,7 +283,10 @@ public final class Abierto {
             }
             return new ScaffoldResult(Scaffold.site(folder), List.of());
         } catch (IOException e) {
-            diagnostics.error(dir, 0, 0, "new-site", "cannot create the report: " + e.getMessage());
+            // As newPage says it: where (from the folder above the report) and why, not the exception's bare path.
+            String where = e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null && folder.getParent() != null
+                    ? folder.getParent().relativize(Path.of(fs.getFile()).toAbsolutePath()).toString().replace('\\', '/') + ": " : "";
+            diagnostics.error(dir, 0, 0, "new-site", "cannot create the report: " + where + FileNotWritten.reason(e));
             return new ScaffoldResult(List.of(), diagnostics.all());
         }
     }

@@ -156,5 +156,8 @@ class NewPageTest {
         assertFalse(failed.succeeded());
         assertEquals(List.of(), failed.created());
         assertTrue(Files.notExists(page), "nothing is created unless everything is");
+        assertTrue(Files.notExists(page.getParent()), "not even the folder made for the Spanish page");
+        assertTrue(Files.isDirectory(site.root().resolve("content/es")));
+        assertEquals("un archivo donde iría la carpeta", Files.readString(site.root().resolve("content/en/anexos")));
     }
 }

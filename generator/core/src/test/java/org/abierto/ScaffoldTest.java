@@ -34,6 +34,29 @@ class ScaffoldTest {
     }
 
     @Test
+    void aNewSiteThatFailsPartWayLeavesNothingBehind() throws IOException {
+        // A folder so deep that the theme's first file fits the system's longest path (4,095 bytes on
+        // Linux) and its second does not: the report fails after writing a file and making folders.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"));
+        Path deep = dir.toAbsolutePath();
+        int length = 4095 - "/templates/404.ftlh".length() - 3;
+        while (deep.toString().length() < length - 201) {
+            deep = deep.resolve("d".repeat(200));
+        }
+        deep = deep.resolve("n".repeat(length - deep.toString().length() - 1));
+        assertEquals(length, deep.toString().length());
+        Path folder = deep; // the new report's folder, not there yet; the folders above it are
+        Files.createDirectories(folder.getParent());
+        Abierto.ScaffoldResult failed = new Abierto().newSite(folder);
+        assertFalse(failed.succeeded());
+        assertEquals(List.of(), failed.created());
+        assertTrue(failed.diagnostics().get(0).message().matches("cannot create the report: n+/templates/[a-z/.]+: File name too long"),
+                failed.diagnostics().get(0).message());
+        assertTrue(Files.notExists(folder), "the folder made for the report is gone too");
+        assertTrue(Files.isDirectory(folder.getParent()));
+    }
+
+    @Test
     void aNewSiteRefusesAFolderThatHasOne() {
         assertTrue(new Abierto().newSite(dir).succeeded());
         Abierto.ScaffoldResult again = new Abierto().newSite(dir);

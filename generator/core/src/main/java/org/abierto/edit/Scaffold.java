@@ -12,6 +12,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,13 +95,58 @@ public final class Scaffold {
         return language.equals("en") ? "new-phase" : "nombre-en-" + language;
     }
 
-    /** Writes a new file, refusing to replace one. */
-    public static void create(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
+    /**
+     * Writes a new file, refusing to replace one. When it cannot, it leaves nothing of its own behind:
+     * neither the file cut short nor the folders it made for it.
+     *
+     * @return the folders it made for the file, outermost first (to {@link #removeEmpty} if what follows fails)
+     */
+    public static List<Path> create(Path file, String text) throws IOException {
+        List<Path> made = missingFolders(file);
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
-        } catch (FileAlreadyExistsException e) {
-            throw new FileAlreadyExistsException(file + " already exists; choose another name");
+            Files.createDirectories(file.getParent());
+            try {
+                Files.writeString(file, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+            } catch (FileAlreadyExistsException e) {
+                throw new FileAlreadyExistsException(file + " already exists; choose another name");
+            } catch (IOException | RuntimeException e) {
+                // CREATE_NEW: a file there now is the one this began (a full disk cut it short), never someone else's
+                removeQuietly(file);
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            removeEmpty(made);
+            throw e;
+        }
+        return made;
+    }
+
+    /** The folders above a file that are not there yet, outermost first. */
+    private static List<Path> missingFolders(Path file) {
+        List<Path> missing = new ArrayList<>();
+        // Only what is not there at all: a file standing where a folder must go is someone's, never removed.
+        for (Path folder = file.toAbsolutePath().getParent(); folder != null && Files.notExists(folder, LinkOption.NOFOLLOW_LINKS);
+                folder = folder.getParent()) {
+            missing.add(0, folder);
+        }
+        return missing;
+    }
+
+    /** Removes folders that {@link #create} made, innermost first, as long as they are empty: what else is there stays. */
+    public static void removeEmpty(List<Path> made) {
+        for (int i = made.size() - 1; i >= 0; i--) {
+            if (!Files.isDirectory(made.get(i), LinkOption.NOFOLLOW_LINKS) || !removeQuietly(made.get(i))) {
+                return;
+            }
+        }
+    }
+
+    private static boolean removeQuietly(Path path) {
+        try {
+            Files.delete(path);
+            return true;
+        } catch (IOException e) {
+            return false; // not empty, or not ours to remove: left as it is
         }
     }
 
@@ -145,6 +191,8 @@ public final class Scaffold {
      * A new bilingual report in {@code dir}: {@code content/} (site.yaml, interface words, a home page per
      * language) and {@code templates/} (the theme). It builds and passes {@code check} as it is.
      *
+     * Nothing is left of it when it fails part way: neither the files written nor the folders made.
+     *
      * @return the files written
      */
     public static List<Path> site(Path dir) throws IOException {
@@ -152,16 +200,30 @@ public final class Scaffold {
         if (refusal.isPresent()) {
             throw new FileAlreadyExistsException(dir.toString(), null, refusal.get());
         }
+        List<Path> written = new ArrayList<>();
+        List<Path> made = new ArrayList<>();
+        try {
+            writeSite(dir, written, made);
+        } catch (IOException | RuntimeException e) {
+            for (int i = written.size() - 1; i >= 0; i--) {
+                removeQuietly(written.get(i)); // the folder was new or empty: every file in it is this one's
+            }
+            removeEmpty(made);
+            throw e;
+        }
+        return written;
+    }
+
+    private static void writeSite(Path dir, List<Path> written, List<Path> made) throws IOException {
         Path content = dir.resolve("content");
         Path templates = dir.resolve("templates");
-        List<Path> written = new ArrayList<>();
         for (String resource : bundled("templates/")) {
-            written.add(copy(resource, templates.resolve(resource.substring("templates/".length()))));
+            written.add(copy(resource, templates.resolve(resource.substring("templates/".length())), made));
         }
         for (String resource : bundled("i18n/")) {
-            written.add(copy(resource, content.resolve(resource)));
+            written.add(copy(resource, content.resolve(resource), made));
         }
-        written.add(write(content.resolve("site.yaml"), """
+        made.addAll(create(content.resolve("site.yaml"), """
                 # The report as a whole. See the editors' guide (content/README.md of Abierto's repository).
                 title:
                   es: Título del informe
@@ -177,7 +239,8 @@ public final class Scaffold {
                 organisation:
                   name: Nombre de la organización
                 """));
-        written.add(write(content.resolve("es/_index.md"), """
+        written.add(content.resolve("site.yaml"));
+        made.addAll(create(content.resolve("es/_index.md"), """
                 ---
                 title: Título del informe
                 translationKey: home
@@ -186,9 +249,10 @@ public final class Scaffold {
 
                 Primer párrafo del informe.
                 """));
+        written.add(content.resolve("es/_index.md"));
         // The English home translates the Spanish one as it is: it records the original's fingerprint.
         String original = "\nPrimer párrafo del informe.\n";
-        written.add(write(content.resolve("en/_index.md"), """
+        made.addAll(create(content.resolve("en/_index.md"), """
                 ---
                 title: Title of the report
                 translationKey: home
@@ -198,21 +262,25 @@ public final class Scaffold {
 
                 The report's first paragraph.
                 """.formatted(org.abierto.model.Fingerprint.of("Título del informe", null, original))));
-        return written;
+        written.add(content.resolve("en/_index.md"));
     }
 
-    private static Path write(Path file, String text) throws IOException {
-        create(file, text);
-        return file;
-    }
-
-    private static Path copy(String resource, Path target) throws IOException {
+    /** Copies a bundled file, adding the folders it makes for it to {@code made}. */
+    private static Path copy(String resource, Path target, List<Path> made) throws IOException {
         try (InputStream in = Scaffold.class.getClassLoader().getResourceAsStream(BUNDLE + resource)) {
             if (in == null) {
                 throw new IOException("the bundled file " + resource + " is missing from this Abierto");
             }
+            made.addAll(missingFolders(target));
             Files.createDirectories(target.getParent());
-            Files.copy(in, target);
+            try {
+                Files.copy(in, target);
+            } catch (FileAlreadyExistsException e) {
+                throw e; // someone else's, made since the folder was found empty: kept
+            } catch (IOException | RuntimeException e) {
+                removeQuietly(target); // cut short: Files.copy makes a new file, so a file there now is this one
+                throw e;
+            }
         }
         return target;
     }

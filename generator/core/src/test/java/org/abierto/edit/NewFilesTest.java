@@ -105,6 +105,46 @@ class NewFilesTest {
     }
 
     @Test
+    void aNewFileTellsTheFoldersItMadeOutermostFirst() throws IOException {
+        Files.createDirectories(dir.resolve("es"));
+        assertEquals(List.of(dir.resolve("es/anexos"), dir.resolve("es/anexos/2024")),
+                Scaffold.create(dir.resolve("es/anexos/2024/a.md"), "uno"));
+        assertEquals(List.of(), Scaffold.create(dir.resolve("es/anexos/2024/b.md"), "dos"), "no folder made for the second");
+    }
+
+    @Test
+    void aFileThatCannotBeWrittenLeavesNoFolderOfItsOwnBehind() throws IOException {
+        // A name longer than any file system allows: the folders are made, then the file is refused.
+        Files.createDirectories(dir.resolve("es/fase"));
+        Files.writeString(dir.resolve("es/fase/a.md"), "uno");
+        String tooLong = "n".repeat(300) + ".md";
+        assertThrows(IOException.class, () -> Scaffold.create(dir.resolve("es/fase/anexos/2024/" + tooLong), "dos"));
+        assertTrue(Files.notExists(dir.resolve("es/fase/anexos")), "the folders made for it are gone");
+        assertEquals("uno", Files.readString(dir.resolve("es/fase/a.md")), "what was there stays");
+        assertThrows(IOException.class, () -> Scaffold.create(dir.resolve("es/" + tooLong), "dos"));
+        assertTrue(Files.isDirectory(dir.resolve("es")), "a folder it did not make stays, even empty of the new file");
+    }
+
+    @Test
+    void aFileStandingWhereAFolderMustGoIsNeverRemoved() throws IOException {
+        Files.writeString(dir.resolve("anexos"), "un archivo");
+        assertThrows(IOException.class, () -> Scaffold.create(dir.resolve("anexos/2024/a.md"), "uno"));
+        assertEquals("un archivo", Files.readString(dir.resolve("anexos")));
+        Scaffold.removeEmpty(List.of(dir.resolve("anexos")));
+        assertEquals("un archivo", Files.readString(dir.resolve("anexos")), "only folders are removed");
+    }
+
+    @Test
+    void onlyEmptyFoldersAreRemovedInnermostFirst() throws IOException {
+        List<Path> made = Scaffold.create(dir.resolve("a/b/c/p.md"), "uno");
+        Files.writeString(dir.resolve("a/otro.md"), "de otro");
+        Files.delete(dir.resolve("a/b/c/p.md"));
+        Scaffold.removeEmpty(made);
+        assertTrue(Files.notExists(dir.resolve("a/b")), "b and c were empty");
+        assertEquals("de otro", Files.readString(dir.resolve("a/otro.md")), "a holds another file: it stays");
+    }
+
+    @Test
     void aNewReportGoesIntoANewOrEmptyFolderOutsideAnyOtherReport() throws IOException {
         assertEquals(Optional.empty(), Scaffold.siteRefusal(dir.resolve("informe")));
         Files.createDirectories(dir.resolve("vacia"));
