@@ -226,11 +226,21 @@ public final class ContentLoader {
                     if (ignoredName(p.getFileName().toString())) {
                         return java.nio.file.FileVisitResult.CONTINUE;
                     }
-                    if (attrs.isSymbolicLink() && !insideAfterLinks(p, realRoot)) {
+                    // What is not read is said: an editor's folder or file left out without a word is a page missing from the site.
+                    if (attrs.isSymbolicLink() && Files.notExists(p)) {
+                        diagnostics.error(p, 1, 1, "link-nowhere",
+                                "this symbolic link leads nowhere: what it names does not exist; remove it, or copy the file in instead");
+                    } else if (attrs.isSymbolicLink() && !insideAfterLinks(p, realRoot)) {
                         diagnostics.error(p, 1, 1, "link-outside",
                                 "this symbolic link leads outside " + root.getFileName() + "/; copy the file in instead");
                     } else if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p))) {
                         files.put(relative(root, p), p);
+                    } else if (attrs.isSymbolicLink() && Files.isDirectory(p)) {
+                        diagnostics.warning(p, 0, 0, "link-to-folder", "this symbolic link leads to a folder, whose files are not read "
+                                + "(each would have two addresses); move the folder here instead, or link its files one by one");
+                    } else {
+                        diagnostics.warning(p, 0, 0, "not-a-file", "this is neither a file nor a folder (a pipe, a socket or a device), "
+                                + "so it is not read; remove it");
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;
                 }
@@ -257,7 +267,7 @@ public final class ContentLoader {
         try {
             return link.toRealPath().startsWith(realRoot);
         } catch (IOException e) {
-            return false; // a dangling link reads nothing
+            return false; // removed since the walk saw it: it reads nothing
         }
     }
 

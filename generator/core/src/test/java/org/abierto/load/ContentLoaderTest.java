@@ -258,7 +258,7 @@ class ContentLoaderTest {
     }
 
     @Test
-    void aSymbolicLinkInsideTheFolderIsReadAsItsFileAndOneToAFolderOrNowhereIsNot() throws IOException {
+    void aSymbolicLinkInsideTheFolderIsReadAsItsFileAndOneToAFolderOrNowhereIsNotAndSaysSo() throws IOException {
         write("content/site.yaml", "title: x\n");
         write("content/es/a.md", "uno");
         Files.createSymbolicLink(dir.resolve("content/es/b.md"), dir.resolve("content/es/a.md"));
@@ -268,8 +268,25 @@ class ContentLoaderTest {
         Files.createDirectories(dir.resolve("templates"));
         Sources sources = load(new ContentLoader());
         assertEquals(List.of("es/a.md uno", "es/b.md uno"), sources.pageFiles().stream().map(f -> f.relative() + " " + f.text()).toList());
-        assertEquals(List.of("content/es/roto.md:1:1: error: this symbolic link leads outside content/; copy the file in instead"),
+        assertEquals(List.of("content/es/carpeta.md: warning: this symbolic link leads to a folder, whose files are not read (each "
+                        + "would have two addresses); move the folder here instead, or link its files one by one",
+                "content/es/roto.md:1:1: error: this symbolic link leads nowhere: what it names does not exist; remove it, or copy "
+                        + "the file in instead"),
                 formatted());
+    }
+
+    @Test
+    void aPipeIsNotReadAndSaysSo() throws IOException, InterruptedException {
+        // Read as a page, a named pipe would hold the build until something writes to it.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("os.name").startsWith("Linux"));
+        write("content/site.yaml", "title: x\n");
+        write("content/es/a.md", "uno");
+        assertEquals(0, new ProcessBuilder("mkfifo", dir.resolve("content/es/tubo.md").toString()).start().waitFor());
+        Files.createDirectories(dir.resolve("templates"));
+        Sources sources = load(new ContentLoader());
+        assertEquals(List.of("es/a.md uno"), sources.pageFiles().stream().map(f -> f.relative() + " " + f.text()).toList());
+        assertEquals(List.of("content/es/tubo.md: warning: this is neither a file nor a folder (a pipe, a socket or a device), so "
+                + "it is not read; remove it"), formatted());
     }
 
     @Test
