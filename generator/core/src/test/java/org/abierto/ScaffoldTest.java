@@ -20,7 +20,7 @@ class ScaffoldTest {
     Path dir;
 
     @Test
-    void aNewSiteBuildsAndPassesCheckAsItIs() {
+    void aNewSiteBuildsAndPassesCheckAsItIs() throws IOException {
         Abierto.ScaffoldResult created = new Abierto().newSite(dir.resolve("informe"));
         assertTrue(created.succeeded(), created.diagnostics().toString());
         assertTrue(created.created().contains(dir.resolve("informe/templates/page.ftlh")));
@@ -31,6 +31,10 @@ class ScaffoldTest {
                         + "the report and its data; add 'licence: {name: …, url: …}' once the publisher decides it"),
                 check.diagnostics().stream().map(d -> d.format(dir.resolve("informe"))).toList());
         assertTrue(new Abierto().build(request).written());
+        // What the build wrote is not the editors' to commit, and Git is told so.
+        assertTrue(created.created().contains(dir.resolve("informe/.gitignore")));
+        assertTrue(Files.readString(dir.resolve("informe/.gitignore")).lines().anyMatch(line -> line.equals("/site/target/")));
+        assertTrue(request.outputDir().startsWith(dir.resolve("informe/site/target")), request.outputDir().toString());
     }
 
     @Test
@@ -54,6 +58,22 @@ class ScaffoldTest {
                 failed.diagnostics().get(0).message());
         assertTrue(Files.notExists(folder), "the folder made for the report is gone too");
         assertTrue(Files.isDirectory(folder.getParent()));
+    }
+
+    @Test
+    void aNewSiteMayGoIntoARepositoryJustMade() throws IOException {
+        Path folder = dir.resolve("informe");
+        Files.createDirectories(folder.resolve(".git/objects"));
+        Files.writeString(folder.resolve(".git/HEAD"), "ref: refs/heads/main\n");
+        Abierto.ScaffoldResult created = new Abierto().newSite(folder);
+        assertTrue(created.succeeded(), created.diagnostics().toString());
+        assertEquals("ref: refs/heads/main\n", Files.readString(folder.resolve(".git/HEAD")));
+        Path other = dir.resolve("otro");
+        Files.createDirectories(other.resolve(".git"));
+        Files.writeString(other.resolve(".gitignore"), "*.pdf\n");
+        assertEquals(List.of("this folder already holds files (.gitignore), which would be mixed with the report's; name a new or empty folder"),
+                new Abierto().newSite(other).diagnostics().stream().map(org.abierto.diagnostic.Diagnostic::message).toList(),
+                "any other file is the owner's");
     }
 
     @Test

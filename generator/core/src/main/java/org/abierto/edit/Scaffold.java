@@ -16,6 +16,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.JarEntry;
@@ -165,8 +166,12 @@ public final class Scaffold {
             return Optional.of("this is a file; name a new or empty folder");
         }
         if (Files.isDirectory(dir)) {
+            // A repository just made with git init is still an empty folder for a report; the name shown
+            // is a visible one when there is one (content, not .gitignore).
             try (Stream<Path> entries = Files.list(dir)) {
-                Optional<Path> first = entries.sorted().findFirst();
+                Optional<Path> first = entries.filter(entry -> !entry.getFileName().toString().equals(".git"))
+                        .min(Comparator.comparing((Path entry) -> entry.getFileName().toString().startsWith("."))
+                                .thenComparing(Comparator.naturalOrder()));
                 if (first.isPresent()) {
                     return Optional.of("this folder already holds files (" + first.get().getFileName()
                             + "), which would be mixed with the report's; name a new or empty folder");
@@ -215,6 +220,10 @@ public final class Scaffold {
     }
 
     private static void writeSite(Path dir, List<Path> written, List<Path> made) throws IOException {
+        // Editors commit what they write; the built site and the PDF (under site/target/ unless --out says
+        // otherwise, BuildRequest.defaults) are made again from it.
+        made.addAll(create(dir.resolve(".gitignore"), "# What abierto build and abierto pdf make, again, from content/ and templates/.\n/site/target/\n"));
+        written.add(dir.resolve(".gitignore"));
         Path content = dir.resolve("content");
         Path templates = dir.resolve("templates");
         for (String resource : bundled("templates/")) {
