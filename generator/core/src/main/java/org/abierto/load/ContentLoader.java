@@ -236,10 +236,10 @@ public final class ContentLoader {
                     } else if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p))) {
                         files.put(relative(root, p), p);
                     } else if (attrs.isSymbolicLink() && Files.isDirectory(p)) {
-                        diagnostics.warning(p, 0, 0, "link-to-folder", "this symbolic link leads to a folder, whose files are not read "
+                        diagnostics.error(p, 0, 0, "link-to-folder", "this symbolic link leads to a folder, whose files are not read "
                                 + "(each would have two addresses); move the folder here instead, or link its files one by one");
                     } else {
-                        diagnostics.warning(p, 0, 0, "not-a-file", "this is neither a file nor a folder (a pipe, a socket or a device), "
+                        diagnostics.error(p, 0, 0, "not-a-file", "this is neither a file nor a folder (a pipe, a socket or a device), "
                                 + "so it is not read; remove it");
                     }
                     return java.nio.file.FileVisitResult.CONTINUE;

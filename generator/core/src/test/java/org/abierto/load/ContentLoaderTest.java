@@ -268,7 +268,7 @@ class ContentLoaderTest {
         Files.createDirectories(dir.resolve("templates"));
         Sources sources = load(new ContentLoader());
         assertEquals(List.of("es/a.md uno", "es/b.md uno"), sources.pageFiles().stream().map(f -> f.relative() + " " + f.text()).toList());
-        assertEquals(List.of("content/es/carpeta.md: warning: this symbolic link leads to a folder, whose files are not read (each "
+        assertEquals(List.of("content/es/carpeta.md: error: this symbolic link leads to a folder, whose files are not read (each "
                         + "would have two addresses); move the folder here instead, or link its files one by one",
                 "content/es/roto.md:1:1: error: this symbolic link leads nowhere: what it names does not exist; remove it, or copy "
                         + "the file in instead"),
@@ -285,7 +285,7 @@ class ContentLoaderTest {
         Files.createDirectories(dir.resolve("templates"));
         Sources sources = load(new ContentLoader());
         assertEquals(List.of("es/a.md uno"), sources.pageFiles().stream().map(f -> f.relative() + " " + f.text()).toList());
-        assertEquals(List.of("content/es/tubo.md: warning: this is neither a file nor a folder (a pipe, a socket or a device), so "
+        assertEquals(List.of("content/es/tubo.md: error: this is neither a file nor a folder (a pipe, a socket or a device), so "
                 + "it is not read; remove it"), formatted());
     }
 
