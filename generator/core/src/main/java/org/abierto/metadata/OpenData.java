@@ -89,9 +89,12 @@ public final class OpenData {
      */
     static List<Map<String, Object>> rows(Table table, String baseUrl) {
         List<Map<String, Object>> rows = new ArrayList<>();
+        // Asked once per table, not once per row: at tens of thousands of rows the question per row was most of a build.
+        boolean ids = table.rows().stream().anyMatch(r -> r.id() != null);
+        boolean links = table.columns().stream().anyMatch(Table.Column::link);
         for (Table.Row row : table.rows()) {
             Map<String, Object> values = new LinkedHashMap<>();
-            if (table.rows().stream().anyMatch(r -> r.id() != null)) {
+            if (ids) {
                 values.put("id", row.id());
             }
             for (int i = 0; i < table.columns().size(); i++) {
@@ -99,7 +102,7 @@ public final class OpenData {
                 values.put(table.columns().get(i).key(), cell.value() instanceof Number || cell.value() == null ? cell.value()
                         : table.columns().get(i).type().equals("text") ? cell.text() : cell.value().toString());
             }
-            if (table.columns().stream().anyMatch(Table.Column::link)) {
+            if (links) {
                 Table.Document document = row.document();
                 values.put("url", document == null || !document.available() ? null
                         : document.file() ? Addresses.absolute(baseUrl, document.href()) : document.href());
