@@ -38,6 +38,8 @@ public final class AbiertoCommand implements Runnable {
     /** picocli answers usage errors with 2 (CommandLine.ExitCode.USAGE). */
     static final int USAGE_ERRORS = CommandLine.ExitCode.USAGE;
     static final int INTERNAL_ERROR = 3;
+    /** The Java machine ran out of memory: neither the content's fault nor a bug, and more memory or less work helps. */
+    static final int OUT_OF_MEMORY = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,6 +57,7 @@ public final class AbiertoCommand implements Runnable {
                 System.exit(INTERNAL_ERROR);
             }
         }
+        quietOnOutOfMemory();
         System.exit(run(args, System.out, System.err, Path.of("")));
     }
 
@@ -73,7 +76,50 @@ public final class AbiertoCommand implements Runnable {
             }
             return INTERNAL_ERROR;
         });
-        return cli.execute(args);
+        // Made before the run: once the heap is full, making a string can fail too.
+        byte[] outOfMemory = (outOfMemory(Runtime.getRuntime().maxMemory()) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError | NoClassDefFoundError e) {
+            // Errors pass picocli's handler. A class of Java's own that could not be initialised is the heap
+            // running out in another thread (a parallel stage's worker) at that moment; anything else is a bug.
+            if (e instanceof NoClassDefFoundError && !String.valueOf(e.getMessage()).startsWith("Could not initialize class java.")) {
+                throw e;
+            }
+            try {
+                err.write(outOfMemory, 0, outOfMemory.length);
+                err.flush();
+            } catch (Throwable alsoOutOfMemory) {
+                // nothing more can be said; the exit code still says it
+            }
+            return OUT_OF_MEMORY;
+        }
+    }
+
+    /**
+     * Threads other than the command's own end quietly when Java runs out of memory: the command reports
+     * it once (above), and their stack traces would bury that. Anything else they meet is printed as Java does.
+     */
+    static void quietOnOutOfMemory() {
+        Thread.UncaughtExceptionHandler java = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError || e instanceof NoClassDefFoundError && String.valueOf(e.getMessage()).startsWith("Could not initialize class java.")) {
+                return;
+            }
+            if (java != null) {
+                java.uncaughtException(thread, e);
+            } else {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace();
+            }
+        });
+    }
+
+    /** What to do when a run needs more memory than Java was given: the output is replaced only by a finished build. */
+    static String outOfMemory(long maxHeapBytes) {
+        return "abierto: out of memory: this run needed more than the " + maxHeapBytes / (1024 * 1024) + " MiB Java was given; "
+                + "nothing was written, the output is as it was. Give Java more (ABIERTO_JAVA_OPTS=-Xmx2g for this command, "
+                + "MAVEN_OPTS for the Maven goals), or leave out the PDF, which needs the most (--no-pdf)";
     }
 
     @Override

@@ -168,8 +168,8 @@ public final class ReportPdf {
             try {
                 textFonts().forEach(this::parsed);
                 write(new org.jsoup.helper.W3CDom().fromJsoup(org.jsoup.Jsoup.parse(SAMPLE)), null, new byte[0], path -> null);
-            } catch (RuntimeException e) {
-                // the documents' own layout fails the same way, where it is reported
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // the documents' own layout fails the same way, where it is reported (a heap too small, by the command)
             }
         }, "abierto-pdf-warm-up");
         thread.setDaemon(true);
