@@ -288,9 +288,13 @@ class ReportPdfTest {
                 <rect class="chart__bar" x="10px" y="6em" width="50%" height="1em"/>
                 <text class="chart__value" x="50%" dx="0.4em" y="7em">42</text>
               </g>
+              <text class="chart__label" x="0" y="9em">Nota<tspan x="20px" dy="1em">Sangría</tspan></text>
               <circle r="5"/>
             </svg>""";
     static final String CHART_STYLE = "<style>.chart__svg { display: block; width: 400px; font-size: 10px; color: #336699; }</style>";
+
+    /** The height of an A4 page, in points. */
+    static final float A4_HEIGHT = (float) (297 / 25.4 * 72);
 
     /** The rectangles filled on the first page, in points from its bottom left, with their fill colour. */
     record Filled(float x, float y, float width, float height, float[] rgb) {
@@ -353,7 +357,7 @@ class ReportPdfTest {
         byte[] bytes = layout.write(new W3CDom().fromJsoup(Jsoup.parse("<!DOCTYPE html><html lang=\"es\"><head><title>Gráfica</title>"
                 + CHART_STYLE + "</head><body>" + CHART + "</body></html>")), "2024-07", "g".getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
         Map<String, Run> runs = runs(bytes);
-        for (String text : List.of("Título", "Segunda", "Etiqueta", "Debajo", "42")) {
+        for (String text : List.of("Título", "Segunda", "Etiqueta", "Debajo", "42", "Nota", "Sangría")) {
             assertTrue(runs.containsKey(text), text + " is not drawn: " + runs.keySet());
         }
         assertFalse(runs.containsKey("Entregables"), "the title and description are the text alternative, not drawn: " + runs.keySet());
@@ -363,6 +367,7 @@ class ReportPdfTest {
         px /= 10;
         assertEquals(title.x(), runs.get("Segunda").x(), 0.01, "a tspan with x=0 starts where the drawing does");
         assertEquals(runs.get("Etiqueta").x(), runs.get("Debajo").x(), 0.01, "a tspan without x starts where its text does");
+        assertEquals(20 * px, runs.get("Sangría").x() - title.x(), px / 2, "a tspan's own x is from the drawing's left");
         assertEquals(204 * px, runs.get("42").x() - title.x(), px / 2, "x = 50% of 400 px, dx = 0.4em of 10 px");
         assertEquals(15 * px, runs.get("Segunda").y() - title.y(), px / 2, "dy = 1.5em");
         assertEquals(30 * px, runs.get("Etiqueta").y() - title.y(), px / 2, "y = 4em, the title's 1em");
@@ -380,6 +385,9 @@ class ReportPdfTest {
         assertEquals(runs.get("Etiqueta").x(), bar.x(), px / 2, "x = 10 px");
         assertEquals(200 * px, bar.width(), px / 2, "width = 50%");
         assertEquals(10 * px, bar.height(), px / 2, "height = 1em");
+        // The bar's top is 6em below the drawing's top, which is 1em above the title's baseline: 50 px below it.
+        float barTop = A4_HEIGHT - (bar.y() + bar.height());
+        assertEquals(50 * px, barTop - title.y(), px / 2, "y = 6em");
         assertArrayEquals(new float[] {0x33 / 255f, 0x66 / 255f, 0x99 / 255f}, bar.rgb(), 0.01f, "the drawing's CSS color");
     }
 
@@ -400,5 +408,39 @@ class ReportPdfTest {
         }
         assertTrue(px > 0.1, "the drawing is 480 px wide");
         assertEquals(100 * px, gaps[1] - gaps[0], px, "10em more of height, 100 px lower");
+    }
+
+    /** How far below "Antes" the text after a chart starts, and the length of a pixel there (both in points). */
+    private double[] gapAfter(String heightAttribute) throws IOException {
+        String svg = "<svg class=\"chart__svg\" role=\"img\" alt=\"Barra\"" + heightAttribute + " xmlns=\"http://www.w3.org/2000/svg\">"
+                + "<text x=\"0\" y=\"1em\">Inicio</text><text x=\"100%\" y=\"1em\">Fin</text></svg>";
+        byte[] bytes = layout.write(new W3CDom().fromJsoup(Jsoup.parse("<!DOCTYPE html><html lang=\"es\"><head><title>Gráfica</title>"
+                + "<style>.chart__svg { display: block; font-size: 10px; } p { margin: 0; font-size: 10px; }</style></head><body>"
+                + "<p>Antes</p>" + svg + "<p>Después</p></body></html>")), "2024-07", "g".getBytes(StandardCharsets.UTF_8), NO_FILES).bytes();
+        Map<String, Run> runs = runs(bytes);
+        return new double[] {runs.get("Después").y() - runs.get("Antes").y(), (runs.get("Fin").x() - runs.get("Inicio").x()) / 480};
+    }
+
+    @Test
+    void aChartWithoutAHeightIs150PxHigh() throws IOException {
+        // A drawing that says no height still takes room (an SVG's default of 150 px), so the text after it
+        // does not run over its bars.
+        double[] none = gapAfter("");
+        double[] said = gapAfter(" height=\"150px\"");
+        double[] lower = gapAfter(" height=\"50px\"");
+        double px = said[1];
+        assertTrue(px > 0.1, "the drawing is 480 px wide");
+        assertEquals(said[0], none[0], px / 2, "no height is 150 px");
+        assertEquals(100 * px, said[0] - lower[0], px, "and 150 px is 100 px more than 50 px");
+    }
+
+    @Test
+    void wordsWithLigaturesReadBackLetterForLetter() throws IOException {
+        // No glyph substitution: "fi" stays two glyphs, so the text is copied and searched as written, and
+        // each line is as wide as the layout measured it.
+        Map<String, Run> runs = runs(write("<p>oficina flujo eficaz affine</p>", "2024-07", NO_FILES).bytes());
+        for (String word : List.of("oficina", "flujo", "eficaz", "affine")) {
+            assertTrue(runs.containsKey(word), word + " does not read back as written: " + runs.keySet());
+        }
     }
 }
