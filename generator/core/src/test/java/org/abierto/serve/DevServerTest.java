@@ -472,6 +472,7 @@ class DevServerTest {
     void anHtmlFileCopiedAsItIsGetsTheReloadScriptBeforeItsLastBodyEndOrAtItsEnd() throws Exception {
         site.file("content/static/anexo.html", "<!DOCTYPE html><html lang=\"es\"><body><p>Anexo</p></body></html>\n");
         site.file("content/static/fragmento.html", "<p>Sin cuerpo</p>");
+        site.file("content/static/cierre.html", "</body></html>\n");
         restart();
         HttpResponse<String> whole = get("/anexo.html");
         assertEquals(200, whole.statusCode());
@@ -480,6 +481,8 @@ class DevServerTest {
         HttpResponse<String> fragment = get("/fragmento.html");
         assertEquals("<p>Sin cuerpo</p>" + DevServer.SCRIPT_TAG, fragment.body());
         assertEquals("text/html; charset=utf-8", fragment.headers().firstValue("Content-Type").orElse(""));
+        // A "</body>" at the very start is still the body's end: the script goes before it.
+        assertEquals(DevServer.SCRIPT_TAG + "</body></html>\n", get("/cierre.html").body());
     }
 
     @Test
@@ -631,6 +634,110 @@ class DevServerTest {
         assertTrue(ended.await(5, TimeUnit.SECONDS), "the tab's event stream did not end when the preview stopped");
         assertThrows(java.net.ConnectException.class, () -> new Socket("127.0.0.1", port).close());
         server = new DevServer(new Workspace(site.request()), "127.0.0.1", 0, snapshot -> { }); // for stop()
+    }
+
+    @Test
+    void theEventStreamIsNeverCached() throws Exception {
+        // A cached stream would replay old reloads, or none, to a tab opened later.
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + DevServer.EVENTS)).build();
+        HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        try {
+            assertEquals(200, response.statusCode());
+            assertEquals("text/event-stream; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse(""));
+        } finally {
+            response.body().close();
+        }
+    }
+
+    @Test
+    void closingStopsWatchingTheProject() throws Exception {
+        var builds = new java.util.concurrent.atomic.AtomicInteger();
+        long watchersBefore = liveThreads("abierto-watch");
+        new DevServer(new Workspace(site.request()), "127.0.0.1", 0, snapshot -> builds.incrementAndGet()).close();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (liveThreads("abierto-watch") > watchersBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(liveThreads("abierto-watch") <= watchersBefore, "the watcher of a closed preview still runs");
+        assertEquals(1, builds.get(), "only the first build");
+    }
+
+    @Test
+    void aPreviewToldToBindToNoAddressAnswersOnlyByName() throws Exception {
+        // An empty --bind listens on the loopback address; an empty name in Host is not one of the preview's.
+        try (DevServer other = new DevServer(new Workspace(site.request()), "", 0, snapshot -> { })) {
+            assertTrue(java.net.InetAddress.getByName("").isLoopbackAddress());
+            for (var host : java.util.Map.of("localhost:" + other.port(), 200, "127.0.0.1:" + other.port(), 200,
+                    ":" + other.port(), 421).entrySet()) {
+                try (var socket = new Socket(java.net.InetAddress.getByName(""), other.port())) {
+                    socket.setSoTimeout(5000);
+                    socket.getOutputStream().write(("GET /es/ HTTP/1.1\r\nHost: " + host.getKey() + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1)).readLine();
+                    assertEquals("HTTP/1.1 " + host.getValue(), status.substring(0, 12), "Host: " + host.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLargeFileDownloadedSlowlyHoldsUpNoOtherAnswer() throws Exception {
+        // A tab that stops reading a large video (or a slow network) must not make the pages wait for it.
+        byte[] block = new byte[1 << 20];
+        Path video = site.root().resolve("content/static/video.mp4");
+        Files.createDirectories(video.getParent());
+        try (var out = Files.newOutputStream(video)) {
+            for (int i = 0; i < 32; i++) {
+                out.write(block);
+            }
+        }
+        restart();
+        try (var slow = new Socket()) {
+            slow.setReceiveBufferSize(4096);
+            slow.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+            slow.getOutputStream().write(("GET /video.mp4 HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            slow.getOutputStream().flush();
+            // It reads the status line, and then nothing: the server is left writing 32 MB to it.
+            slow.setSoTimeout(5000);
+            assertEquals("HTTP/1.1 200 OK", new BufferedReader(new InputStreamReader(slow.getInputStream(), StandardCharsets.ISO_8859_1)).readLine());
+            assertEquals(200, raw("/es/diagnostico/"), "a page while the large file is being sent");
+        }
+    }
+
+    @Test
+    void aTabResetByTheBrowserIsForgottenAtTheFirstEventItMisses() throws Exception {
+        // A browser killed, or a network gone, resets the connection: the next event written to that tab
+        // fails, and its place is free at once, not only after a second event (a keep-alive, 15 s later).
+        List<Socket> gone = new java.util.ArrayList<>();
+        for (int i = 0; i < DevServer.MAX_TABS - 1; i++) {
+            Socket tab = new Socket("127.0.0.1", server.port());
+            gone.add(tab);
+            tab.setSoTimeout(5000);
+            tab.getOutputStream().write(("GET " + DevServer.EVENTS + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            var reader = new BufferedReader(new InputStreamReader(tab.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = reader.readLine()) != null && !line.equals(": connected")) {
+                // headers and the chunk size, until the first event
+            }
+        }
+        BlockingQueue<String> open = events(); // the last place, kept open: it says when the event was sent
+        assertEquals(503, raw(DevServer.EVENTS), "every place is taken");
+        for (Socket tab : gone) {
+            tab.setSoLinger(true, 0); // closed with a reset, as a killed browser's
+            tab.close();
+        }
+        site.file("content/es/diagnostico.md", "---\ntitle: Diagnóstico\norder: 1\n---\n\nUna edición.\n");
+        assertEquals("event: reload", nextEvent(open, 5000));
+        // The same event is written to the reset tabs, perhaps just after the open one: wait for that, briefly.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        int status;
+        while ((status = raw(DevServer.EVENTS)) == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(200, status, "the reset tabs still took every place after the event they missed");
     }
 
     @Test
