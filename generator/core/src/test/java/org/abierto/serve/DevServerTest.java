@@ -652,15 +652,14 @@ class DevServerTest {
 
     @Test
     void closingStopsWatchingTheProject() throws Exception {
-        var builds = new java.util.concurrent.atomic.AtomicInteger();
+        // A program that embeds the preview and closes it must not keep a thread watching its files.
         long watchersBefore = liveThreads("abierto-watch");
-        new DevServer(new Workspace(site.request()), "127.0.0.1", 0, snapshot -> builds.incrementAndGet()).close();
+        new DevServer(new Workspace(site.request()), "127.0.0.1", 0, snapshot -> { }).close();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (liveThreads("abierto-watch") > watchersBefore && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertTrue(liveThreads("abierto-watch") <= watchersBefore, "the watcher of a closed preview still runs");
-        assertEquals(1, builds.get(), "only the first build");
     }
 
     @Test
